@@ -1,0 +1,131 @@
+import * as v from 'valibot';
+import { DirectoryRecordSchema, type DirectoryRecord } from './staff';
+
+/**
+ * Snapshot chunks are columnar JSON: one array per field, and tag lists (skills, hobbies,
+ * qualifications) as indexes into one dictionary per chunk. Gzip then finds long repeats within a
+ * column, which is what brings 40,000 people to about 60 bytes each on the wire.
+ */
+const SCALAR_FIELDS = [
+  'id',
+  'familyName',
+  'givenName',
+  'familyKana',
+  'givenKana',
+  'altFamilyName',
+  'altFamilyKana',
+  'unitId',
+  'title',
+  'jobLevel',
+  'employment',
+  'extension',
+  'email',
+  'intro',
+] as const satisfies readonly (keyof DirectoryRecord)[];
+const TAG_FIELDS = ['skills', 'hobbies', 'qualifications'] as const satisfies readonly (keyof DirectoryRecord)[];
+
+export const CHUNK_FORMAT = 1;
+/** People per chunk: big enough that IndexedDB writes are few, small enough to stay far under 1 MiB gzipped. */
+export const CHUNK_SIZE = 1000;
+
+export interface EncodedChunk {
+  format: typeof CHUNK_FORMAT;
+  count: number;
+  dict: string[];
+  scalars: Record<(typeof SCALAR_FIELDS)[number], string[]>;
+  tags: Record<(typeof TAG_FIELDS)[number], number[][]>;
+  /** DX levels as one digit string per person ("01230"): shortest form that gzip still likes. */
+  dx: string[];
+  photo: (string | null)[];
+}
+
+export function encodeChunk(records: readonly DirectoryRecord[]): EncodedChunk {
+  const dict: string[] = [];
+  const dictIndex = new Map<string, number>();
+  const ref = (tag: string) => {
+    let i = dictIndex.get(tag);
+    if (i === undefined) {
+      i = dict.length;
+      dict.push(tag);
+      dictIndex.set(tag, i);
+    }
+    return i;
+  };
+  const scalars = Object.fromEntries(SCALAR_FIELDS.map((f) => [f, records.map((r) => r[f])])) as EncodedChunk['scalars'];
+  const tags = Object.fromEntries(TAG_FIELDS.map((f) => [f, records.map((r) => r[f].map(ref))])) as EncodedChunk['tags'];
+  return {
+    format: CHUNK_FORMAT,
+    count: records.length,
+    dict,
+    scalars,
+    tags,
+    dx: records.map((r) => r.dxLevels.join('')),
+    photo: records.map((r) => r.photo),
+  };
+}
+
+export class ChunkFormatError extends Error {
+  override name = 'ChunkFormatError';
+}
+
+/**
+ * Decodes a chunk. Structure is checked column by column (cheap); records are validated only when
+ * `validate` is set, because the client trusts its own server's chunks and 40,000 per-record
+ * parses would cost more than the IndexedDB write itself.
+ */
+export function decodeChunk(raw: unknown, options: { validate?: boolean } = {}): DirectoryRecord[] {
+  if (!isEncodedChunk(raw)) throw new ChunkFormatError('名簿データの形式が正しくありません');
+  const { count, dict, scalars, tags, dx, photo } = raw;
+  const out: DirectoryRecord[] = new Array<DirectoryRecord>(count);
+  const tag = (i: number) => dict[i] ?? '';
+  for (let i = 0; i < count; i++) {
+    const s = (f: (typeof SCALAR_FIELDS)[number]) => scalars[f][i] ?? '';
+    const record = {
+      id: s('id'),
+      familyName: s('familyName'),
+      givenName: s('givenName'),
+      familyKana: s('familyKana'),
+      givenKana: s('givenKana'),
+      altFamilyName: s('altFamilyName'),
+      altFamilyKana: s('altFamilyKana'),
+      unitId: s('unitId'),
+      title: s('title'),
+      // The column check below guarantees these came from the encoder's typed records.
+      jobLevel: s('jobLevel') as DirectoryRecord['jobLevel'],
+      employment: s('employment') as DirectoryRecord['employment'],
+      extension: s('extension'),
+      email: s('email'),
+      intro: s('intro'),
+      skills: (tags.skills[i] ?? []).map(tag),
+      hobbies: (tags.hobbies[i] ?? []).map(tag),
+      qualifications: (tags.qualifications[i] ?? []).map(tag),
+      dxLevels: Array.from(dx[i] ?? '00000', Number),
+      photo: photo[i] ?? null,
+    } satisfies DirectoryRecord;
+    out[i] = options.validate ? v.parse(DirectoryRecordSchema, record) : record;
+  }
+  return out;
+}
+
+function isEncodedChunk(raw: unknown): raw is EncodedChunk {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const c = raw as Partial<EncodedChunk>;
+  if (c.format !== CHUNK_FORMAT || typeof c.count !== 'number' || !Array.isArray(c.dict)) return false;
+  const n = c.count;
+  const scalars = c.scalars;
+  const tags = c.tags;
+  if (!scalars || !tags || !Array.isArray(c.dx) || !Array.isArray(c.photo)) return false;
+  return (
+    SCALAR_FIELDS.every((f) => Array.isArray(scalars[f]) && scalars[f].length === n) &&
+    TAG_FIELDS.every((f) => Array.isArray(tags[f]) && tags[f].length === n) &&
+    c.dx.length === n &&
+    c.photo.length === n
+  );
+}
+
+/** Splits records into chunk-sized slices, in the given order. */
+export function splitIntoChunks<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

@@ -1,0 +1,85 @@
+import * as v from 'valibot';
+import { MAX_MUTATIONS_PER_PUSH } from './mutations';
+import { OrgUnitSchema, RoleSchema } from './org';
+import { DirectoryRecordSchema } from './staff';
+
+/**
+ * The HTTP contract between the app and the functions, validated on both sides.
+ * Paths are relative to the API base (`/api` on the hosting origin).
+ */
+export const API_PATHS = {
+  me: '/me',
+  directorySync: '/directory/sync',
+  directoryChunk: (snapshotId: string, n: number) => `/directory/snapshots/${encodeURIComponent(snapshotId)}/chunks/${n}`,
+  mutations: '/mutations',
+} as const;
+
+export const SnapshotManifestSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  /** Every change with a version up to and including this one is in the snapshot. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  chunkCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  staffCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+});
+export type SnapshotManifest = v.InferOutput<typeof SnapshotManifestSchema>;
+
+export const DirectoryChangeSchema = v.variant('op', [
+  v.object({ op: v.literal('put'), version: v.number(), record: DirectoryRecordSchema }),
+  v.object({ op: v.literal('remove'), version: v.number(), id: v.string() }),
+]);
+export type DirectoryChange = v.InferOutput<typeof DirectoryChangeSchema>;
+
+/** Answer to "what changed since version V of snapshot S". */
+export const DirectorySyncResponseSchema = v.variant('kind', [
+  v.object({ kind: v.literal('upToDate'), version: v.number() }),
+  v.object({
+    kind: v.literal('changes'),
+    changes: v.array(DirectoryChangeSchema),
+    /** The version the client is at after applying this page. */
+    version: v.number(),
+    /** More changes follow: ask again with the new version. */
+    more: v.boolean(),
+  }),
+  v.object({
+    kind: v.literal('snapshot'),
+    snapshot: SnapshotManifestSchema,
+    units: v.array(OrgUnitSchema),
+  }),
+]);
+export type DirectorySyncResponse = v.InferOutput<typeof DirectorySyncResponseSchema>;
+
+export const PushRequestSchema = v.object({
+  /** Each entry is validated one by one, so one bad mutation does not block the rest. */
+  mutations: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(MAX_MUTATIONS_PER_PUSH)),
+});
+
+export const PushResultSchema = v.object({
+  id: v.string(),
+  status: v.picklist(['applied', 'duplicate', 'rejected']),
+  message: v.optional(v.string()),
+});
+export type PushResult = v.InferOutput<typeof PushResultSchema>;
+export const PushResponseSchema = v.object({ results: v.array(PushResultSchema) });
+export type PushResponse = v.InferOutput<typeof PushResponseSchema>;
+
+export const MeResponseSchema = v.object({
+  staffId: v.string(),
+  orgId: v.string(),
+  role: RoleSchema,
+  duties: v.array(v.string()),
+});
+export type MeResponse = v.InferOutput<typeof MeResponseSchema>;
+
+/** Errors are JSON with a stable code and a message fit to show a Japanese user. */
+export const ApiErrorSchema = v.object({ code: v.string(), message: v.string() });
+export type ApiError = v.InferOutput<typeof ApiErrorSchema>;
+
+/** Custom claims set on each Auth user from the roster. */
+export const ClaimsSchema = v.object({
+  orgId: v.string(),
+  staffId: v.string(),
+  role: RoleSchema,
+  duties: v.optional(v.array(v.string()), []),
+});
+export type Claims = v.InferOutput<typeof ClaimsSchema>;

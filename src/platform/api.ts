@@ -1,0 +1,76 @@
+import * as v from 'valibot';
+import { decodeChunk } from '../domain/directory-codec';
+import type { Mutation } from '../domain/mutations';
+import {
+  API_PATHS,
+  ApiErrorSchema,
+  DirectorySyncResponseSchema,
+  PushResponseSchema,
+  type DirectorySyncResponse,
+  type PushResponse,
+} from '../domain/protocol';
+import type { DirectoryRecord } from '../domain/staff';
+import { TransportError, type Transport } from '../sync/ports';
+
+export interface HttpTransportOptions {
+  apiBase: string;
+  getToken: () => Promise<string | null>;
+  fetch?: typeof fetch;
+}
+
+/** The sync engine's Transport over HTTPS to the functions API. */
+export function httpTransport({ apiBase, getToken, fetch: doFetch = fetch }: HttpTransportOptions): Transport {
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    const token = await getToken();
+    if (!token) throw new TransportError('サインインしてください', 401, 'unauthenticated');
+    let res: Response;
+    try {
+      res = await doFetch(apiBase + path, {
+        ...init,
+        headers: { ...init.headers, Authorization: `Bearer ${token}` },
+      });
+    } catch {
+      throw new TransportError('オフラインです', 0, 'offline');
+    }
+    if (!res.ok) {
+      const body: unknown = await res.json().catch(() => null);
+      const parsed = v.safeParse(ApiErrorSchema, body);
+      throw new TransportError(
+        parsed.success ? parsed.output.message : `サーバーエラー (${res.status})`,
+        res.status,
+        parsed.success ? parsed.output.code : 'http',
+      );
+    }
+    return res;
+  }
+
+  async function json<T>(schema: v.GenericSchema<unknown, T>, res: Response): Promise<T> {
+    const parsed = v.safeParse(schema, await res.json());
+    if (!parsed.success) throw new TransportError('サーバーの応答が正しくありません', 502, 'bad-response');
+    return parsed.output;
+  }
+
+  return {
+    async directorySync({ snapshotId, version }): Promise<DirectorySyncResponse> {
+      const q = new URLSearchParams({ version: String(version) });
+      if (snapshotId) q.set('snapshot', snapshotId);
+      return json(DirectorySyncResponseSchema, await request(`${API_PATHS.directorySync}?${q}`));
+    },
+    async directoryChunk(snapshotId, n): Promise<DirectoryRecord[]> {
+      const res = await request(API_PATHS.directoryChunk(snapshotId, n));
+      // Chunks are stored gzipped and sent as bytes, so no proxy re-encodes them on the way.
+      const body = res.body;
+      if (!body) throw new TransportError('名簿データが空です', 502, 'bad-response');
+      const text = await new Response(body.pipeThrough(new DecompressionStream('gzip'))).text();
+      return decodeChunk(JSON.parse(text));
+    },
+    async push(mutations: readonly Mutation[]): Promise<PushResponse> {
+      const res = await request(API_PATHS.mutations, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ mutations }),
+      });
+      return json(PushResponseSchema, res);
+    },
+  };
+}

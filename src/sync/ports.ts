@@ -1,0 +1,81 @@
+import type { DirectoryChange, DirectorySyncResponse, PushResponse, SnapshotManifest } from '../domain/protocol';
+import type { Mutation } from '../domain/mutations';
+import type { DirectoryRecord } from '../domain/staff';
+import type { OrgUnit } from '../domain/org';
+
+/**
+ * The sync engine talks to these ports only. The browser implements them with Dexie, fetch and
+ * the Web Locks API (src/db, src/platform); tests implement them in memory.
+ */
+
+/** The network side. Implementations throw `TransportError` for anything that is not a valid answer. */
+export interface Transport {
+  directorySync(since: { snapshotId: string | null; version: number }): Promise<DirectorySyncResponse>;
+  /** Returns the decoded records of one chunk of a snapshot. */
+  directoryChunk(snapshotId: string, n: number): Promise<DirectoryRecord[]>;
+  push(mutations: readonly Mutation[]): Promise<PushResponse>;
+}
+
+export class TransportError extends Error {
+  override name = 'TransportError';
+  constructor(
+    message: string,
+    /** HTTP status, or 0 when the request never got an answer (offline, DNS, abort). */
+    readonly status: number,
+    readonly code = 'unknown',
+  ) {
+    super(message);
+  }
+  /** Offline, timeouts, 5xx and 429 are worth retrying; 4xx answers will not change by waiting. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export interface DirectoryState {
+  snapshotId: string | null;
+  version: number;
+}
+
+/** The device's copy of the directory. */
+export interface DirectoryStore {
+  state(): Promise<DirectoryState>;
+  /**
+   * Replaces the whole directory with a snapshot, atomically: a reader sees the old directory or
+   * the new one, never half of each.
+   */
+  replaceSnapshot(manifest: SnapshotManifest, units: readonly OrgUnit[], chunks: readonly DirectoryRecord[][]): Promise<void>;
+  /** Applies changes in order and records the new version, in one transaction. */
+  applyChanges(changes: readonly DirectoryChange[], version: number): Promise<void>;
+}
+
+export interface OutboxEntry {
+  mutation: Mutation;
+  /** Number of failed attempts so far, for backoff. */
+  attempts: number;
+  /** Epoch ms before which the entry is not sent again. */
+  notBefore: number;
+  lastError: string | null;
+}
+
+/** Pending user changes, in the order they were made. */
+export interface Outbox {
+  /** The oldest entries first, at most `limit`. */
+  peek(limit: number): Promise<OutboxEntry[]>;
+  /** Removes acknowledged entries (applied or duplicate). */
+  acknowledge(ids: readonly string[]): Promise<void>;
+  /** Moves entries the server refused to the rejected list, keeping what the user typed. */
+  reject(results: readonly { id: string; message: string }[]): Promise<void>;
+  /** Records a failed attempt for entries that were sent but not answered. */
+  recordFailure(ids: readonly string[], error: string, notBefore: number): Promise<void>;
+}
+
+/** Mutual exclusion across tabs of one origin (the Web Locks API in browsers). */
+export interface LockManager {
+  /** Runs `fn` while holding the named lock; if `ifAvailable` and it is held elsewhere, returns null at once. */
+  withLock<T>(name: string, options: { ifAvailable: boolean }, fn: () => Promise<T>): Promise<T | null>;
+}
+
+export interface Clock {
+  now(): number;
+}

@@ -1,0 +1,56 @@
+import type { Mutation } from '../domain/mutations';
+import type { DirectoryRecord } from '../domain/staff';
+
+/**
+ * What the device shows for one person, given the server's record and the signed-in user's pending mutations.
+ *
+ * The rule:
+ * - a field with a pending (sent or not, but unacknowledged) change shows the local value, so an edit does not
+ *   flicker back while it travels;
+ * - once the outbox entry is acknowledged or rejected it is no longer pending, and the server's record wins,
+ *   including the server's cleaned or moderated form of what was typed;
+ * - fields the user did not touch always come from the server;
+ * - pending mutations are the signed-in user's own, and a profile update only ever targets the author, so
+ *   anyone else's record is returned untouched.
+ *
+ * `pending` must be in outbox order: when two pending changes touch one field, the later one shows, as it is
+ * also the one the server will apply last. Returns `record` itself when nothing applies, so memoised views
+ * do not re-render.
+ */
+export function applyPending(record: DirectoryRecord, pending: readonly Mutation[], selfId: string): DirectoryRecord {
+  if (record.id !== selfId) return record;
+  let shown = record;
+  for (const mutation of pending) {
+    switch (mutation.kind) {
+      case 'profile.update': {
+        const { intro } = mutation.patch;
+        // An empty string is a real change (the user cleared the text), so only `undefined` means untouched.
+        if (intro !== undefined && intro !== shown.intro) shown = { ...shown, intro };
+        break;
+      }
+      default:
+        assertNever(mutation);
+    }
+  }
+  return shown;
+}
+
+/** The fields of the signed-in user's record that still wait for the server, e.g. to mark them as 未送信. */
+export function pendingFields(pending: readonly Mutation[]): ReadonlySet<keyof DirectoryRecord> {
+  const fields = new Set<keyof DirectoryRecord>();
+  for (const mutation of pending) {
+    switch (mutation.kind) {
+      case 'profile.update':
+        if (mutation.patch.intro !== undefined) fields.add('intro');
+        break;
+      default:
+        assertNever(mutation);
+    }
+  }
+  return fields;
+}
+
+/** A new mutation kind must decide here whether it changes what the directory shows. */
+function assertNever(mutation: never): never {
+  throw new Error(`unhandled mutation: ${JSON.stringify(mutation)}`);
+}

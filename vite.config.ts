@@ -1,0 +1,105 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      // The user decides when to reload: a ward officer may be mid-edit when a new version lands.
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: '職員名鑑 — 顔が見える職場',
+        short_name: '職員名鑑',
+        description: '職員の顔・所属・内線をすぐに探し、エールを送り合うためのアプリ',
+        lang: 'ja',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#1f5f8b',
+        background_color: '#f7f5f0',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app shell: everything the build emits, so the app opens with no signal after one visit.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        navigateFallback: '/index.html',
+        // API answers are never served from the service worker cache: the device store (Dexie) is
+        // the offline copy, and a stale cached API answer would hide real sync state.
+        navigateFallbackDenylist: [/^\/api\//],
+        runtimeCaching: [
+          {
+            // Photos are content-addressed (the URL is the hash), so a cached one is never stale;
+            // the expiry only bounds the space 40,000 faces could take on a phone.
+            urlPattern: ({ url }) => url.pathname.startsWith('/api/photos/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'photos',
+              expiration: { maxEntries: 2000, maxAgeSeconds: 60 * 60 * 24 * 90 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/domain/**/*.test.ts', 'src/sync/**/*.test.ts', 'tools/**/*.test.ts', 'functions/src/**/*.test.ts'],
+          exclude: ['**/*.standin.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['src/db/**/*.test.ts', 'src/features/**/*.test.tsx', 'src/app/**/*.test.tsx', 'src/platform/**/*.test.ts'],
+          setupFiles: ['tests/setup/component.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'contract-standin',
+          environment: 'node',
+          include: ['functions/src/**/*.standin.test.ts'],
+          exclude: ['**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Integration and end-to-end tests share one local stack (stand-in, Auth, Functions,
+          // Hosting), started once; they run one file at a time because they share its data.
+          name: 'stack',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/stack/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
