@@ -1,15 +1,24 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import type { AppDb, SessionValue } from '../db/schema';
-import { SignInScreen } from '../features/auth/SignInScreen';
 import { DirectoryScreen } from '../features/directory/DirectoryScreen';
 import { useDirectory } from '../features/directory/use-directory';
-import { EditIntroScreen } from '../features/profile/EditIntroScreen';
-import { ProfileScreen } from '../features/profile/ProfileScreen';
 import { SyncBadge } from '../features/sync/SyncBadge';
 import { readSession } from './session';
 import { useUi } from './ui-store';
+
+// Only the directory is in the entry bundle: it is what opens first, and the budget for the
+// critical JavaScript (120 KB gzipped) leaves no room for the rest. Other screens are precached by
+// the service worker, so they open offline just the same.
+const SignInScreen = lazy(() => import('../features/auth/SignInScreen').then((m) => ({ default: m.SignInScreen })));
+const ProfileScreen = lazy(() =>
+  import('../features/profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })),
+);
+const EditIntroScreen = lazy(() =>
+  import('../features/profile/EditIntroScreen').then((m) => ({ default: m.EditIntroScreen })),
+);
+const loading = <p className="muted center">読み込み中…</p>;
 
 export interface AppProps {
   db: AppDb;
@@ -35,7 +44,7 @@ export function App({ db, connect, updatePrompt }: AppProps) {
   if (session === undefined) return null; // IndexedDB answers within a frame or two; a flash of sign-in would be worse.
   if (session === null) {
     return (
-      <>
+      <Suspense fallback={loading}>
         <SignInScreen
           signIn={async (email, password) => {
             if (!connect) throw new Error('サインインできません');
@@ -43,7 +52,7 @@ export function App({ db, connect, updatePrompt }: AppProps) {
           }}
         />
         {updatePrompt}
-      </>
+      </Suspense>
     );
   }
   return (
@@ -81,17 +90,17 @@ function Shell({
         </nav>
       </header>
       <main className="app-main">
-        <Switch>
-          <Route path="/people/:id">
-            {(params) => <ProfileScreen db={db} id={params.id} directory={directory} selfId={session.staffId} />}
-          </Route>
-          <Route path="/me/edit">
-            <EditIntroScreen key={self ? 'ready' : 'loading'} db={db} self={self} />
-          </Route>
-          <Route>
-            <DirectoryScreen directory={directory} />
-          </Route>
-        </Switch>
+        <Suspense fallback={loading}>
+          <Switch>
+            <Route path="/people/:id">
+              {(params) => <ProfileScreen db={db} id={params.id} directory={directory} selfId={session.staffId} />}
+            </Route>
+            <Route path="/me/edit">{self ? <EditIntroScreen db={db} self={self} /> : loading}</Route>
+            <Route>
+              <DirectoryScreen directory={directory} />
+            </Route>
+          </Switch>
+        </Suspense>
       </main>
       {children}
     </>

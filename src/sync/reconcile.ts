@@ -29,7 +29,7 @@ export function applyPending(record: DirectoryRecord, pending: readonly Mutation
         break;
       }
       default:
-        assertNever(mutation);
+        assertNever(mutation.kind);
     }
   }
   return shown;
@@ -44,13 +44,13 @@ export function pendingFields(pending: readonly Mutation[]): ReadonlySet<keyof D
         if (mutation.patch.intro !== undefined) fields.add('intro');
         break;
       default:
-        assertNever(mutation);
+        assertNever(mutation.kind);
     }
   }
   return fields;
 }
 
 /** A new mutation kind must decide here whether it changes what the directory shows. */
-function assertNever(mutation: never): never {
-  throw new Error(`unhandled mutation: ${JSON.stringify(mutation)}`);
+function assertNever(kind: never): never {
+  throw new Error(`unhandled mutation kind: ${String(kind)}`);
 }

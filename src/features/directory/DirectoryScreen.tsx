@@ -1,11 +1,11 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { buildSearchIndex, search } from '../../domain/search';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
 import type { DirectoryView } from './use-directory';
 import { Avatar } from './Avatar';
 import { unitShort } from './unit-label';
+import { useWindowRows } from './use-window-rows';
 
 const ROW_HEIGHT = 76;
 
@@ -17,10 +17,7 @@ export function DirectoryScreen({ directory }: Props) {
   const [query, setQuery] = useState('');
   // Typing stays responsive at 40,000 people: the list catches up a frame later.
   const deferredQuery = useDeferredValue(query);
-  const index = useMemo(
-    () => (directory ? buildSearchIndex(directory.records, directory.units) : []),
-    [directory],
-  );
+  const index = useMemo(() => (directory ? buildSearchIndex(directory.records, directory.units) : []), [directory]);
   const results = useMemo(() => search(index, deferredQuery), [index, deferredQuery]);
 
   return (
@@ -47,7 +44,9 @@ export function DirectoryScreen({ directory }: Props) {
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {deferredQuery ? `${results.length.toLocaleString('ja-JP')}人が見つかりました` : `${results.length.toLocaleString('ja-JP')}人`}
+            {deferredQuery
+              ? `${results.length.toLocaleString('ja-JP')}人が見つかりました`
+              : `${results.length.toLocaleString('ja-JP')}人`}
           </p>
           <PeopleList people={results} directory={directory} />
         </>
@@ -57,39 +56,36 @@ export function DirectoryScreen({ directory }: Props) {
 }
 
 function PeopleList({ people, directory }: { people: DirectoryRecord[]; directory: DirectoryView }) {
-  const virtualizer = useWindowVirtualizer({ count: people.length, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const listRef = useRef<HTMLUListElement>(null);
+  const { start, end } = useWindowRows(listRef, people.length, ROW_HEIGHT);
   return (
-    <ul className="people" style={{ height: virtualizer.getTotalSize() }} aria-label="職員一覧">
-      {virtualizer.getVirtualItems().map((item) => {
-        const p = people[item.index];
-        if (!p) return null;
-        return (
-          <li
-            key={p.id}
-            className="person-row"
-            style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-          >
-            <Link href={`/people/${p.id}`} className="person-link" aria-label={fullName(p)}>
-              <Avatar record={p} size={52} />
-              <span className="person-text">
-                <span className="person-name">
-                  {fullName(p)}
-                  {p.altFamilyName && <span className="alt-name">（{p.altFamilyName}）</span>}
-                </span>
-                <span className="person-kana">
-                  {p.familyKana} {p.givenKana}
-                </span>
-                <span className="person-unit">
-                  {unitShort(directory.units, p.unitId)}・{p.title}
-                </span>
+    <ul ref={listRef} className="people" style={{ height: people.length * ROW_HEIGHT }} aria-label="職員一覧">
+      {people.slice(start, end).map((p, i) => (
+        <li
+          key={p.id}
+          className="person-row"
+          style={{ transform: `translateY(${(start + i) * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
+        >
+          <Link href={`/people/${p.id}`} className="person-link" aria-label={fullName(p)}>
+            <Avatar record={p} size={52} />
+            <span className="person-text">
+              <span className="person-name">
+                {fullName(p)}
+                {p.altFamilyName && <span className="alt-name">（{p.altFamilyName}）</span>}
               </span>
-              <span className="person-ext" aria-hidden="true">
-                {p.extension}
+              <span className="person-kana">
+                {p.familyKana} {p.givenKana}
               </span>
-            </Link>
-          </li>
-        );
-      })}
+              <span className="person-unit">
+                {unitShort(directory.units, p.unitId)}・{p.title}
+              </span>
+            </span>
+            <span className="person-ext" aria-hidden="true">
+              {p.extension}
+            </span>
+          </Link>
+        </li>
+      ))}
     </ul>
   );
 }

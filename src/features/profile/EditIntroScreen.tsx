@@ -8,12 +8,12 @@ import { updateIntro } from './commands';
 
 interface Props {
   db: AppDb;
-  self: DirectoryRecord | undefined;
+  self: DirectoryRecord;
 }
 
 export function EditIntroScreen({ db, self }: Props) {
   const [, navigate] = useLocation();
-  const [intro, setIntro] = useState(self?.intro ?? '');
+  const [intro, setIntro] = useState(self.intro);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const remaining = LIMITS.intro - charCount(intro);
@@ -25,7 +25,7 @@ export function EditIntroScreen({ db, self }: Props) {
     setSaving(false);
     if (!result.ok) return setError(result.message);
     requestSync();
-    navigate(self ? `/people/${self.id}` : '/');
+    navigate(`/people/${self.id}`);
   }
 
   return (

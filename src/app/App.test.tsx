@@ -1,0 +1,96 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryLocation } from 'wouter/memory-location';
+import { Router } from 'wouter';
+import { record, UNITS } from '../../tests/fixtures/records';
+import { dexieDirectoryStore } from '../db/directory-store';
+import { AppDb } from '../db/schema';
+import { App } from './App';
+import { saveSession } from './session';
+
+let db: AppDb;
+
+beforeEach(async () => {
+  db = new AppDb(`app-${Math.random().toString(36).slice(2)}`);
+  await dexieDirectoryStore(db).replaceSnapshot(
+    { id: 's1', version: 1, chunkCount: 1, staffCount: 3, createdAt: '2026-11-22T00:00:00.000Z' },
+    UNITS,
+    [
+      [
+        record({ id: 'me', familyName: '髙橋', givenName: '一郎', familyKana: 'たかはし', givenKana: 'いちろう' }),
+        record({ id: 'p2', familyName: '佐藤', givenName: '美咲', familyKana: 'さとう', givenKana: 'みさき', unitId: 'b02k01s01', extension: '5678' }),
+        record({ id: 'p3', familyName: '鈴木', givenName: '<img src=x onerror=alert(1)>', familyKana: 'すずき', givenKana: 'たろう' }),
+      ],
+    ],
+  );
+  await saveSession(db, { uid: 'u1', email: 'me@x.jp', staffId: 'me', orgId: 'demo-ku', role: 'staff', duties: [] });
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+function renderAt(path: string) {
+  const location = memoryLocation({ path, record: true });
+  render(
+    <Router hook={location.hook}>
+      <App db={db} />
+    </Router>,
+  );
+  return location;
+}
+
+describe('App on a device store (fake-indexeddb)', () => {
+  it('lists everyone from the device store as links named with their full names', async () => {
+    renderAt('/');
+    expect(await screen.findByText('3人')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '髙橋 一郎' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '佐藤 美咲' })).toBeTruthy();
+    // Markup in a name is text: no element was created from it.
+    expect(screen.getByRole('link', { name: '鈴木 <img src=x onerror=alert(1)>' }).querySelector('img')).toBeNull();
+  });
+
+  it('finds a person by katakana reading and by extension', async () => {
+    renderAt('/');
+    const box = await screen.findByRole('searchbox', { name: '職員を検索' });
+    await userEvent.type(box, 'サトウ');
+    expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '佐藤 美咲' })).toBeTruthy();
+    await userEvent.clear(box);
+    await userEvent.type(box, '５６７８');
+    expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
+  });
+
+  it('shows a profile with its section and a one-tap call to the extension', async () => {
+    renderAt('/people/p2');
+    const heading = await screen.findByRole('heading', { level: 1, name: '佐藤 美咲' });
+    const article = heading.closest('article');
+    if (!article) throw new Error('profile is not an article');
+    expect(within(article).getByText(/福祉部 高齢者福祉課 地域支援係/)).toBeTruthy();
+    expect(within(article).getByRole('link', { name: '内線 5678' }).getAttribute('href')).toBe('tel:5678');
+  });
+
+  it('saves an intro edit to the outbox and shows it at once as pending', async () => {
+    const location = renderAt('/me/edit');
+    const box = await screen.findByLabelText('自己紹介');
+    await userEvent.type(box, '窓口のことなら何でも');
+    await userEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('窓口のことなら何でも')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('未送信 1件');
+    expect(location.history?.at(-1)).toBe('/people/me');
+    const outbox = await db.outbox.toArray();
+    expect(outbox.map((o) => o.mutation.patch)).toEqual([{ intro: '窓口のことなら何でも' }]);
+  });
+
+  it('says how far over the limit an intro is and does not let it be saved', async () => {
+    renderAt('/me/edit');
+    const box = await screen.findByLabelText('自己紹介');
+    await userEvent.click(box);
+    await userEvent.paste('あ'.repeat(405));
+    expect(screen.getByText('5文字オーバーしています')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '保存' }).hasAttribute('disabled')).toBe(true);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});

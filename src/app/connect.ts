@@ -1,0 +1,76 @@
+import { dexieDirectoryStore } from '../db/directory-store';
+import { dexieOutbox } from '../db/outbox';
+import type { AppDb, SessionValue } from '../db/schema';
+import { httpTransport } from '../platform/api';
+import { getIdToken, signIn, signOut, watchSession, type SignedInUser } from '../platform/auth';
+import { readConfig } from '../platform/config';
+import { webLocks } from '../platform/locks';
+import { SyncEngine } from '../sync/engine';
+import { createSyncLoop } from '../sync/loop';
+import type { Connection } from './lazy-connection';
+import { clearDevice, readSession, saveSession } from './session';
+import { onSyncRequested } from './sync-trigger';
+import { useUi } from './ui-store';
+
+/** While the app is open, look for others' changes this often (pushes happen at once). */
+const PULL_INTERVAL_MS = 5 * 60_000;
+
+function toSession(user: SignedInUser): SessionValue {
+  return {
+    uid: user.uid,
+    email: user.email,
+    staffId: user.claims.staffId,
+    orgId: user.claims.orgId,
+    role: user.claims.role,
+    duties: user.claims.duties,
+  };
+}
+
+/**
+ * Firebase Auth and the sync loop, wired to the device store. Loaded after the first paint by
+ * lazy-connection.ts; this module is the only app code that reaches src/platform/auth.
+ */
+export function connect(db: AppDb): Connection {
+  const engine = new SyncEngine(
+    {
+      transport: httpTransport({ apiBase: readConfig().apiBase, getToken: getIdToken }),
+      directory: dexieDirectoryStore(db),
+      outbox: dexieOutbox(db),
+      locks: webLocks(),
+      clock: { now: () => Date.now() },
+    },
+    { onUnexpectedError: (e) => console.error('sync', e) },
+  );
+  engine.subscribe((status) => useUi.getState().setSync(status));
+  const loop = createSyncLoop(engine, { setTimeout, clearTimeout, clock: { now: () => Date.now() } });
+
+  async function adopt(user: SignedInUser) {
+    const previous = await readSession(db);
+    // A different person on this device must not see the last one's unsent changes.
+    if (previous && previous.uid !== user.uid) await clearDevice(db);
+    await saveSession(db, toSession(user));
+    loop.trigger();
+  }
+
+  watchSession((user) => {
+    if (user) void adopt(user);
+    // Firebase says nobody is signed in (signed out elsewhere, or the account was removed).
+    else void readSession(db).then((s) => (s ? clearDevice(db) : undefined));
+  });
+  onSyncRequested(() => loop.trigger());
+  window.addEventListener('online', () => loop.trigger());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') loop.trigger();
+  });
+  setInterval(() => loop.trigger(), PULL_INTERVAL_MS);
+
+  return {
+    async signIn(email, password) {
+      await adopt(await signIn(email, password));
+    },
+    async signOut() {
+      await signOut();
+      await clearDevice(db);
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { gunzipSync } from 'node:zlib';
+import * as v from 'valibot';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeChunk } from '../../src/domain/directory-codec';
+import { DirectorySyncResponseSchema, MeResponseSchema, PushResponseSchema } from '../../src/domain/protocol';
+import { account, idTokenFor, stack } from '../stack/context';
+
+/**
+ * The functions API as deployed code runs it: the Functions emulator of firebase-tools, real ID
+ * tokens from the Auth emulator, and firebase-admin writing to the Firestore stand-in (not the
+ * real Firestore emulator, which cannot run here: see docs/ARCHITECTURE.md).
+ */
+describe('functions API on the local stack (Auth + Functions emulators, Firestore stand-in)', () => {
+  let token: string;
+  let staffId: string;
+  const api = (path: string, init: RequestInit = {}, bearer: string | null = token) =>
+    fetch(stack().functionsUrl + path, {
+      ...init,
+      headers: { ...init.headers, ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+    });
+
+  beforeAll(async () => {
+    const a = account('職員');
+    token = await idTokenFor(a);
+    staffId = a.staffId;
+  });
+
+  it('refuses a request without a token, with a Japanese message', async () => {
+    const res = await api('/me', {}, null);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { message: string }).message).toMatch(/サインイン/);
+  });
+
+  it('refuses a forged token', async () => {
+    const res = await api('/me', {}, 'not-a-token');
+    expect(res.status).toBe(401);
+  });
+
+  it('knows the caller from the custom claims set from the roster', async () => {
+    const me = v.parse(MeResponseSchema, await (await api('/me')).json());
+    expect(me).toMatchObject({ staffId, orgId: 'demo-ku', role: 'staff' });
+  });
+
+  it('serves the whole directory as a snapshot of gzipped chunks, each under 1 MiB', async () => {
+    const sync = v.parse(DirectorySyncResponseSchema, await (await api('/directory/sync?version=0')).json());
+    if (sync.kind !== 'snapshot') throw new Error(`expected a snapshot, got ${sync.kind}`);
+    let people = 0;
+    for (let n = 0; n < sync.snapshot.chunkCount; n++) {
+      const res = await api(`/directory/snapshots/${sync.snapshot.id}/chunks/${n}`);
+      expect(res.status).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(bytes.byteLength).toBeLessThan(1024 * 1024);
+      people += decodeChunk(JSON.parse(gunzipSync(bytes).toString('utf8')), { validate: true }).length;
+    }
+    expect(people).toBe(stack().staffCount);
+    expect(sync.units.length).toBeGreaterThan(300);
+  });
+
+  it('applies an edit once, answers a replay as a duplicate, and hands it to others as a change', async () => {
+    const before = v.parse(DirectorySyncResponseSchema, await (await api('/directory/sync?version=0')).json());
+    if (before.kind !== 'snapshot') throw new Error('expected a snapshot');
+    const since = `/directory/sync?snapshot=${before.snapshot.id}&version=${before.snapshot.version}`;
+    const mutation = {
+      kind: 'profile.update',
+      id: `it-${Date.now()}`,
+      createdAt: new Date().toISOString(),
+      patch: { intro: '統合テストの自己紹介 <script>alert(1)</script>' },
+    };
+    const push = (m: unknown) =>
+      api('/mutations', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ mutations: [m] }),
+      }).then(async (r) => v.parse(PushResponseSchema, await r.json()));
+
+    expect((await push(mutation)).results).toEqual([{ id: mutation.id, status: 'applied' }]);
+    expect((await push(mutation)).results[0]?.status).toBe('duplicate');
+
+    const otherToken = await idTokenFor(account('課長'));
+    const res = await api(since, {}, otherToken);
+    const changes = v.parse(DirectorySyncResponseSchema, await res.json());
+    if (changes.kind !== 'changes') throw new Error(`expected changes, got ${changes.kind}`);
+    const mine = changes.changes.filter((c) => c.op === 'put' && c.record.id === staffId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.op === 'put' && mine[0].record.intro).toBe(mutation.patch.intro);
+  });
+
+  it('refuses a 10,000-character intro with a clear message and stores nothing', async () => {
+    const id = `long-${Date.now()}`;
+    const res = await api('/mutations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        mutations: [{ kind: 'profile.update', id, createdAt: new Date().toISOString(), patch: { intro: 'あ'.repeat(10_000) } }],
+      }),
+    });
+    const body = v.parse(PushResponseSchema, await res.json());
+    expect(body.results[0]).toMatchObject({ id, status: 'rejected' });
+    expect(body.results[0]?.message).toMatch(/400文字以内/);
+  });
+
+  it('reaches the same API through the hosting rewrite the app uses', async () => {
+    const res = await fetch(`${stack().appUrl}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(v.parse(MeResponseSchema, await res.json()).staffId).toBe(staffId);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The local stack, as `npm start` and the integration and end-to-end tests run it: the Firestore
+ * stand-in on loopback, the Auth, Functions and Hosting emulators of firebase-tools (with a
+ * `demo-` project: no real project, no key), a seeded demo organisation, and the built PWA.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { startFirestoreStandIn, type FirestoreStandIn } from './firestore-standin';
+import type { DemoAccount } from './demo-org';
+import { seedDemo } from './seed';
+
+export const PROJECT_ID = 'demo-shokuin';
+export const REGION = 'asia-northeast1';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Ports of firebase.json; the stand-in's is ours. */
+export const PORTS = { firestore: 8085, auth: 9099, functions: 5001, hosting: 5050 } as const;
+
+export interface StackOptions {
+  staff: number;
+  /** Build the PWA and the functions first (skip when the caller just built them). */
+  build: boolean;
+  log: (line: string) => void;
+  /** Passed to the app's build, e.g. to point it at other emulator ports. */
+  appEnv?: Record<string, string>;
+}
+
+export interface Stack {
+  appUrl: string;
+  functionsUrl: string;
+  authUrl: string;
+  firestoreHost: string;
+  accounts: DemoAccount[];
+  standIn: FirestoreStandIn;
+  stop(): Promise<void>;
+}
+
+export function run(cmd: string, args: string[], log: (line: string) => void, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (b: Buffer) => (output += b.toString());
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve();
+      else {
+        log(output);
+        reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`));
+      }
+    });
+  });
+}
+
+export async function buildAll(log: (line: string) => void, appEnv: Record<string, string> = {}): Promise<void> {
+  log('アプリと Functions をビルドしています…');
+  await Promise.all([
+    run('npx', ['vite', 'build', '--logLevel', 'warn'], log, appEnv),
+    run('npm', ['--prefix', 'functions', 'run', 'build'], log),
+  ]);
+}
+
+function startEmulators(firestoreHost: string, log: (line: string) => void): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      'node_modules/firebase-tools/lib/bin/firebase.js',
+      'emulators:start',
+      '--only',
+      'auth,functions,hosting',
+      '--project',
+      PROJECT_ID,
+    ],
+    {
+      cwd: ROOT,
+      // Its own process group, so stopping the stack also stops the function runtimes it forks.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        // The functions runtime inherits this and its firebase-admin talks to the stand-in.
+        FIRESTORE_EMULATOR_HOST: firestoreHost,
+        NO_UPDATE_NOTIFIER: '1',
+        FIREBASE_CLI_EXPERIMENTS: '',
+      },
+    },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      log(output);
+      reject(new Error('firebase emulators did not become ready within 180 s'));
+    }, 180_000);
+    const onData = (b: Buffer) => {
+      output += b.toString();
+      if (output.includes('All emulators ready')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      log(output);
+      reject(new Error(`firebase emulators exited early with ${code}`));
+    });
+  });
+}
+
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = once(child, 'exit');
+  try {
+    process.kill(-child.pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  const timeout = new Promise((r) => setTimeout(r, 15_000, 'timeout'));
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const { log } = options;
+  if (options.build) await buildAll(log, options.appEnv);
+  const standIn = await startFirestoreStandIn({ host: '127.0.0.1', port: PORTS.firestore });
+  const firestoreHost = standIn.address;
+  let emulators: ChildProcess | null = null;
+  try {
+    log('エミュレーターを起動し、デモ組織を登録しています…');
+    const authHost = `127.0.0.1:${PORTS.auth}`;
+    const [child, accounts] = await Promise.all([
+      startEmulators(firestoreHost, log),
+      // Firestore can be seeded while the emulators boot; Auth users wait for the Auth emulator inside.
+      seedDemo({ staff: options.staff, firestoreHost, authHost, projectId: PROJECT_ID }),
+    ]);
+    emulators = child;
+    const stopEmulators = child;
+    return {
+      appUrl: `http://127.0.0.1:${PORTS.hosting}`,
+      functionsUrl: `http://127.0.0.1:${PORTS.functions}/${PROJECT_ID}/${REGION}/api`,
+      authUrl: `http://${authHost}`,
+      firestoreHost,
+      accounts,
+      standIn,
+      async stop() {
+        await stopProcessGroup(stopEmulators);
+        await standIn.stop();
+      },
+    };
+  } catch (e) {
+    if (emulators) await stopProcessGroup(emulators);
+    await standIn.stop();
+    throw e;
+  }
+}
