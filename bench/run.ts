@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: measures the targets of the issues and writes bench/results.json, a flat object
+ * of named numbers. The machine is shared and noisy: each figure is a median of several runs.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { buildSnapshotChunks } from '../functions/src/handlers/directory-snapshot';
+import { launchChromium } from '../tools/browser';
+import { generateDemoOrg } from '../tools/demo-org';
+import { run } from '../tools/stack';
+
+const results: Record<string, number> = {};
+const log = (s: string) => console.log(s);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+};
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+// --- Directory payload: the snapshot chunks exactly as the functions build and store them.
+log('directory payload (40,000 people)…');
+const org = generateDemoOrg({ staff: 40_000 });
+const gzChunks = buildSnapshotChunks(org.staff);
+const gzBytes = gzChunks.reduce((n, c) => n + c.byteLength, 0);
+results['directory.payload_gz_bytes_per_staff'] = round(gzBytes / org.staff.length);
+results['directory.payload_gz_kb_40k'] = round(gzBytes / 1024);
+
+// --- Device sync of 40,000 people into IndexedDB in Chromium, CPU throttled 4x.
+log('directory sync into IndexedDB (Chromium, 4x CPU throttle)…');
+const { gunzipSync } = await import('node:zlib');
+const payload = JSON.stringify({
+  manifest: { id: 'bench', version: 1, chunkCount: gzChunks.length, staffCount: org.staff.length, createdAt: new Date().toISOString() },
+  units: org.units,
+  chunks: gzChunks.map((c) => gunzipSync(c).toString('utf8')),
+});
+const bundle = await esbuild.build({
+  entryPoints: ['bench/browser/sync-bench.ts'],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+});
+const script = bundle.outputFiles[0]?.text ?? '';
+const server = createServer((req, res) => {
+  if (req.url === '/payload.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(payload);
+  if (req.url === '/bench.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+  res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/bench.js"></script>');
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(origin);
+  await page.waitForFunction(() => 'runSyncBench' in window);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    runs.push(await page.evaluate(() => (window as unknown as { runSyncBench(): Promise<number> }).runSyncBench()));
+  }
+  log(`  runs (ms): ${runs.map((r) => r.toFixed(0)).join(', ')}`);
+  results['directory.sync_ms_40k'] = round(median(runs), 0);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// --- Critical JavaScript: the entry chunk and what index.html loads with it, gzipped.
+log('bundle (vite build)…');
+await run('npx', ['vite', 'build', '--logLevel', 'warn'], log);
+const html = await readFile('dist/index.html', 'utf8');
+const critical = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]);
+let criticalGz = 0;
+for (const file of critical) criticalGz += gzipSync(await readFile(`dist${file}`), { level: 9 }).byteLength;
+results['bundle.critical_js_gz_kb'] = round(criticalGz / 1024);
+
+await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+console.log(JSON.stringify(results, null, 2));

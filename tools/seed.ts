@@ -1,0 +1,68 @@
+/**
+ * Seeds the demo organisation into the local stack: Firestore (through the functions' own Store
+ * adapter, so the data has exactly the shape the API reads) and Auth users with custom claims for
+ * the demo accounts.
+ */
+import { deleteApp, initializeApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { getFirestore } from 'firebase-admin/firestore';
+import { FirestoreStore } from '../functions/src/store/firestore';
+import { seedOrganisation } from '../functions/src/handlers/seed';
+import type { Claims } from '../src/domain/protocol';
+import { generateDemoOrg, type DemoAccount } from './demo-org';
+
+export interface SeedOptions {
+  staff: number;
+  firestoreHost: string;
+  authHost: string;
+  projectId: string;
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+export async function seedDemo(options: SeedOptions): Promise<DemoAccount[]> {
+  // firebase-admin reads these when each service is first used.
+  process.env.FIRESTORE_EMULATOR_HOST = options.firestoreHost;
+  process.env.FIREBASE_AUTH_EMULATOR_HOST = options.authHost;
+  const org = generateDemoOrg({ staff: options.staff });
+  const app = initializeApp({ projectId: options.projectId }, `seed-${Date.now()}`);
+  try {
+    await seedOrganisation(new FirestoreStore(getFirestore(app)), {
+      orgId: org.orgId,
+      units: org.units,
+      staff: org.staff,
+    });
+
+    await waitFor(`http://${options.authHost}/`, 180_000);
+    const auth = getAuth(app);
+    const byId = new Map(org.staff.map((s) => [s.id, s]));
+    for (const account of org.accounts) {
+      const person = byId.get(account.staffId);
+      if (!person) throw new Error(`demo account ${account.email} has no roster entry`);
+      const claims: Claims = { orgId: org.orgId, staffId: person.id, role: person.role, duties: person.duties };
+      const existing = await auth.getUserByEmail(account.email).catch(() => null);
+      const user =
+        existing ??
+        (await auth.createUser({
+          email: account.email,
+          password: account.password,
+          displayName: `${person.familyName} ${person.givenName}`,
+        }));
+      await auth.setCustomUserClaims(user.uid, claims);
+    }
+    return org.accounts;
+  } finally {
+    await deleteApp(app);
+  }
+}
