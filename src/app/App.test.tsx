@@ -20,8 +20,22 @@ beforeEach(async () => {
     [
       [
         record({ id: 'me', familyName: '髙橋', givenName: '一郎', familyKana: 'たかはし', givenKana: 'いちろう' }),
-        record({ id: 'p2', familyName: '佐藤', givenName: '美咲', familyKana: 'さとう', givenKana: 'みさき', unitId: 'b02k01s01', extension: '5678' }),
-        record({ id: 'p3', familyName: '鈴木', givenName: '<img src=x onerror=alert(1)>', familyKana: 'すずき', givenKana: 'たろう' }),
+        record({
+          id: 'p2',
+          familyName: '佐藤',
+          givenName: '美咲',
+          familyKana: 'さとう',
+          givenKana: 'みさき',
+          unitId: 'b02k01s01',
+          extension: '5678',
+        }),
+        record({
+          id: 'p3',
+          familyName: '鈴木',
+          givenName: '<img src=x onerror=alert(1)>',
+          familyKana: 'すずき',
+          givenKana: 'たろう',
+        }),
       ],
     ],
   );

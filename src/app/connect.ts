@@ -42,14 +42,19 @@ export function connect(db: AppDb): Connection {
     { onUnexpectedError: (e) => console.error('sync', e) },
   );
   engine.subscribe((status) => useUi.getState().setSync(status));
-  const loop = createSyncLoop(engine, { setTimeout, clearTimeout, clock: { now: () => Date.now() } });
+  const loop = createSyncLoop(engine, {
+    setTimeout,
+    clearTimeout,
+    clock: { now: () => Date.now() },
+    refreshMs: PULL_INTERVAL_MS,
+  });
 
   async function adopt(user: SignedInUser) {
     const previous = await readSession(db);
     // A different person on this device must not see the last one's unsent changes.
     if (previous && previous.uid !== user.uid) await clearDevice(db);
     await saveSession(db, toSession(user));
-    loop.trigger();
+    void loop.trigger();
   }
 
   watchSession((user) => {
@@ -57,12 +62,12 @@ export function connect(db: AppDb): Connection {
     // Firebase says nobody is signed in (signed out elsewhere, or the account was removed).
     else void readSession(db).then((s) => (s ? clearDevice(db) : undefined));
   });
-  onSyncRequested(() => loop.trigger());
-  window.addEventListener('online', () => loop.trigger());
+  onSyncRequested(() => void loop.trigger());
+  // Back online: entries that backed off while offline go now, not when their timer would have fired.
+  window.addEventListener('online', () => void loop.trigger({ ignoreBackoff: true }));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') loop.trigger();
+    if (document.visibilityState === 'visible') void loop.trigger();
   });
-  setInterval(() => loop.trigger(), PULL_INTERVAL_MS);
 
   return {
     async signIn(email, password) {

@@ -81,7 +81,13 @@ describe('syncNow', () => {
     vi.spyOn(w.outbox, 'acknowledge').mockRejectedValue(quota);
     const onUnexpectedError = vi.fn();
     const engine = new SyncEngine(
-      { transport: w.openTab('A').transport, directory: w.directory, outbox: w.outbox, locks: w.locks.tab('A'), clock: w.clock },
+      {
+        transport: w.openTab('A').transport,
+        directory: w.directory,
+        outbox: w.outbox,
+        locks: w.locks.tab('A'),
+        clock: w.clock,
+      },
       { random: () => 0.5, onUnexpectedError },
     );
 
@@ -89,7 +95,11 @@ describe('syncNow', () => {
 
     expect(report.push).toEqual({ outcome: 'error', problem: expect.objectContaining({ code: 'internal' }) });
     expect(onUnexpectedError).toHaveBeenCalledWith(quota);
-    expect(report.status).toMatchObject({ phase: 'error', errorCode: 'internal', error: '同期中にエラーが発生しました' });
+    expect(report.status).toMatchObject({
+      phase: 'error',
+      errorCode: 'internal',
+      error: '同期中にエラーが発生しました',
+    });
     // The lock was released despite the failure: the next push can run.
     expect(w.locks.heldBy('outbox')).toBeNull();
   });

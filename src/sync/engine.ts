@@ -34,7 +34,8 @@ export type PushReport =
   | { outcome: 'locked'; problem: null }
   /** Something other than the network failed (the device store, a bug); what was sent is unknown. */
   | { outcome: 'error'; problem: SyncProblem };
-export type PullReport = ({ outcome: 'done' } & PullResult & { problem: null }) | { outcome: 'failed'; problem: SyncProblem };
+export type PullReport =
+  ({ outcome: 'done' } & PullResult & { problem: null }) | { outcome: 'failed'; problem: SyncProblem };
 
 export interface SyncReport {
   push: PushReport;

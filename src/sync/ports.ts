@@ -44,7 +44,11 @@ export interface DirectoryStore {
    * Replaces the whole directory with a snapshot, atomically: a reader sees the old directory or
    * the new one, never half of each.
    */
-  replaceSnapshot(manifest: SnapshotManifest, units: readonly OrgUnit[], chunks: readonly DirectoryRecord[][]): Promise<void>;
+  replaceSnapshot(
+    manifest: SnapshotManifest,
+    units: readonly OrgUnit[],
+    chunks: readonly DirectoryRecord[][],
+  ): Promise<void>;
   /** Applies changes in order and records the new version, in one transaction. */
   applyChanges(changes: readonly DirectoryChange[], version: number): Promise<void>;
 }

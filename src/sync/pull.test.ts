@@ -22,7 +22,11 @@ describe('syncDirectory', () => {
     expect(w.directory.replaced.map((m) => m.id)).toEqual([manifest.id]);
     expect(transport.calls.chunk).toBe(manifest.chunkCount);
     // The three changes after the snapshot's version arrived as changes, none of those before it.
-    expect(w.directory.appliedChanges.map((c) => c.version)).toEqual([manifest.version + 1, manifest.version + 2, manifest.version + 3]);
+    expect(w.directory.appliedChanges.map((c) => c.version)).toEqual([
+      manifest.version + 1,
+      manifest.version + 2,
+      manifest.version + 3,
+    ]);
     expect(w.directory.records).toEqual(w.server.records);
     expect(w.directory.units).toEqual(w.server.units);
     expect({ snapshotId: w.directory.snapshotId, version: w.directory.version }).toEqual({
@@ -127,7 +131,7 @@ describe('syncDirectory', () => {
     const oldRecords = structuredClone(w.directory.records);
     w.server.write([makeRecord('p-00001', { intro: 'new' })]);
     w.server.takeSnapshot({ compact: true });
-    transport.intercept.chunk = async (_id, n, forward) => ((await forward()).slice(n === 0 ? 1 : 0));
+    transport.intercept.chunk = async (_id, n, forward) => (await forward()).slice(n === 0 ? 1 : 0);
     const onUnexpectedError = vi.fn();
     const engineWithLog = new SyncEngine(
       { transport, directory: w.directory, outbox: w.outbox, locks: w.locks.tab('B'), clock: w.clock },

@@ -37,7 +37,14 @@ export interface PushDeps {
  */
 export async function pushPending(deps: PushDeps, options: { ignoreBackoff?: boolean } = {}): Promise<PushResult> {
   const { transport, outbox, clock, random } = deps;
-  const result: PushResult = { sent: 0, acknowledged: 0, rejected: 0, remaining: 0, nextAttemptAt: null, problem: null };
+  const result: PushResult = {
+    sent: 0,
+    acknowledged: 0,
+    rejected: 0,
+    remaining: 0,
+    nextAttemptAt: null,
+    problem: null,
+  };
   let blocked = false;
   // Every round removes all it sent from the outbox or stops; an id seen twice means the outbox did not remove
   // it, and sending on would loop forever.

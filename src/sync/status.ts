@@ -20,13 +20,7 @@ export interface SyncStatus {
 }
 
 export type SyncErrorCode =
-  | 'offline'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'unavailable'
-  | 'refused'
-  | 'protocol'
-  | 'internal';
+  'offline' | 'unauthenticated' | 'forbidden' | 'unavailable' | 'refused' | 'protocol' | 'internal';
 
 export interface SyncProblem {
   code: SyncErrorCode;

@@ -5,7 +5,13 @@
  * by reference between client and server. No test framework imports: feature tests may use them too.
  */
 import { parseMutation, type Mutation } from '../domain/mutations';
-import type { DirectoryChange, DirectorySyncResponse, PushResponse, PushResult, SnapshotManifest } from '../domain/protocol';
+import type {
+  DirectoryChange,
+  DirectorySyncResponse,
+  PushResponse,
+  PushResult,
+  SnapshotManifest,
+} from '../domain/protocol';
 import type { OrgUnit } from '../domain/org';
 import type { DirectoryRecord } from '../domain/staff';
 import {
