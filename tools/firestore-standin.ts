@@ -13,7 +13,16 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { FirestoreServer, type FirestoreState } from '@firestore-emulator/server';
+import type * as StandInModule from '@firestore-emulator/server';
+import type { FirestoreState } from '@firestore-emulator/server';
+
+/**
+ * Loaded through require: the package's ESM build imports its own files without extensions, which
+ * Node's ESM loader refuses when Vitest externalises it (in a global setup). The CJS build works
+ * everywhere. The cast only restores the types that require() cannot know.
+ */
+const { FirestoreServer } = createRequire(import.meta.url)('@firestore-emulator/server') as typeof StandInModule;
+type FirestoreServer = InstanceType<typeof FirestoreServer>;
 
 export interface FirestoreStandIn {
   host: string;
@@ -41,7 +50,8 @@ interface GrpcServer {
  */
 function innerGrpcServer(server: FirestoreServer): GrpcServer {
   const inner: unknown = Reflect.get(server, 'server');
-  if (!isGrpcServer(inner)) throw new Error('@firestore-emulator/server changed: FirestoreServer has no gRPC server field');
+  if (!isGrpcServer(inner))
+    throw new Error('@firestore-emulator/server changed: FirestoreServer has no gRPC server field');
   return inner;
 }
 
@@ -59,15 +69,15 @@ function insecureCredentials(): unknown {
   const fromHere = createRequire(import.meta.url);
   const fromStandIn = createRequire(fromHere.resolve('@firestore-emulator/server'));
   const grpc: unknown = fromStandIn('@grpc/grpc-js');
-  const credentials: unknown = typeof grpc === 'object' && grpc !== null ? Reflect.get(grpc, 'ServerCredentials') : null;
+  const credentials: unknown =
+    typeof grpc === 'object' && grpc !== null ? Reflect.get(grpc, 'ServerCredentials') : null;
   const create: unknown = typeof credentials === 'function' ? Reflect.get(credentials, 'createInsecure') : null;
-  if (typeof create !== 'function') throw new Error('@grpc/grpc-js beside @firestore-emulator/server has no ServerCredentials');
+  if (typeof create !== 'function')
+    throw new Error('@grpc/grpc-js beside @firestore-emulator/server has no ServerCredentials');
   return Reflect.apply(create, credentials, []);
 }
 
-export async function startFirestoreStandIn(
-  options: { host?: string; port?: number } = {},
-): Promise<FirestoreStandIn> {
+export async function startFirestoreStandIn(options: { host?: string; port?: number } = {}): Promise<FirestoreStandIn> {
   const host = options.host ?? '127.0.0.1';
   const standIn = new FirestoreServer();
   const server = innerGrpcServer(standIn);
@@ -117,7 +127,9 @@ function parseArgs(argv: readonly string[]): { host?: string; port?: number } {
       out.host = value;
       i++;
     } else {
-      throw new Error(`unknown argument: ${arg}\nusage: tsx tools/firestore-standin.ts [--port 8080] [--host 127.0.0.1]`);
+      throw new Error(
+        `unknown argument: ${arg}\nusage: tsx tools/firestore-standin.ts [--port 8080] [--host 127.0.0.1]`,
+      );
     }
   }
   return out;

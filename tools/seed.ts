@@ -7,7 +7,7 @@ import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { FirestoreStore } from '../functions/src/store/firestore';
-import { seedOrganisation } from '../functions/src/handlers/seed';
+import { seedOrganisation } from '../functions/src/handlers/seed-organisation';
 import type { Claims } from '../src/domain/protocol';
 import { generateDemoOrg, type DemoAccount } from './demo-org';
 
@@ -35,6 +35,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoAccount[]> {
   // firebase-admin reads these when each service is first used.
   process.env.FIRESTORE_EMULATOR_HOST = options.firestoreHost;
   process.env.FIREBASE_AUTH_EMULATOR_HOST = options.authHost;
+  process.env.METADATA_SERVER_DETECTION ??= 'none';
   const org = generateDemoOrg({ staff: options.staff });
   const app = initializeApp({ projectId: options.projectId }, `seed-${Date.now()}`);
   try {

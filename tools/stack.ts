@@ -83,11 +83,13 @@ function startEmulators(firestoreHost: string, log: (line: string) => void): Pro
         // The functions runtime inherits this and its firebase-admin talks to the stand-in.
         FIRESTORE_EMULATOR_HOST: firestoreHost,
         NO_UPDATE_NOTIFIER: '1',
-        FIREBASE_CLI_EXPERIMENTS: '',
+        // No cloud metadata server here; without this, firebase-admin probes it and warns.
+        METADATA_SERVER_DETECTION: 'none',
       },
     },
   );
   let output = '';
+  let ready = false;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       log(output);
@@ -95,7 +97,8 @@ function startEmulators(firestoreHost: string, log: (line: string) => void): Pro
     }, 180_000);
     const onData = (b: Buffer) => {
       output += b.toString();
-      if (output.includes('All emulators ready')) {
+      if (!ready && output.includes('All emulators ready')) {
+        ready = true;
         clearTimeout(timer);
         resolve(child);
       }
@@ -103,6 +106,7 @@ function startEmulators(firestoreHost: string, log: (line: string) => void): Pro
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.on('exit', (code) => {
+      if (ready) return;
       clearTimeout(timer);
       log(output);
       reject(new Error(`firebase emulators exited early with ${code}`));

@@ -43,8 +43,9 @@ export function connect(db: AppDb): Connection {
   );
   engine.subscribe((status) => useUi.getState().setSync(status));
   const loop = createSyncLoop(engine, {
-    setTimeout,
-    clearTimeout,
+    // Wrapped: the browser's timers throw "Illegal invocation" when called as methods of another object.
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimeout: (handle) => window.clearTimeout(handle),
     clock: { now: () => Date.now() },
     refreshMs: PULL_INTERVAL_MS,
   });

@@ -1,0 +1,250 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { decodeChunk } from '../../../src/domain/directory-codec';
+import * as v from 'valibot';
+import { DirectorySyncResponseSchema, type Claims } from '../../../src/domain/protocol';
+import { MemoryStore } from '../store/memory';
+import { claimsFor, mutationId, staffId } from '../testing/fixtures';
+import { seededOrg } from '../testing/org';
+import type { TokenVerifier } from './auth';
+import { CHUNK_CACHE_CONTROL, MAX_BODY_BYTES, type ApiRequest, type ApiResponse } from './http';
+import { sendApiResponse, toApiRequest } from './node-http';
+import { createApi, type Api } from './router';
+
+/** Tokens are table keys; anything else fails verification, as a forged or expired token would. */
+function fakeVerifier(tokens: Record<string, Record<string, unknown>>): TokenVerifier {
+  return {
+    async verify(token) {
+      const payload = tokens[token];
+      if (!payload) throw new Error('auth/argument-error');
+      return { uid: `uid-${token}`, iss: 'https://securetoken.google.com/demo', ...payload };
+    },
+  };
+}
+
+async function setup(): Promise<{ api: Api; store: MemoryStore; orgId: string; errors: unknown[] }> {
+  const { store, orgId } = await seededOrg(5);
+  const claims = (n: number, role: Claims['role']) => ({ ...claimsFor(n, role, orgId) });
+  const errors: unknown[] = [];
+  const api = createApi({
+    store,
+    verifier: fakeVerifier({
+      staff: claims(1, 'staff'),
+      manager: claims(2, 'manager'),
+      hr: claims(3, 'hr'),
+      'no-claims': {},
+    }),
+    logError: (_message, e) => errors.push(e),
+  });
+  return { api, store, orgId, errors };
+}
+
+function request(
+  method: string,
+  pathAndQuery: string,
+  init: { token?: string; body?: unknown; raw?: Uint8Array } = {},
+): ApiRequest {
+  const url = new URL(pathAndQuery, 'http://x.invalid');
+  const body = init.raw ?? (init.body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(init.body)));
+  return {
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(body ? { 'content-length': String(body.byteLength), 'content-type': 'application/json' } : {}),
+    },
+    body,
+  };
+}
+
+function bodyJson(res: ApiResponse): unknown {
+  return JSON.parse(typeof res.body === 'string' ? res.body : new TextDecoder().decode(res.body));
+}
+
+describe('API: authentication and authorisation', () => {
+  it('answers 401 サインインしてください without a token, with a malformed header, or with an invalid token', async () => {
+    const { api } = await setup();
+    for (const req of [
+      request('GET', '/api/me'),
+      { ...request('GET', '/api/me'), headers: { authorization: 'Basic abc' } },
+      request('GET', '/api/me', { token: 'forged' }),
+    ]) {
+      const res = await api(req);
+      expect(res.status).toBe(401);
+      expect(bodyJson(res)).toEqual({ code: 'unauthenticated', message: 'サインインしてください' });
+    }
+  });
+
+  it('answers 403 to a signed-in user with no organisation claims', async () => {
+    const { api } = await setup();
+    const res = await api(request('GET', '/api/me', { token: 'no-claims' }));
+    expect(res.status).toBe(403);
+    expect(bodyJson(res)).toEqual({ code: 'forbidden', message: 'この操作は許可されていません' });
+  });
+
+  it('returns the caller from the claims, with or without the /api prefix', async () => {
+    const { api, orgId } = await setup();
+    for (const path of ['/api/me', '/me']) {
+      const res = await api(request('GET', path, { token: 'staff' }));
+      expect(res.status).toBe(200);
+      expect(bodyJson(res)).toEqual({ staffId: staffId(1), orgId, role: 'staff', duties: [] });
+      expect(res.headers['Cache-Control']).toBe('no-store');
+    }
+  });
+
+  it('lets only HR rebuild the snapshot: staff and managers get 403 and nothing changes', async () => {
+    const { api, store, orgId } = await setup();
+    const before = (await store.getDirectoryMeta(orgId)).snapshot;
+    for (const token of ['staff', 'manager']) {
+      const res = await api(request('POST', '/api/admin/directory/snapshot', { token }));
+      expect(res.status).toBe(403);
+      expect(bodyJson(res)).toMatchObject({ message: 'この操作は許可されていません' });
+    }
+    expect((await store.getDirectoryMeta(orgId)).snapshot).toEqual(before);
+    const ok = await api(request('POST', '/api/admin/directory/snapshot', { token: 'hr' }));
+    expect(ok.status).toBe(200);
+    expect(bodyJson(ok)).toMatchObject({ status: 'current', snapshot: { staffCount: 5 } });
+    expect((await store.getDirectoryMeta(orgId)).snapshot?.id).not.toBe(before?.id);
+  });
+});
+
+describe('API: requests and answers', () => {
+  it('answers 413 to a body over 256 KB, whether declared or actual, and applies none of it', async () => {
+    const { api, store, orgId } = await setup();
+    const head = await store.headVersion(orgId);
+    const big = new Uint8Array(MAX_BODY_BYTES + 1).fill(0x20);
+    const res = await api(request('POST', '/api/mutations', { token: 'staff', raw: big }));
+    expect(res.status).toBe(413);
+    expect(bodyJson(res)).toMatchObject({ code: 'payload_too_large' });
+    const declared = request('POST', '/api/mutations', { token: 'staff', body: { mutations: [] } });
+    const res2 = await api({
+      ...declared,
+      headers: { ...declared.headers, 'content-length': String(10 * MAX_BODY_BYTES) },
+    });
+    expect(res2.status).toBe(413);
+    expect(await store.headVersion(orgId)).toBe(head);
+  });
+
+  it('pushes mutations and reports each result', async () => {
+    const { api, store, orgId } = await setup();
+    const mutation = {
+      kind: 'profile.update',
+      id: mutationId('api'),
+      createdAt: '2025-04-01T09:00:00.000Z',
+      patch: { intro: 'API経由' },
+    };
+    const res = await api(request('POST', '/api/mutations', { token: 'staff', body: { mutations: [mutation] } }));
+    expect(res.status).toBe(200);
+    expect(bodyJson(res)).toEqual({ results: [{ id: mutationId('api'), status: 'applied' }] });
+    expect((await store.getStaff(orgId, staffId(1)))?.intro).toBe('API経由');
+  });
+
+  it('gives Japanese messages for validation failures that the domain schema has no message of its own for', async () => {
+    const { api } = await setup();
+    const mutation = { kind: 'profile.update', id: mutationId('date'), createdAt: 'yesterday', patch: {} };
+    const res = await api(request('POST', '/api/mutations', { token: 'staff', body: { mutations: [mutation] } }));
+    expect(bodyJson(res)).toEqual({
+      results: [{ id: mutationId('date'), status: 'rejected', message: '入力内容が正しくありません' }],
+    });
+  });
+
+  it('answers 400 to a body that is not JSON', async () => {
+    const { api } = await setup();
+    const res = await api(
+      request('POST', '/api/mutations', { token: 'staff', raw: new TextEncoder().encode('{"mutations": [') }),
+    );
+    expect(res.status).toBe(400);
+    expect(bodyJson(res)).toMatchObject({ code: 'invalid_request', message: '送信内容が正しい JSON ではありません' });
+  });
+
+  it('syncs: snapshot for a new device, then up to date; rejects a malformed query with 400', async () => {
+    const { api } = await setup();
+    const first = await api(request('GET', '/api/directory/sync', { token: 'staff' }));
+    expect(first.status).toBe(200);
+    const answer = v.parse(DirectorySyncResponseSchema, bodyJson(first));
+    if (answer.kind !== 'snapshot') throw new Error(`expected a snapshot, got ${answer.kind}`);
+    const snapshot = answer.snapshot;
+    const again = await api(
+      request('GET', `/api/directory/sync?snapshot=${snapshot.id}&version=${snapshot.version}`, { token: 'staff' }),
+    );
+    expect(bodyJson(again)).toEqual({ kind: 'upToDate', version: snapshot.version });
+    for (const q of ['?version=-1', '?version=1.5', '?snapshot=../etc&version=1']) {
+      const bad = await api(request('GET', `/api/directory/sync${q}`, { token: 'staff' }));
+      expect(bad.status).toBe(400);
+    }
+  });
+
+  it('serves a chunk as immutable gzip bytes that decode to the directory; unknown chunks are 404', async () => {
+    const { api, store, orgId } = await setup();
+    const manifest = (await store.getDirectoryMeta(orgId)).snapshot;
+    const res = await api(request('GET', `/api/directory/snapshots/${manifest?.id}/chunks/0`, { token: 'staff' }));
+    expect(res.status).toBe(200);
+    expect(res.headers['Content-Type']).toBe('application/gzip');
+    expect(res.headers['Cache-Control']).toBe(CHUNK_CACHE_CONTROL);
+    expect(CHUNK_CACHE_CONTROL).toContain('immutable');
+    expect(res.body).toBeInstanceOf(Uint8Array);
+    const records = decodeChunk(JSON.parse(gunzipSync(res.body).toString('utf8')), { validate: true });
+    expect(records).toHaveLength(5);
+    const missing = await api(request('GET', `/api/directory/snapshots/${manifest?.id}/chunks/1`, { token: 'staff' }));
+    expect(missing.status).toBe(404);
+    const unauthenticated = await api(request('GET', `/api/directory/snapshots/${manifest?.id}/chunks/0`));
+    expect(unauthenticated.status).toBe(401);
+  });
+
+  it('answers 404 for unknown paths and 405 with Allow for a wrong method', async () => {
+    const { api } = await setup();
+    expect((await api(request('GET', '/api/nothing', { token: 'staff' }))).status).toBe(404);
+    const res = await api(request('GET', '/api/mutations', { token: 'staff' }));
+    expect(res.status).toBe(405);
+    expect(res.headers['Allow']).toBe('POST');
+  });
+
+  it('answers 500 with a generic Japanese message when the store fails, and logs the real error', async () => {
+    const errors: unknown[] = [];
+    class BrokenStore extends MemoryStore {
+      override async getDirectoryMeta(): Promise<never> {
+        throw new Error('firestore is down: secret detail');
+      }
+    }
+    const api = createApi({
+      store: new BrokenStore(),
+      verifier: fakeVerifier({ t: claimsFor(1) }),
+      logError: (_m, e) => errors.push(e),
+    });
+    const res = await api(request('GET', '/api/directory/sync', { token: 't' }));
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(bodyJson(res))).not.toContain('secret');
+    expect(bodyJson(res)).toMatchObject({ code: 'internal' });
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe('API: Node request and response adapter', () => {
+  it('turns an Express-like request into an ApiRequest and writes an ApiResponse back', () => {
+    const req = toApiRequest({
+      method: 'post',
+      url: '/api/directory/sync?snapshot=abc&version=3',
+      headers: { Authorization: 'Bearer t', 'x-list': ['a', 'b'] },
+      rawBody: Buffer.from('{}'),
+    });
+    expect(req).toMatchObject({
+      method: 'POST',
+      path: '/api/directory/sync',
+      headers: { authorization: 'Bearer t', 'x-list': 'a, b' },
+    });
+    expect(req.query.get('version')).toBe('3');
+    const written: { status?: number; headers: Record<string, string>; body?: string | Uint8Array | undefined } = {
+      headers: {},
+    };
+    sendApiResponse(
+      {
+        status: (code) => (written.status = code),
+        setHeader: (name, value) => (written.headers[name] = value),
+        end: (body) => (written.body = body),
+      },
+      { status: 201, headers: { 'Content-Type': 'text/plain' }, body: 'ok' },
+    );
+    expect(written).toEqual({ status: 201, headers: { 'Content-Type': 'text/plain' }, body: 'ok' });
+  });
+});

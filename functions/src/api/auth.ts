@@ -1,0 +1,32 @@
+import * as v from 'valibot';
+import { ClaimsSchema, type Claims } from '../../../src/domain/protocol';
+import { HandlerError } from '../handlers/errors';
+
+/**
+ * Checks a Firebase ID token and returns its decoded payload (custom claims sit at the top
+ * level). Throws when the token is not valid. Production uses firebase-admin's Auth; tests use a
+ * table of fake tokens.
+ */
+export interface TokenVerifier {
+  verify(idToken: string): Promise<Readonly<Record<string, unknown>>>;
+}
+
+export const unauthenticated = () => new HandlerError(401, 'unauthenticated', 'サインインしてください');
+
+/** The caller's claims from `Authorization: Bearer <ID token>`. */
+export async function authenticate(authorization: string | undefined, verifier: TokenVerifier): Promise<Claims> {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (!token) throw unauthenticated();
+  let payload: Readonly<Record<string, unknown>>;
+  try {
+    payload = await verifier.verify(token);
+  } catch {
+    // Expired, revoked, malformed or for another project: all mean "sign in again" to the client,
+    // whose auth layer refreshes the token and retries once.
+    throw unauthenticated();
+  }
+  const claims = v.safeParse(ClaimsSchema, payload);
+  // Signed in, but not on this organisation's roster (no claims set yet, or removed).
+  if (!claims.success) throw new HandlerError(403, 'forbidden', 'この操作は許可されていません');
+  return claims.output;
+}

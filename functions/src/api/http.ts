@@ -1,0 +1,52 @@
+import type { ApiError } from '../../../src/domain/protocol';
+
+/** An HTTP request, free of any framework, so the API can be tested without one. */
+export interface ApiRequest {
+  method: string;
+  /** Path without the query string, possibly still under the hosting rewrite's `/api`. */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-case names. */
+  headers: Readonly<Record<string, string | undefined>>;
+  body: Uint8Array | undefined;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+/** Requests larger than this are refused: the biggest legitimate one (50 mutations) is far smaller. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Chunks never change (a new snapshot gets a new id), so the browser may keep them for good.
+ * `private`, not `public`: Firebase Hosting's CDN caches `public` function responses keyed by
+ * URL (not by the Authorization header), and would then hand the directory to requests without
+ * a token, past the function's sign-in check and any read logging.
+ */
+export const CHUNK_CACHE_CONTROL = 'private, max-age=31536000, immutable';
+
+const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff' } as const;
+
+export function json(status: number, body: unknown): ApiResponse {
+  return {
+    status,
+    // Sync answers change from one second to the next; no cache may keep them.
+    headers: { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    body: JSON.stringify(body),
+  };
+}
+
+export function error(status: number, code: string, message: string): ApiResponse {
+  return json(status, { code, message } satisfies ApiError);
+}
+
+export function gzipChunk(bytes: Uint8Array): ApiResponse {
+  return {
+    status: 200,
+    headers: { ...COMMON_HEADERS, 'Content-Type': 'application/gzip', 'Cache-Control': CHUNK_CACHE_CONTROL },
+    body: bytes,
+  };
+}

@@ -1,0 +1,161 @@
+import * as v from 'valibot';
+import { API_PATHS, SnapshotManifestSchema, type Claims } from '../../../src/domain/protocol';
+import type { Role } from '../../../src/domain/org';
+import { getDirectoryChunk } from '../handlers/directory-chunk';
+import { buildDirectorySnapshot } from '../handlers/directory-snapshot';
+import { syncDirectory, type SyncQuery } from '../handlers/directory-sync';
+import { badRequest, forbidden, HandlerError } from '../handlers/errors';
+import { me } from '../handlers/me';
+import { pushMutations } from '../handlers/push-mutations';
+import { VersionContentionError, type Store } from '../store/port';
+import { authenticate, type TokenVerifier } from './auth';
+import { error, gzipChunk, json, MAX_BODY_BYTES, type ApiRequest, type ApiResponse } from './http';
+
+/** Paths only the functions serve (the app's paths are in src/domain/protocol.ts). */
+export const ADMIN_PATHS = {
+  rebuildSnapshot: '/admin/directory/snapshot',
+} as const;
+
+export interface ApiDeps {
+  store: Store;
+  verifier: TokenVerifier;
+  /** Where server faults are reported; their details never reach the client. */
+  logError?: (message: string, error: unknown) => void;
+}
+
+export type Api = (request: ApiRequest) => Promise<ApiResponse>;
+
+interface Context {
+  request: ApiRequest;
+  claims: Claims;
+  params: readonly string[];
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  /** Roles allowed; absent means every signed-in member of the organisation. */
+  roles?: readonly Role[];
+  handle(ctx: Context): Promise<ApiResponse>;
+}
+
+const SNAPSHOT_ID = SnapshotManifestSchema.entries.id;
+const exact = (path: string) => new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+export function createApi(deps: ApiDeps): Api {
+  installJapaneseValidationMessages();
+  const { store } = deps;
+  const routes: Route[] = [
+    { method: 'GET', pattern: exact(API_PATHS.me), handle: async ({ claims }) => json(200, me(claims)) },
+    {
+      method: 'GET',
+      pattern: exact(API_PATHS.directorySync),
+      handle: async ({ claims, request }) =>
+        json(200, await syncDirectory(store, claims.orgId, parseSyncQuery(request.query))),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/directory\/snapshots\/([^/]+)\/chunks\/([^/]+)$/,
+      handle: async ({ claims, params }) => {
+        const { snapshotId, n } = parseChunkParams(params);
+        return gzipChunk(await getDirectoryChunk(store, claims.orgId, snapshotId, n));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: exact(API_PATHS.mutations),
+      handle: async ({ claims, request }) => json(200, await pushMutations(store, claims, parseJsonBody(request.body))),
+    },
+    {
+      method: 'POST',
+      pattern: exact(ADMIN_PATHS.rebuildSnapshot),
+      roles: ['hr'],
+      handle: async ({ claims }) => {
+        const { manifest, status } = await buildDirectorySnapshot(store, claims.orgId);
+        return json(200, { snapshot: manifest, status });
+      },
+    },
+  ];
+
+  return async (request) => {
+    try {
+      const path = stripApiPrefix(request.path);
+      const matching = routes.flatMap((route) => {
+        const m = route.pattern.exec(path);
+        return m ? [{ route, params: m.slice(1) }] : [];
+      });
+      if (matching.length === 0) return error(404, 'not_found', '見つかりません');
+      const found = matching.find(({ route }) => route.method === request.method);
+      if (!found) {
+        const res = error(405, 'method_not_allowed', 'この操作には対応していません');
+        res.headers['Allow'] = matching.map(({ route }) => route.method).join(', ');
+        return res;
+      }
+      const claims = await authenticate(request.headers['authorization'], deps.verifier);
+      if (found.route.roles && !found.route.roles.includes(claims.role)) throw forbidden();
+      if (bodyTooLarge(request)) return error(413, 'payload_too_large', '送信内容が大きすぎます');
+      return await found.route.handle({ request, claims, params: found.params });
+    } catch (e) {
+      return toErrorResponse(e, deps.logError ?? ((message, err) => console.error(message, err)));
+    }
+  };
+}
+
+/** The hosting rewrite passes `/api/...` through unchanged; a direct call to the function has no prefix. */
+function stripApiPrefix(path: string): string {
+  const stripped = path.replace(/^\/api(?=\/|$)/, '');
+  return stripped === '' ? '/' : stripped;
+}
+
+function bodyTooLarge(request: ApiRequest): boolean {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  return declared > MAX_BODY_BYTES || (request.body?.byteLength ?? 0) > MAX_BODY_BYTES;
+}
+
+function parseSyncQuery(query: URLSearchParams): SyncQuery {
+  const snapshot = query.get('snapshot') ?? '';
+  const version = query.get('version') ?? '';
+  if (snapshot !== '' && !v.is(SNAPSHOT_ID, snapshot)) throw badRequest('同期の指定（snapshot）が正しくありません');
+  if (version !== '' && !/^\d{1,15}$/.test(version)) throw badRequest('同期の指定（version）が正しくありません');
+  return { snapshotId: snapshot === '' ? null : snapshot, version: version === '' ? null : Number(version) };
+}
+
+function parseChunkParams(params: readonly string[]): { snapshotId: string; n: number } {
+  let snapshotId: string;
+  try {
+    snapshotId = decodeURIComponent(params[0] ?? '');
+  } catch {
+    throw badRequest('名簿データの指定が正しくありません');
+  }
+  const n = params[1] ?? '';
+  if (!v.is(SNAPSHOT_ID, snapshotId) || !/^\d{1,6}$/.test(n)) throw badRequest('名簿データの指定が正しくありません');
+  return { snapshotId, n: Number(n) };
+}
+
+function parseJsonBody(body: Uint8Array | undefined): unknown {
+  if (!body || body.byteLength === 0) throw badRequest('送信内容が空です');
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+  } catch {
+    throw badRequest('送信内容が正しい JSON ではありません');
+  }
+}
+
+function toErrorResponse(e: unknown, logError: (message: string, error: unknown) => void): ApiResponse {
+  if (e instanceof HandlerError) return error(e.status, e.code, e.message);
+  if (e instanceof VersionContentionError) {
+    // Many writers at once; the client retries with backoff, and its mutations are idempotent.
+    return error(503, 'busy', '混み合っています。しばらくしてからもう一度お試しください');
+  }
+  logError('api: unhandled error', e);
+  return error(500, 'internal', 'サーバーでエラーが発生しました。しばらくしてからもう一度お試しください');
+}
+
+/**
+ * Valibot's built-in messages are English; a schema's own messages (the domain's, in Japanese)
+ * still take precedence. This sets a process-wide default, which is what is wanted in the
+ * functions, where every message may reach a Japanese user.
+ */
+function installJapaneseValidationMessages(): void {
+  v.setGlobalMessage(() => '入力内容が正しくありません');
+}

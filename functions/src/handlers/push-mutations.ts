@@ -1,0 +1,67 @@
+import * as v from 'valibot';
+import { MAX_MUTATIONS_PER_PUSH, parseMutation, type Mutation } from '../../../src/domain/mutations';
+import { PushRequestSchema, type Claims, type PushResponse, type PushResult } from '../../../src/domain/protocol';
+import type { StaffProfile } from '../../../src/domain/staff';
+import type { ApplyToProfile, Store } from '../store/port';
+import { badRequest } from './errors';
+
+/**
+ * Applies a batch from a device's outbox. Each mutation is validated and applied on its own, in
+ * the order sent (two edits of one field in one push must land in that order), and gets its own
+ * result: a bad one is rejected without holding up the rest.
+ *
+ * A mutation acts on the caller only: the actor is the token's staffId, and no mutation kind has
+ * a field that names a target person (unknown fields are dropped by the schema).
+ *
+ * A store failure (not a rejection) fails the whole request instead of rejecting the mutation:
+ * a rejected mutation is dropped by the client for good, while a failed request is retried, and
+ * the mutations already applied then come back as duplicates.
+ */
+export async function pushMutations(store: Store, claims: Claims, body: unknown): Promise<PushResponse> {
+  const request = v.safeParse(PushRequestSchema, body);
+  if (!request.success) {
+    const tooMany = isRecord(body) && Array.isArray(body.mutations) && body.mutations.length > MAX_MUTATIONS_PER_PUSH;
+    throw badRequest(tooMany ? `一度に送れる変更は${MAX_MUTATIONS_PER_PUSH}件までです` : '送信内容が正しくありません');
+  }
+  const results: PushResult[] = [];
+  for (const raw of request.output.mutations) {
+    const parsed = parseMutation(raw);
+    results.push(parsed.ok ? await applyOne(store, claims, parsed.value) : rejected(idOf(raw), parsed.message));
+  }
+  return { results };
+}
+
+async function applyOne(store: Store, claims: Claims, mutation: Mutation): Promise<PushResult> {
+  const outcome = await store.applyMutation(claims.orgId, mutation.id, claims.staffId, toApply(mutation));
+  switch (outcome.status) {
+    case 'applied':
+    case 'duplicate':
+      return { id: mutation.id, status: outcome.status };
+    case 'rejected':
+      return rejected(mutation.id, outcome.message);
+  }
+}
+
+function toApply(mutation: Mutation): ApplyToProfile {
+  switch (mutation.kind) {
+    case 'profile.update': {
+      const { intro } = mutation.patch;
+      // Text is stored as typed (after the schema's cleanText): markup stays text, and the
+      // client renders it as text. Stripping it here would silently change what people wrote.
+      return (p: StaffProfile) => (intro === undefined ? p : { ...p, intro });
+    }
+  }
+}
+
+function rejected(id: string, message: string): PushResult {
+  return { id, status: 'rejected', message };
+}
+
+/** The id of a mutation that failed validation, so the client can match the result to its outbox entry. */
+function idOf(raw: unknown): string {
+  return isRecord(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 64) : '';
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null;
+}
