@@ -12,7 +12,17 @@ const pureLayer = (layer) => ({
       {
         patterns: [
           {
-            group: ['react', 'react-dom', 'react/*', 'dexie', 'dexie-*', 'firebase', 'firebase/*', '@firebase/*', 'zustand'],
+            group: [
+              'react',
+              'react-dom',
+              'react/*',
+              'dexie',
+              'dexie-*',
+              'firebase',
+              'firebase/*',
+              '@firebase/*',
+              'zustand',
+            ],
             message: `src/${layer} is pure: it runs in the functions and in tests without a browser. Talk to a port instead.`,
           },
           {

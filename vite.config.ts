@@ -64,7 +64,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'src/sync/**/*.test.ts', 'tools/**/*.test.ts', 'functions/src/**/*.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'src/sync/**/*.test.ts',
+            'tools/**/*.test.ts',
+            'functions/src/**/*.test.ts',
+          ],
           exclude: ['**/*.standin.test.ts', '**/node_modules/**'],
         },
       },
@@ -73,7 +78,12 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
-          include: ['src/db/**/*.test.ts', 'src/features/**/*.test.tsx', 'src/app/**/*.test.tsx', 'src/platform/**/*.test.ts'],
+          include: [
+            'src/db/**/*.test.ts',
+            'src/features/**/*.test.tsx',
+            'src/app/**/*.test.tsx',
+            'src/platform/**/*.test.ts',
+          ],
           setupFiles: ['tests/setup/component.ts'],
         },
       },

@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { buildSnapshotChunks } from '../functions/src/handlers/directory-snapshot';
+import { seedOrganisation } from '../functions/src/handlers/seed-organisation';
+import { MemoryStore } from '../functions/src/store/memory';
 import { launchChromium } from '../tools/browser';
 import { generateDemoOrg } from '../tools/demo-org';
 import { run } from '../tools/stack';
@@ -24,7 +25,14 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 // --- Directory payload: the snapshot chunks exactly as the functions build and store them.
 log('directory payload (40,000 people)…');
 const org = generateDemoOrg({ staff: 40_000 });
-const gzChunks = buildSnapshotChunks(org.staff);
+const store = new MemoryStore();
+const manifest = await seedOrganisation(store, org);
+const gzChunks: Uint8Array[] = [];
+for (let n = 0; n < manifest.chunkCount; n++) {
+  const chunk = await store.getSnapshotChunk(org.orgId, manifest.id, n);
+  if (!chunk) throw new Error(`chunk ${n} missing`);
+  gzChunks.push(chunk);
+}
 const gzBytes = gzChunks.reduce((n, c) => n + c.byteLength, 0);
 results['directory.payload_gz_bytes_per_staff'] = round(gzBytes / org.staff.length);
 results['directory.payload_gz_kb_40k'] = round(gzBytes / 1024);
@@ -33,9 +41,15 @@ results['directory.payload_gz_kb_40k'] = round(gzBytes / 1024);
 log('directory sync into IndexedDB (Chromium, 4x CPU throttle)…');
 const { gunzipSync } = await import('node:zlib');
 const payload = JSON.stringify({
-  manifest: { id: 'bench', version: 1, chunkCount: gzChunks.length, staffCount: org.staff.length, createdAt: new Date().toISOString() },
+  manifest: {
+    id: 'bench',
+    version: 1,
+    chunkCount: gzChunks.length,
+    staffCount: org.staff.length,
+    createdAt: new Date().toISOString(),
+  },
   units: org.units,
-  chunks: gzChunks.map((c) => gunzipSync(c).toString('utf8')),
+  chunks: gzChunks.map((c) => gunzipSync(c).toString()),
 });
 const bundle = await esbuild.build({
   entryPoints: ['bench/browser/sync-bench.ts'],
@@ -49,7 +63,9 @@ const script = bundle.outputFiles[0]?.text ?? '';
 const server = createServer((req, res) => {
   if (req.url === '/payload.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(payload);
   if (req.url === '/bench.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-  res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/bench.js"></script>');
+  res
+    .writeHead(200, { 'content-type': 'text/html' })
+    .end('<!doctype html><script type="module" src="/bench.js"></script>');
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -75,7 +91,9 @@ try {
 log('bundle (vite build)…');
 await run('npx', ['vite', 'build', '--logLevel', 'warn'], log);
 const html = await readFile('dist/index.html', 'utf8');
-const critical = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]);
+const critical = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map(
+  (m) => m[1],
+);
 let criticalGz = 0;
 for (const file of critical) criticalGz += gzipSync(await readFile(`dist${file}`), { level: 9 }).byteLength;
 results['bundle.critical_js_gz_kb'] = round(criticalGz / 1024);

@@ -36,7 +36,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export function run(cmd: string, args: string[], log: (line: string) => void, env: NodeJS.ProcessEnv = {}): Promise<void> {
+export function run(
+  cmd: string,
+  args: string[],
+  log: (line: string) => void,
+  env: NodeJS.ProcessEnv = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -115,21 +120,21 @@ function startEmulators(firestoreHost: string, log: (line: string) => void): Pro
 }
 
 async function stopProcessGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = once(child, 'exit');
-  try {
-    process.kill(-child.pid, 'SIGINT');
-  } catch {
-    return;
-  }
-  const timeout = new Promise((r) => setTimeout(r, 15_000, 'timeout'));
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
+  if (child.exitCode === null && child.pid !== undefined) {
+    const exited = once(child, 'exit');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((r) => (timer = setTimeout(r, 15_000, 'timeout')));
     try {
-      process.kill(-child.pid, 'SIGKILL');
+      process.kill(-child.pid, 'SIGINT');
+      if ((await Promise.race([exited, timeout])) === 'timeout') process.kill(-child.pid, 'SIGKILL');
     } catch {
-      // Already gone.
+      // The group is already gone.
+    } finally {
+      clearTimeout(timer);
     }
   }
+  child.stdout?.destroy();
+  child.stderr?.destroy();
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {

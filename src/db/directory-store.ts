@@ -27,7 +27,12 @@ export function dexieDirectoryStore(db: AppDb, now: () => number = Date.now): Di
         await db.units.bulkAdd([...units]);
         await db.meta.put({
           key: 'directory',
-          value: { snapshotId: manifest.id, version: manifest.version, staffCount: manifest.staffCount, syncedAt: now() },
+          value: {
+            snapshotId: manifest.id,
+            version: manifest.version,
+            staffCount: manifest.staffCount,
+            syncedAt: now(),
+          },
         });
       });
     },

@@ -10,7 +10,10 @@ export function dexieOutbox(db: AppDb, now: () => number = Date.now): Outbox {
       return rows.map(({ mutation, attempts, notBefore, lastError }) => ({ mutation, attempts, notBefore, lastError }));
     },
     async acknowledge(ids) {
-      await db.outbox.where('id').anyOf([...ids]).delete();
+      await db.outbox
+        .where('id')
+        .anyOf([...ids])
+        .delete();
     },
     async reject(results) {
       await db.transaction('rw', [db.outbox, db.rejected], async () => {

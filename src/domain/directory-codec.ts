@@ -51,8 +51,12 @@ export function encodeChunk(records: readonly DirectoryRecord[]): EncodedChunk {
     }
     return i;
   };
-  const scalars = Object.fromEntries(SCALAR_FIELDS.map((f) => [f, records.map((r) => r[f])])) as EncodedChunk['scalars'];
-  const tags = Object.fromEntries(TAG_FIELDS.map((f) => [f, records.map((r) => r[f].map(ref))])) as EncodedChunk['tags'];
+  const scalars = Object.fromEntries(
+    SCALAR_FIELDS.map((f) => [f, records.map((r) => r[f])]),
+  ) as EncodedChunk['scalars'];
+  const tags = Object.fromEntries(
+    TAG_FIELDS.map((f) => [f, records.map((r) => r[f].map(ref))]),
+  ) as EncodedChunk['tags'];
   return {
     format: CHUNK_FORMAT,
     count: records.length,

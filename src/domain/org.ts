@@ -64,13 +64,7 @@ export const DX_SKILLS = [
 export type DxSkill = (typeof DX_SKILLS)[number];
 
 /** The layers of the HR policy's skill pyramid, bottom to top of how they are grown. */
-export const SKILL_PYRAMID = [
-  'ポテンシャル',
-  'スタンス',
-  'ポータブルスキル',
-  'ICTスキル',
-  'テクニカルスキル',
-] as const;
+export const SKILL_PYRAMID = ['ポテンシャル', 'スタンス', 'ポータブルスキル', 'ICTスキル', 'テクニカルスキル'] as const;
 export type SkillLayer = (typeof SKILL_PYRAMID)[number];
 
 /** Walks from a unit up to its 部, nearest first. Unknown ids end the walk. */

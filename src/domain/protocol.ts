@@ -10,7 +10,8 @@ import { DirectoryRecordSchema } from './staff';
 export const API_PATHS = {
   me: '/me',
   directorySync: '/directory/sync',
-  directoryChunk: (snapshotId: string, n: number) => `/directory/snapshots/${encodeURIComponent(snapshotId)}/chunks/${n}`,
+  directoryChunk: (snapshotId: string, n: number) =>
+    `/directory/snapshots/${encodeURIComponent(snapshotId)}/chunks/${n}`,
   mutations: '/mutations',
 } as const;
 

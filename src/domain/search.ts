@@ -21,7 +21,10 @@ export interface SearchEntry {
   haystack: string;
 }
 
-export function buildSearchIndex(records: readonly DirectoryRecord[], units: ReadonlyMap<string, OrgUnit>): SearchEntry[] {
+export function buildSearchIndex(
+  records: readonly DirectoryRecord[],
+  units: ReadonlyMap<string, OrgUnit>,
+): SearchEntry[] {
   const unitText = new Map<string, string>();
   const textOf = (unitId: string): string => {
     const cached = unitText.get(unitId);

@@ -42,7 +42,8 @@ export class SignInError extends Error {
 async function toSignedIn(user: User, forceRefresh = false): Promise<SignedInUser> {
   const token = await user.getIdTokenResult(forceRefresh);
   const claims = v.safeParse(ClaimsSchema, token.claims);
-  if (!claims.success) throw new SignInError('このアカウントは名簿に登録されていません。人事担当にお問い合わせください。');
+  if (!claims.success)
+    throw new SignInError('このアカウントは名簿に登録されていません。人事担当にお問い合わせください。');
   return { uid: user.uid, email: user.email ?? '', claims: claims.output };
 }
 

@@ -40,7 +40,12 @@ describe('offline-first directory and self-introduction, in Chromium on the loca
     await me.page.getByRole('heading', { level: 1, name: firstName ?? '' }).waitFor({ timeout: 15_000 });
     await me.page.getByRole('link', { name: '← 名簿' }).click();
     await waitForDirectory(me.page, staffCount);
-    await expect(me.page.getByRole('link', { name: firstName ?? '' }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      me.page
+        .getByRole('link', { name: firstName ?? '' })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(me.page.getByRole('status').first().textContent()).resolves.toContain('オフライン');
 
     // Still offline: edit one's own self-introduction.

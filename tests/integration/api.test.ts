@@ -92,7 +92,9 @@ describe('functions API on the local stack (Auth + Functions emulators, Firestor
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        mutations: [{ kind: 'profile.update', id, createdAt: new Date().toISOString(), patch: { intro: 'あ'.repeat(10_000) } }],
+        mutations: [
+          { kind: 'profile.update', id, createdAt: new Date().toISOString(), patch: { intro: 'あ'.repeat(10_000) } },
+        ],
       }),
     });
     const body = v.parse(PushResponseSchema, await res.json());
