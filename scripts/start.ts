@@ -16,7 +16,7 @@ if (!Number.isInteger(staff) || staff < 50 || staff > 100_000) {
 const started = Date.now();
 const stack = await startStack({ staff, build: true, log: (l) => console.log(l) });
 
-const rows = stack.accounts.map((a) => `  ${a.label.padEnd(6, '　')} ${a.email.padEnd(28)} ${a.password}   ${a.name}`);
+const rows = stack.accounts.map((a) => `  ${a.label.padEnd(4, '　')} ${a.email.padEnd(28)} ${a.password}   ${a.name}`);
 console.log(`
 職員名鑑 が起動しました（${((Date.now() - started) / 1000).toFixed(0)} 秒, 職員 ${staff.toLocaleString('ja-JP')} 人）
 
