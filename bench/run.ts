@@ -89,7 +89,7 @@ try {
 
 // --- Critical JavaScript: the entry chunk and what index.html loads with it, gzipped.
 log('bundle (vite build)…');
-await run('npx', ['vite', 'build', '--logLevel', 'warn'], log);
+await run('npx', ['vite', 'build', '--logLevel', 'warn'], log, { NODE_ENV: 'production' });
 const html = await readFile('dist/index.html', 'utf8');
 const critical = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map(
   (m) => m[1],

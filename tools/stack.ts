@@ -62,7 +62,8 @@ export function run(
 export async function buildAll(log: (line: string) => void, appEnv: Record<string, string> = {}): Promise<void> {
   log('アプリと Functions をビルドしています…');
   await Promise.all([
-    run('npx', ['vite', 'build', '--logLevel', 'warn'], log, appEnv),
+    // NODE_ENV is forced: under Vitest it is 'test', which would build React and Workbox for development.
+    run('npx', ['vite', 'build', '--logLevel', 'warn'], log, { ...appEnv, NODE_ENV: 'production' }),
     run('npm', ['--prefix', 'functions', 'run', 'build'], log),
   ]);
 }

@@ -6,6 +6,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { Router } from 'wouter';
 import { record, UNITS } from '../../tests/fixtures/records';
 import { dexieDirectoryStore } from '../db/directory-store';
+import { toChunkText } from '../domain/directory-codec';
 import { AppDb } from '../db/schema';
 import { App } from './App';
 import { saveSession } from './session';
@@ -18,7 +19,7 @@ beforeEach(async () => {
     { id: 's1', version: 1, chunkCount: 1, staffCount: 3, createdAt: '2026-11-22T00:00:00.000Z' },
     UNITS,
     [
-      [
+      toChunkText([
         record({ id: 'me', familyName: '髙橋', givenName: '一郎', familyKana: 'たかはし', givenKana: 'いちろう' }),
         record({
           id: 'p2',
@@ -36,7 +37,7 @@ beforeEach(async () => {
           familyKana: 'すずき',
           givenKana: 'たろう',
         }),
-      ],
+      ]),
     ],
   );
   await saveSession(db, { uid: 'u1', email: 'me@x.jp', staffId: 'me', orgId: 'demo-ku', role: 'staff', duties: [] });

@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { record, UNITS } from '../../tests/fixtures/records';
-import { dexieDirectoryStore, mergeDirectory, readDirectoryMeta } from './directory-store';
+import { toChunkText } from '../domain/directory-codec';
+import { decodeChunkRow, dexieDirectoryStore, mergeDirectory, readDirectoryMeta } from './directory-store';
 import { AppDb } from './schema';
 
 let db: AppDb;
@@ -24,11 +25,14 @@ const manifest = (id: string, version: number, staffCount: number) => ({
 describe('Dexie directory store', () => {
   it('replaces the directory with a snapshot and forgets changes made on top of the old one', async () => {
     const store = open();
-    await store.replaceSnapshot(manifest('s1', 5, 2), UNITS, [[record({ id: 'a' }), record({ id: 'b' })]]);
+    await store.replaceSnapshot(manifest('s1', 5, 2), UNITS, [toChunkText([record({ id: 'a' }), record({ id: 'b' })])]);
     await store.applyChanges([{ op: 'put', version: 6, record: record({ id: 'c' }) }], 6);
-    await store.replaceSnapshot(manifest('s2', 9, 1), UNITS.slice(0, 2), [[record({ id: 'z' })]]);
+    await store.replaceSnapshot(manifest('s2', 9, 1), UNITS.slice(0, 2), [toChunkText([record({ id: 'z' })])]);
 
-    const merged = mergeDirectory(await db.directoryChunks.toArray(), await db.directoryOverlay.toArray());
+    const merged = mergeDirectory(
+      (await db.directoryChunks.toArray()).map(decodeChunkRow),
+      await db.directoryOverlay.toArray(),
+    );
     expect(merged.map((r) => r.id)).toEqual(['z']);
     expect(await db.units.count()).toBe(2);
     expect(await store.state()).toEqual({ snapshotId: 's2', version: 9 });
@@ -37,8 +41,8 @@ describe('Dexie directory store', () => {
   it('lays changes over the snapshot in place, adds newcomers at the end and drops those removed', async () => {
     const store = open();
     await store.replaceSnapshot(manifest('s1', 5, 3), UNITS, [
-      [record({ id: 'a' }), record({ id: 'b' })],
-      [record({ id: 'c' })],
+      toChunkText([record({ id: 'a' }), record({ id: 'b' })]),
+      toChunkText([record({ id: 'c' })]),
     ]);
     await store.applyChanges(
       [
@@ -49,7 +53,10 @@ describe('Dexie directory store', () => {
       ],
       9,
     );
-    const merged = mergeDirectory(await db.directoryChunks.toArray(), await db.directoryOverlay.toArray());
+    const merged = mergeDirectory(
+      (await db.directoryChunks.toArray()).map(decodeChunkRow),
+      await db.directoryOverlay.toArray(),
+    );
     expect(merged.map((r) => [r.id, r.intro])).toEqual([
       ['b', 'v9'],
       ['c', ''],

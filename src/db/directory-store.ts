@@ -1,8 +1,9 @@
 import type { OrgUnit } from '../domain/org';
 import type { DirectoryChange, SnapshotManifest } from '../domain/protocol';
+import { decodeChunkText, type ChunkText } from '../domain/directory-codec';
 import type { DirectoryRecord } from '../domain/staff';
 import type { DirectoryState, DirectoryStore } from '../sync/ports';
-import type { AppDb, DirectoryMetaValue } from './schema';
+import type { AppDb, DirectoryChunkRow, DirectoryMetaValue } from './schema';
 
 const EMPTY: DirectoryMetaValue = { snapshotId: null, version: 0, staffCount: 0, syncedAt: null };
 
@@ -19,11 +20,13 @@ export function dexieDirectoryStore(db: AppDb, now: () => number = Date.now): Di
       return { snapshotId, version };
     },
 
-    async replaceSnapshot(manifest: SnapshotManifest, units: readonly OrgUnit[], chunks: readonly DirectoryRecord[][]) {
+    async replaceSnapshot(manifest: SnapshotManifest, units: readonly OrgUnit[], chunks: readonly ChunkText[]) {
       // One transaction: a screen reading the directory sees the old one or the new one, never a mix.
       await db.transaction('rw', [db.directoryChunks, db.directoryOverlay, db.units, db.meta], async () => {
         await Promise.all([db.directoryChunks.clear(), db.directoryOverlay.clear(), db.units.clear()]);
-        await db.directoryChunks.bulkAdd(chunks.map((records, n) => ({ n, records })));
+        await db.directoryChunks.bulkAdd(
+          chunks.map(({ count, json }, n) => ({ n, snapshotId: manifest.id, count, json })),
+        );
         await db.units.bulkAdd([...units]);
         await db.meta.put({
           key: 'directory',
@@ -54,17 +57,35 @@ export function dexieDirectoryStore(db: AppDb, now: () => number = Date.now): Di
 }
 
 /**
+ * Decoded chunks, by snapshot and number. A chunk's content never changes, so every re-read of
+ * the directory (after each outbox or overlay change) costs a lookup instead of 40,000 decodes.
+ */
+const decoded = new Map<string, DirectoryRecord[]>();
+
+export function decodeChunkRow(row: DirectoryChunkRow): DirectoryRecord[] {
+  const key = `${row.snapshotId}/${row.n}`;
+  let records = decoded.get(key);
+  if (!records) {
+    records = decodeChunkText(row);
+    // Only the current snapshot's chunks are worth keeping.
+    for (const k of decoded.keys()) if (!k.startsWith(`${row.snapshotId}/`)) decoded.delete(k);
+    decoded.set(key, records);
+  }
+  return records;
+}
+
+/**
  * Everyone on the device: the snapshot with the changes since laid over it. Order is the snapshot's
  * (by organisation); people added since the snapshot come last.
  */
 export function mergeDirectory(
-  chunks: readonly { records: readonly DirectoryRecord[] }[],
+  chunks: readonly (readonly DirectoryRecord[])[],
   overlay: readonly { id: string; record: DirectoryRecord | null }[],
 ): DirectoryRecord[] {
   const changed = new Map(overlay.map((o) => [o.id, o.record]));
   const out: DirectoryRecord[] = [];
-  for (const chunk of chunks) {
-    for (const r of chunk.records) {
+  for (const records of chunks) {
+    for (const r of records) {
       if (!changed.has(r.id)) out.push(r);
       else {
         const replacement = changed.get(r.id);

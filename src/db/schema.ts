@@ -6,11 +6,15 @@ import type { DirectoryRecord } from '../domain/staff';
 /**
  * The directory is stored as chunk rows of about 1,000 people, not one row per person: writing
  * 40,000 rows with indexes takes ~10 s on a phone, 40 chunk rows well under one (ARCHITECTURE §7).
- * Search runs in memory over the loaded records, so per-person indexes would buy nothing.
+ * Each row keeps the chunk's JSON text (see ChunkText). Search runs in memory over the decoded
+ * records, so per-person indexes would buy nothing.
  */
 export interface DirectoryChunkRow {
   n: number;
-  records: DirectoryRecord[];
+  /** With `n`, names the immutable content: decoded chunks are cached by it. */
+  snapshotId: string;
+  count: number;
+  json: string;
 }
 
 /** A person changed since the snapshot; `removed` marks someone who left. */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { decodeChunk } from '../domain/directory-codec';
+import { chunkText, ChunkFormatError, type ChunkText } from '../domain/directory-codec';
 import type { Mutation } from '../domain/mutations';
 import {
   API_PATHS,
@@ -9,7 +9,6 @@ import {
   type DirectorySyncResponse,
   type PushResponse,
 } from '../domain/protocol';
-import type { DirectoryRecord } from '../domain/staff';
 import { TransportError, type Transport } from '../sync/ports';
 
 export interface HttpTransportOptions {
@@ -56,13 +55,18 @@ export function httpTransport({ apiBase, getToken, fetch: doFetch = fetch }: Htt
       if (snapshotId) q.set('snapshot', snapshotId);
       return json(DirectorySyncResponseSchema, await request(`${API_PATHS.directorySync}?${q}`));
     },
-    async directoryChunk(snapshotId, n): Promise<DirectoryRecord[]> {
+    async directoryChunk(snapshotId, n): Promise<ChunkText> {
       const res = await request(API_PATHS.directoryChunk(snapshotId, n));
       // Chunks are stored gzipped and sent as bytes, so no proxy re-encodes them on the way.
       const body = res.body;
       if (!body) throw new TransportError('名簿データが空です', 502, 'bad-response');
       const text = await new Response(body.pipeThrough(new DecompressionStream('gzip'))).text();
-      return decodeChunk(JSON.parse(text));
+      try {
+        return chunkText(text);
+      } catch (e) {
+        if (e instanceof ChunkFormatError) throw new TransportError(e.message, 502, 'bad-response');
+        throw e;
+      }
     },
     async push(mutations: readonly Mutation[]): Promise<PushResponse> {
       const res = await request(API_PATHS.mutations, {

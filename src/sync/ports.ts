@@ -1,6 +1,6 @@
 import type { DirectoryChange, DirectorySyncResponse, PushResponse, SnapshotManifest } from '../domain/protocol';
 import type { Mutation } from '../domain/mutations';
-import type { DirectoryRecord } from '../domain/staff';
+import type { ChunkText } from '../domain/directory-codec';
 import type { OrgUnit } from '../domain/org';
 
 /**
@@ -11,8 +11,8 @@ import type { OrgUnit } from '../domain/org';
 /** The network side. Implementations throw `TransportError` for anything that is not a valid answer. */
 export interface Transport {
   directorySync(since: { snapshotId: string | null; version: number }): Promise<DirectorySyncResponse>;
-  /** Returns the decoded records of one chunk of a snapshot. */
-  directoryChunk(snapshotId: string, n: number): Promise<DirectoryRecord[]>;
+  /** One chunk of a snapshot, structure-checked, as text (see ChunkText for why not decoded). */
+  directoryChunk(snapshotId: string, n: number): Promise<ChunkText>;
   push(mutations: readonly Mutation[]): Promise<PushResponse>;
 }
 
@@ -44,11 +44,7 @@ export interface DirectoryStore {
    * Replaces the whole directory with a snapshot, atomically: a reader sees the old directory or
    * the new one, never half of each.
    */
-  replaceSnapshot(
-    manifest: SnapshotManifest,
-    units: readonly OrgUnit[],
-    chunks: readonly DirectoryRecord[][],
-  ): Promise<void>;
+  replaceSnapshot(manifest: SnapshotManifest, units: readonly OrgUnit[], chunks: readonly ChunkText[]): Promise<void>;
   /** Applies changes in order and records the new version, in one transaction. */
   applyChanges(changes: readonly DirectoryChange[], version: number): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { ChunkText } from '../domain/directory-codec';
 import type { DirectoryRecord } from '../domain/staff';
 import { mapLimit } from './pool';
 import type { DirectoryState, DirectoryStore, Transport } from './ports';
@@ -55,10 +56,10 @@ export async function pullDirectory(
     if (snapshotId !== null) throw new ProtocolError(`snapshot requested again after ${snapshotId}`);
     const { snapshot, units } = answer;
     const chunkNumbers = Array.from({ length: snapshot.chunkCount }, (_, n) => n);
-    const chunks: DirectoryRecord[][] = await mapLimit(chunkNumbers, concurrency, (n) =>
+    const chunks: ChunkText[] = await mapLimit(chunkNumbers, concurrency, (n) =>
       transport.directoryChunk(snapshot.id, n),
     );
-    const received = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    const received = chunks.reduce((sum, chunk) => sum + chunk.count, 0);
     // A short chunk would silently drop people from the directory until the next snapshot.
     if (received !== snapshot.staffCount) {
       throw new ProtocolError(`snapshot ${snapshot.id} has ${received} records, manifest says ${snapshot.staffCount}`);

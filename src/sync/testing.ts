@@ -4,6 +4,7 @@
  * tabs and released when a tab dies), and they copy everything that crosses the "network", so nothing is shared
  * by reference between client and server. No test framework imports: feature tests may use them too.
  */
+import { decodeChunkText, toChunkText, type ChunkText } from '../domain/directory-codec';
 import { parseMutation, type Mutation } from '../domain/mutations';
 import type {
   DirectoryChange,
@@ -222,10 +223,10 @@ export class FakeServer {
     };
   }
 
-  directoryChunk(snapshotId: string, n: number): DirectoryRecord[] {
+  directoryChunk(snapshotId: string, n: number): ChunkText {
     const chunk = this.snapshots.get(snapshotId)?.chunks[n];
     if (chunk === undefined) throw new TransportError('not found', 404, 'not-found');
-    return chunk;
+    return toChunkText(chunk);
   }
 
   /** Applies each mutation at most once, in the order given; the actor comes from the (fake) ID token. */
@@ -275,7 +276,7 @@ export class FakeTransport implements Transport {
   failWith: TransportError | null = null;
   readonly intercept: {
     sync?: (since: DirectoryState, forward: Forward<DirectorySyncResponse>) => Promise<DirectorySyncResponse>;
-    chunk?: (snapshotId: string, n: number, forward: Forward<DirectoryRecord[]>) => Promise<DirectoryRecord[]>;
+    chunk?: (snapshotId: string, n: number, forward: Forward<ChunkText>) => Promise<ChunkText>;
     push?: (mutations: readonly Mutation[], forward: Forward<PushResponse>) => Promise<PushResponse>;
   } = {};
   readonly calls = { sync: 0, chunk: 0, push: 0 };
@@ -293,7 +294,7 @@ export class FakeTransport implements Transport {
     return this.intercept.sync ? this.intercept.sync({ ...since }, forward) : forward();
   }
 
-  async directoryChunk(snapshotId: string, n: number): Promise<DirectoryRecord[]> {
+  async directoryChunk(snapshotId: string, n: number): Promise<ChunkText> {
     this.calls.chunk++;
     this.chunksInFlight++;
     this.maxChunksInFlight = Math.max(this.maxChunksInFlight, this.chunksInFlight);
@@ -338,11 +339,11 @@ export class FakeDirectoryStore implements DirectoryStore {
   async replaceSnapshot(
     manifest: SnapshotManifest,
     units: readonly OrgUnit[],
-    chunks: readonly DirectoryRecord[][],
+    chunks: readonly ChunkText[],
   ): Promise<void> {
     await Promise.resolve();
     // Built aside and swapped in one step: the atomicity the port promises.
-    const records = new Map(chunks.flat().map((r) => [r.id, structuredClone(r)]));
+    const records = new Map(chunks.flatMap(decodeChunkText).map((r) => [r.id, r]));
     this.records = records;
     this.units = structuredClone([...units]);
     this.snapshotId = manifest.id;

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { mergeDirectory } from '../../db/directory-store';
+import { decodeChunkRow, mergeDirectory } from '../../db/directory-store';
 import type { AppDb } from '../../db/schema';
 import type { OrgUnit } from '../../domain/org';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -30,7 +30,7 @@ export function useDirectory(db: AppDb, selfId: string | null): DirectoryView | 
 
   return useMemo(() => {
     if (!data) return undefined;
-    const records = mergeDirectory(data.chunks, data.overlay);
+    const records = mergeDirectory(data.chunks.map(decodeChunkRow), data.overlay);
     if (selfId && data.pending.length > 0) {
       const i = records.findIndex((r) => r.id === selfId);
       const self = records[i];
