@@ -1,5 +1,4 @@
 import type { ChunkText } from '../domain/directory-codec';
-import type { DirectoryRecord } from '../domain/staff';
 import { mapLimit } from './pool';
 import type { DirectoryState, DirectoryStore, Transport } from './ports';
 import { ProtocolError } from './status';
