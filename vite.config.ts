@@ -99,6 +99,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Browser-only code (canvas, image encoding, layout) in real Chromium, without the stack.
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Integration and end-to-end tests share one local stack (stand-in, Auth, Functions,
           // Hosting), started once; they run one file at a time because they share its data.
           name: 'stack',

@@ -13,10 +13,10 @@ afterEach(async () => {
 });
 
 describe('AppDb versions', () => {
-  it('version 1 creates every table with its keys and indexes from an empty device', async () => {
+  it('the latest version creates every table with its keys and indexes from an empty device', async () => {
     const db = new AppDb(freshName());
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     );
@@ -27,7 +27,36 @@ describe('AppDb versions', () => {
       meta: ['key'],
       outbox: ['++seq', '&id'],
       rejected: ['id'],
+      profileDetails: ['id'],
+      communities: ['id', 'name'],
     });
+    db.close();
+  });
+
+  it('version 2 opens a version 1 device and keeps its directory, session and unsent changes', async () => {
+    const name = freshName();
+    // The version 1 schema exactly as released, written to by a version 1 app.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      directoryChunks: 'n',
+      directoryOverlay: 'id',
+      units: 'id, parentId',
+      meta: 'key',
+      outbox: '++seq, &id',
+      rejected: 'id',
+    });
+    await v1.table('directoryChunks').add({ n: 0, snapshotId: 's1', count: 0, json: '{}' });
+    await v1.table('meta').add({ key: 'session', value: { staffId: 'me' } });
+    await v1.table('outbox').add({ id: 'mmmmmmmm', mutation: {}, attempts: 2, notBefore: 5, lastError: 'x' });
+    v1.close();
+
+    const db = new AppDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.directoryChunks.get(0)).toMatchObject({ snapshotId: 's1' });
+    expect(await db.meta.get('session')).toMatchObject({ value: { staffId: 'me' } });
+    expect(await db.outbox.toArray()).toMatchObject([{ id: 'mmmmmmmm', attempts: 2 }]);
+    expect(await db.communities.count()).toBe(0);
     db.close();
   });
 

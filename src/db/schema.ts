@@ -58,6 +58,27 @@ export interface SessionValue {
   duties: string[];
 }
 
+/**
+ * What the server let this viewer see of one person beyond the shared snapshot (restricted fields
+ * by audience and role), kept for offline viewing. Cleared on sign-out with everything else.
+ */
+export interface ProfileDetailRow {
+  id: string;
+  /** The per-person endpoint's answer, validated by the feature that fetched it. */
+  detail: unknown;
+  fetchedAt: number;
+}
+
+/** A community (interest circle) as the device last saw it. */
+export interface CommunityRow {
+  id: string;
+  name: string;
+  description: string;
+  memberIds: string[];
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface MetaRow {
   key: 'directory' | 'session';
   value: DirectoryMetaValue | SessionValue;
@@ -72,6 +93,8 @@ export class AppDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   rejected!: EntityTable<RejectedRow, 'id'>;
+  profileDetails!: EntityTable<ProfileDetailRow, 'id'>;
+  communities!: EntityTable<CommunityRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -84,6 +107,11 @@ export class AppDb extends Dexie {
       meta: 'key',
       outbox: '++seq, &id',
       rejected: 'id',
+    });
+    // v2: restricted profile fields kept for offline viewing (D4), and communities (D6).
+    this.version(2).stores({
+      profileDetails: 'id',
+      communities: 'id, name',
     });
   }
 }
