@@ -17,15 +17,17 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-# npm ci only when the lockfile changed since the last install here.
+# Installs from the lockfile only when it changed since the last install here. `npm install`, not
+# `npm ci`: the npm 11 of these machines records only this platform's optional rollup binaries in
+# the lockfile and then refuses its own lockfile in `npm ci` ("Missing: @rollup/rollup-android-…").
 install_if_changed() {
   local dir=$1
   local stamp="$dir/node_modules/.setup-stamp"
   local sum
   sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then return; fi
-  echo "setup: npm ci in $dir"
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "setup: npm install in $dir"
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
   echo "$sum" >"$stamp"
 }
 install_if_changed .
