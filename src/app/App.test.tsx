@@ -9,11 +9,14 @@ import { dexieDirectoryStore } from '../db/directory-store';
 import { toChunkText } from '../domain/directory-codec';
 import { AppDb } from '../db/schema';
 import { App } from './App';
+import { EMPTY_FILTER } from '../domain/filters';
+import { useDirectoryUi } from '../features/directory/directory-store';
 import { saveSession } from './session';
 
 let db: AppDb;
 
 beforeEach(async () => {
+  useDirectoryUi.setState({ query: '', filter: EMPTY_FILTER, view: 'grid' });
   db = new AppDb(`app-${Math.random().toString(36).slice(2)}`);
   await dexieDirectoryStore(db).replaceSnapshot(
     { id: 's1', version: 1, chunkCount: 1, staffCount: 3, createdAt: '2026-11-22T00:00:00.000Z' },
@@ -78,6 +81,24 @@ describe('App on a device store (fake-indexeddb)', () => {
     expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
   });
 
+  it('narrows by department from the filter menu and switches between faces and a list', async () => {
+    renderAt('/');
+    await screen.findByText('3人');
+    await userEvent.click(screen.getByText('絞り込み'));
+    await userEvent.selectOptions(screen.getByLabelText('所属'), 'b02');
+    expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '佐藤 美咲' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: '髙橋 一郎' })).toBeNull();
+
+    expect(screen.queryByText('5678')).toBeNull(); // faces: no extension column
+    await userEvent.click(screen.getByRole('button', { name: '一覧' }));
+    expect(screen.getByRole('button', { name: '一覧' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText('5678')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: '条件をクリア' }));
+    expect(await screen.findByText('3人')).toBeTruthy();
+  });
+
   it('shows a profile with its section and a one-tap call to the extension', async () => {
     renderAt('/people/p2');
     const heading = await screen.findByRole('heading', { level: 1, name: '佐藤 美咲' });
@@ -96,7 +117,9 @@ describe('App on a device store (fake-indexeddb)', () => {
     expect(screen.getByRole('status').textContent).toBe('未送信 1件');
     expect(location.history?.at(-1)).toBe('/people/me');
     const outbox = await db.outbox.toArray();
-    expect(outbox.map((o) => o.mutation.patch)).toEqual([{ intro: '窓口のことなら何でも' }]);
+    expect(outbox.map((o) => (o.mutation.kind === 'profile.update' ? o.mutation.patch : null))).toEqual([
+      { intro: '窓口のことなら何でも' },
+    ]);
   });
 
   it('says how far over the limit an intro is and does not let it be saved', async () => {

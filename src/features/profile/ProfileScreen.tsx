@@ -4,6 +4,7 @@ import type { AppDb } from '../../db/schema';
 import { DX_SKILLS } from '../../domain/org';
 import { fullName } from '../../domain/staff';
 import { Avatar } from '../directory/Avatar';
+import { ContactActions } from './ContactActions';
 import { unitPath } from '../directory/unit-label';
 import type { DirectoryView } from '../directory/use-directory';
 
@@ -51,22 +52,7 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
         </div>
       </header>
 
-      <ul className="contact-actions" aria-label="連絡先">
-        {person.extension && (
-          <li>
-            <a href={`tel:${person.extension}`} className="button">
-              内線 {person.extension}
-            </a>
-          </li>
-        )}
-        {person.email && (
-          <li>
-            <a href={`mailto:${person.email}`} className="button">
-              メール
-            </a>
-          </li>
-        )}
-      </ul>
+      <ContactActions person={person} />
 
       <section aria-labelledby="intro-title">
         <h2 id="intro-title">自己紹介</h2>

@@ -1,0 +1,171 @@
+import type { DirectoryRecord } from '../staff';
+import type { SearchEntry, UnitKeys } from './entry';
+import { signature } from './bigrams';
+import { KEYS_END, KEYS_END_CODE } from './normalize';
+
+/**
+ * All people's strings of one kind joined into one: a query is then one indexOf per hit instead
+ * of one `includes` per person, which is what keeps a keystroke at 40,000 people in a few ms.
+ *
+ * A person's segment is their keys, each ending with SEP, then KEYS_END, then their other fields,
+ * each ending with SEP. A full name is one key split in two without a SEP (佐藤|花子), so that 佐藤,
+ * 花子 and 佐藤花子 are all whole keys while the text is stored once: the split positions say where.
+ */
+export interface Haystack {
+  readonly s: string;
+  /** Where each person's segment starts; one more entry than people, the last being s.length. */
+  readonly starts: Int32Array;
+  /** Where each person's keys end (absolute): the position of their KEYS_END. */
+  readonly keysEnd: Int32Array;
+  /** Up to two split positions per person inside their keys (absolute); -1 when unused. */
+  readonly splitA: Int32Array;
+  readonly splitB: Int32Array;
+  /**
+   * How often each byte value occurs in s (sampled). V8's indexOf finds a pattern's first character
+   * with memchr on one of its bytes, so a common first character (a, さ, 中's 0x4e) stops it often;
+   * search starts the pattern at its rarest character instead.
+   */
+  readonly byteCounts: Uint32Array;
+  /** Each person's character-pair signature (see bigrams.ts), low and high halves. */
+  readonly pairsLow: Int32Array;
+  readonly pairsHigh: Int32Array;
+}
+
+export interface CompiledIndex {
+  readonly records: readonly DirectoryRecord[];
+  readonly text: Haystack;
+  readonly roma: Haystack;
+  /** Extensions, and Latin letters and digits as written: what an ASCII query term is looked for in. */
+  readonly ascii: Haystack;
+  /** Index into units per person; -1 when the person's unit is unknown. */
+  readonly unitOf: Int32Array;
+  readonly units: readonly UnitKeys[];
+}
+
+/** Every BYTE_SAMPLE-th character is counted: the counts only rank bytes, and a full count costs as much as a search. */
+const BYTE_SAMPLE = 3;
+
+/** Collects people's segments in order, then joins them once. */
+export class HaystackBuilder {
+  private readonly parts: string[] = [];
+  private readonly starts: Int32Array;
+  private readonly keysEnd: Int32Array;
+  private readonly splitA: Int32Array;
+  private readonly splitB: Int32Array;
+  private length = 0;
+  private people = 0;
+
+  constructor(size: number) {
+    this.starts = new Int32Array(size + 1);
+    this.keysEnd = new Int32Array(size);
+    this.splitA = new Int32Array(size);
+    this.splitB = new Int32Array(size);
+  }
+
+  /** keys: each ending with SEP; others: each ending with SEP; splits relative to the keys' start, or -1. */
+  add(keys: string, others: string, splitA = -1, splitB = -1): void {
+    const at = this.length;
+    const i = this.people++;
+    this.starts[i] = at;
+    this.keysEnd[i] = at + keys.length;
+    this.splitA[i] = splitA < 0 ? -1 : at + splitA;
+    this.splitB[i] = splitB < 0 ? -1 : at + splitB;
+    this.parts.push(keys, KEYS_END, others);
+    this.length += keys.length + 1 + others.length;
+  }
+
+  /** Adds person i of another haystack as it is. */
+  copy(from: Haystack, i: number): void {
+    const start = from.starts[i] ?? 0;
+    const keysEnd = from.keysEnd[i] ?? start;
+    const relative = (split: number | undefined) => (split === undefined || split < 0 ? -1 : split - start);
+    this.add(
+      from.s.slice(start, keysEnd),
+      from.s.slice(keysEnd + 1, from.starts[i + 1] ?? keysEnd + 1),
+      relative(from.splitA[i]),
+      relative(from.splitB[i]),
+    );
+  }
+
+  finish(): Haystack {
+    this.starts[this.people] = this.length;
+    const s = this.parts.join('');
+    const byteCounts = new Uint32Array(256);
+    for (let i = 0; i < s.length; i += BYTE_SAMPLE) {
+      const c = s.charCodeAt(i);
+      byteCounts[c & 0xff] = (byteCounts[c & 0xff] ?? 0) + 1;
+      byteCounts[c >> 8] = (byteCounts[c >> 8] ?? 0) + 1;
+    }
+    const { starts, keysEnd, splitA, splitB } = this;
+    const pairsLow = new Int32Array(this.people);
+    const pairsHigh = new Int32Array(this.people);
+    for (let i = 0; i < this.people; i++) {
+      const [low, high] = signature(s, starts[i] ?? 0, starts[i + 1] ?? 0, KEYS_END_CODE);
+      pairsLow[i] = low;
+      pairsHigh[i] = high;
+    }
+    return { s, starts, keysEnd, splitA, splitB, byteCounts, pairsLow, pairsHigh };
+  }
+}
+
+/** Numbers units by first appearance, so each unit is matched once per term however many sit in it. */
+export class UnitTable {
+  readonly units: UnitKeys[] = [];
+  private readonly ids = new Map<UnitKeys, number>();
+
+  idOf(unit: UnitKeys | null): number {
+    if (unit === null) return -1;
+    let id = this.ids.get(unit);
+    if (id === undefined) {
+      id = this.units.length;
+      this.ids.set(unit, id);
+      this.units.push(unit);
+    }
+    return id;
+  }
+}
+
+/** An index of the given entries, taken from the indexes they were built in (a filtered copy, a merge). */
+function compile(entries: readonly SearchEntry[]): CompiledIndex {
+  const text = new HaystackBuilder(entries.length);
+  const roma = new HaystackBuilder(entries.length);
+  const ascii = new HaystackBuilder(entries.length);
+  const table = new UnitTable();
+  const unitOf = new Int32Array(entries.length);
+  entries.forEach((e, i) => {
+    const from = e.source;
+    text.copy(from.text, e.position);
+    roma.copy(from.roma, e.position);
+    ascii.copy(from.ascii, e.position);
+    unitOf[i] = table.idOf(from.units[from.unitOf[e.position] ?? -1] ?? null);
+  });
+  return {
+    records: entries.map((e) => e.record),
+    text: text.finish(),
+    roma: roma.finish(),
+    ascii: ascii.finish(),
+    unitOf,
+    units: table.units,
+  };
+}
+
+/**
+ * The compiled form of each index. Keyed by the entries array itself, so the index stays a plain
+ * array (the screen can hold `[]` before the directory arrives) and a compiled form lives exactly
+ * as long as its index.
+ */
+const compiledIndexes = new WeakMap<readonly SearchEntry[], CompiledIndex>();
+
+export function remember(entries: readonly SearchEntry[], compiled: CompiledIndex): void {
+  compiledIndexes.set(entries, compiled);
+}
+
+/** An array of entries buildSearchIndex did not return (a filtered copy, `[]`) is compiled on first use. */
+export function compiledOf(entries: readonly SearchEntry[]): CompiledIndex {
+  let compiled = compiledIndexes.get(entries);
+  if (compiled === undefined) {
+    compiled = compile(entries);
+    compiledIndexes.set(entries, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,124 @@
+import { useMemo } from 'react';
+import { countActiveFilters, EMPTY_FILTER, tagsInUse, type DirectoryFilter } from '../../domain/filters';
+import { DX_SKILLS, JOB_LEVELS, type OrgUnit } from '../../domain/org';
+import type { DirectoryView } from './use-directory';
+
+interface Props {
+  directory: DirectoryView;
+  filter: DirectoryFilter;
+  onChange(filter: DirectoryFilter): void;
+}
+
+const INDENT: Record<OrgUnit['kind'], string> = { bu: '', ka: '\u3000', kakari: '\u3000\u3000' };
+
+/** The 部 → 課 → 係 tree flattened in display order, indented, for one native select. */
+function unitOptions(units: ReadonlyMap<string, OrgUnit>): OrgUnit[] {
+  const children = new Map<string | null, OrgUnit[]>();
+  for (const u of units.values()) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  const out: OrgUnit[] = [];
+  const walk = (parent: string | null) => {
+    for (const u of (children.get(parent) ?? []).sort((a, b) => a.order - b.order)) {
+      out.push(u);
+      walk(u.id);
+    }
+  };
+  walk(null);
+  return out;
+}
+
+/** D3: narrow the directory by place, level, skill (with DX level), hobby or qualification. */
+export function Filters({ directory, filter, onChange }: Props) {
+  const options = useMemo(
+    () => ({
+      units: unitOptions(directory.units),
+      skills: tagsInUse(directory.records, 'skills'),
+      hobbies: tagsInUse(directory.records, 'hobbies'),
+      qualifications: tagsInUse(directory.records, 'qualifications'),
+    }),
+    [directory],
+  );
+  const set = (patch: Partial<DirectoryFilter>) => onChange({ ...filter, ...patch });
+  const active = countActiveFilters(filter);
+  const isDx = (DX_SKILLS as readonly string[]).includes(filter.skill);
+
+  return (
+    <details className="filters">
+      <summary>絞り込み{active > 0 && <span className="chip">{active}件</span>}</summary>
+      <div className="filter-fields">
+        <label>
+          所属
+          <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
+            <option value="">すべて</option>
+            {options.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {INDENT[u.kind]}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          職層
+          <select
+            value={filter.jobLevel}
+            onChange={(e) => set({ jobLevel: JOB_LEVELS.find((l) => l === e.target.value) ?? '' })}
+          >
+            <option value="">すべて</option>
+            {JOB_LEVELS.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          スキル
+          <select value={filter.skill} onChange={(e) => set({ skill: e.target.value })}>
+            <option value="">すべて</option>
+            <optgroup label="DXスキル">
+              {DX_SKILLS.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </optgroup>
+            <optgroup label="その他のスキル">
+              {options.skills.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+        {isDx && (
+          <label>
+            レベル
+            <select value={filter.minLevel} onChange={(e) => set({ minLevel: Number(e.target.value) })}>
+              <option value={1}>LV1以上</option>
+              <option value={2}>LV2以上</option>
+              <option value={3}>LV3</option>
+            </select>
+          </label>
+        )}
+        <label>
+          趣味・特技
+          <select value={filter.hobby} onChange={(e) => set({ hobby: e.target.value })}>
+            <option value="">すべて</option>
+            {options.hobbies.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          資格
+          <select value={filter.qualification} onChange={(e) => set({ qualification: e.target.value })}>
+            <option value="">すべて</option>
+            {options.qualifications.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        {active > 0 && (
+          <button type="button" className="button" onClick={() => onChange(EMPTY_FILTER)}>
+            条件をクリア
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}
