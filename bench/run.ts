@@ -11,6 +11,7 @@ import { seedOrganisation } from '../functions/src/handlers/seed-organisation';
 import { MemoryStore } from '../functions/src/store/memory';
 import { launchChromium } from '../tools/browser';
 import { generateDemoOrg } from '../tools/demo-org';
+import { toDirectoryRecord } from '../src/domain/staff';
 import { run } from '../tools/stack';
 
 const results: Record<string, number> = {};
@@ -51,27 +52,40 @@ const payload = JSON.stringify({
   units: org.units,
   chunks: gzChunks.map((c) => gunzipSync(c).toString()),
 });
-const bundle = await esbuild.build({
-  entryPoints: ['bench/browser/sync-bench.ts'],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  minify: true,
-  target: 'es2022',
-});
-const script = bundle.outputFiles[0]?.text ?? '';
+const bundle = async (entry: string) =>
+  (
+    await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+    })
+  ).outputFiles[0]?.text ?? '';
+const files: Record<string, [string, string]> = {
+  '/payload.json': ['application/json', payload],
+  '/search-payload.json': [
+    'application/json',
+    JSON.stringify({ records: org.staff.map(toDirectoryRecord), units: org.units }),
+  ],
+  '/sync.js': ['text/javascript', await bundle('bench/browser/sync-bench.ts')],
+  '/search.js': ['text/javascript', await bundle('bench/browser/search-bench.ts')],
+};
 const server = createServer((req, res) => {
-  if (req.url === '/payload.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(payload);
-  if (req.url === '/bench.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+  const file = files[req.url ?? ''];
+  if (file) return res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
+  const script = req.url === '/search' ? '/search.js' : '/sync.js';
   res
     .writeHead(200, { 'content-type': 'text/html' })
-    .end('<!doctype html><script type="module" src="/bench.js"></script>');
+    .end(`<!doctype html><script type="module" src="${script}"></script>`);
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
+  page.on('pageerror', (e) => log(`  [page error] ${e.message}`));
   const cdp = await page.context().newCDPSession(page);
   await page.goto(origin);
   await page.waitForFunction(() => 'runSyncBench' in window);
@@ -82,6 +96,32 @@ try {
   }
   log(`  runs (ms): ${runs.map((r) => r.toFixed(0)).join(', ')}`);
   results['directory.sync_ms_40k'] = round(median(runs), 0);
+
+  // --- Search over 40,000 people, ours and Fuse.js, same page, same throttle.
+  log('search (Chromium, 4x CPU throttle)…');
+  await page.close();
+  const searchPage = await browser.newPage();
+  searchPage.on('pageerror', (e) => log(`  [page error] ${e.message}`));
+  searchPage.on('console', (m) => log(`  [console] ${m.text()}`));
+  await searchPage.goto(`${origin}/search`);
+  await searchPage.waitForFunction(() => 'benchOurs' in window);
+  await (await searchPage.context().newCDPSession(searchPage)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  type Bench = {
+    benchOurs(repeat: number): Promise<{ p95: number; p50: number; buildMs: number }>;
+    benchFuse(): Promise<{ p95: number; p50: number }>;
+  };
+  const ourRuns = [];
+  for (let i = 0; i < 3; i++) ourRuns.push(await searchPage.evaluate(() => (window as unknown as Bench).benchOurs(5)));
+  const fuseRun = await searchPage.evaluate(() => (window as unknown as Bench).benchFuse());
+  const ourP95 = median(ourRuns.map((r) => r.p95));
+  log(
+    `  ours p95 per run (ms): ${ourRuns.map((r) => r.p95.toFixed(1)).join(', ')}; index build ${ourRuns.map((r) => r.buildMs.toFixed(0)).join(', ')} ms`,
+  );
+  log(`  Fuse.js p95 ${fuseRun.p95.toFixed(0)} ms, p50 ${fuseRun.p50.toFixed(0)} ms`);
+  results['search.p95_ms_40k'] = round(ourP95, 2);
+  results['search.p50_ms_40k'] = round(median(ourRuns.map((r) => r.p50)), 2);
+  results['search.index_build_ms_40k'] = round(median(ourRuns.map((r) => r.buildMs)), 0);
+  results['search.fuse_ratio_40k'] = round(fuseRun.p95 / ourP95, 0);
 } finally {
   await browser.close();
   server.close();

@@ -15,8 +15,16 @@ const SignInScreen = lazy(() => import('../features/auth/SignInScreen').then((m)
 const ProfileScreen = lazy(() =>
   import('../features/profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })),
 );
-const EditIntroScreen = lazy(() =>
-  import('../features/profile/EditIntroScreen').then((m) => ({ default: m.EditIntroScreen })),
+const EditProfileScreen = lazy(() =>
+  import('../features/profile/EditProfileScreen').then((m) => ({ default: m.EditProfileScreen })),
+);
+const PeersScreen = lazy(() => import('../features/peers/PeersScreen').then((m) => ({ default: m.PeersScreen })));
+const OrgScreen = lazy(() => import('../features/org/OrgScreen').then((m) => ({ default: m.OrgScreen })));
+const CommunitiesScreen = lazy(() =>
+  import('../features/communities/CommunitiesScreen').then((m) => ({ default: m.CommunitiesScreen })),
+);
+const CommunityScreen = lazy(() =>
+  import('../features/communities/CommunityScreen').then((m) => ({ default: m.CommunityScreen })),
 );
 const loading = <p className="muted center">読み込み中…</p>;
 
@@ -83,6 +91,8 @@ function Shell({
         </Link>
         <SyncBadge db={db} />
         <nav aria-label="メニュー">
+          <Link href="/org">組織</Link>
+          <Link href="/peers">仲間</Link>
           <Link href={`/people/${session.staffId}`}>自分</Link>
           <button type="button" className="link-button" onClick={onSignOut}>
             サインアウト
@@ -95,9 +105,21 @@ function Shell({
             <Route path="/people/:id">
               {(params) => <ProfileScreen db={db} id={params.id} directory={directory} selfId={session.staffId} />}
             </Route>
-            <Route path="/me/edit">{self ? <EditIntroScreen db={db} self={self} /> : loading}</Route>
+            <Route path="/peers">
+              <PeersScreen directory={directory} selfId={session.staffId} />
+            </Route>
+            <Route path="/org">
+              <OrgScreen directory={directory} selfId={session.staffId} />
+            </Route>
+            <Route path="/communities">
+              <CommunitiesScreen db={db} directory={directory} selfId={session.staffId} />
+            </Route>
+            <Route path="/communities/:id">
+              {(params) => <CommunityScreen db={db} id={params.id} directory={directory} selfId={session.staffId} />}
+            </Route>
+            <Route path="/me/edit">{self ? <EditProfileScreen db={db} self={self} /> : loading}</Route>
             <Route>
-              <DirectoryScreen directory={directory} />
+              <DirectoryScreen db={db} directory={directory} />
             </Route>
           </Switch>
         </Suspense>

@@ -1,8 +1,10 @@
 import { dexieDirectoryStore } from '../db/directory-store';
 import { dexieOutbox } from '../db/outbox';
+import { dexieCommunityCache } from '../db/communities';
 import type { AppDb, SessionValue } from '../db/schema';
 import { httpTransport } from '../platform/api';
-import { getIdToken, signIn, signOut, watchSession, type SignedInUser } from '../platform/auth';
+import { getIdToken, keepPhotoCookie, signIn, signOut, watchSession, type SignedInUser } from '../platform/auth';
+import { setProfileApi } from '../features/profile/detail-source';
 import { readConfig } from '../platform/config';
 import { webLocks } from '../platform/locks';
 import { SyncEngine } from '../sync/engine';
@@ -31,9 +33,14 @@ function toSession(user: SignedInUser): SessionValue {
  * lazy-connection.ts; this module is the only app code that reaches src/platform/auth.
  */
 export function connect(db: AppDb): Connection {
+  const transport = httpTransport({ apiBase: readConfig().apiBase, getToken: getIdToken });
+  // Profile details (D4) and photos (an <img> is authenticated by cookie, see keepPhotoCookie).
+  setProfileApi(transport);
+  keepPhotoCookie();
   const engine = new SyncEngine(
     {
-      transport: httpTransport({ apiBase: readConfig().apiBase, getToken: getIdToken }),
+      transport,
+      communities: { transport, cache: dexieCommunityCache(db) },
       directory: dexieDirectoryStore(db),
       outbox: dexieOutbox(db),
       locks: webLocks(),

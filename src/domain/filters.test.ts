@@ -4,9 +4,31 @@ import { applyFilter, countActiveFilters, EMPTY_FILTER, tagsInUse } from './filt
 
 const units = new Map(UNITS.map((u) => [u.id, u]));
 const people = [
-  record({ id: 'a', unitId: 'b01k01s01', jobLevel: '主事', skills: ['法務'], dxLevels: [0, 0, 3, 0, 0], hobbies: ['将棋'] }),
-  record({ id: 'b', unitId: 'b02k01s01', jobLevel: '係長級', skills: ['英語'], dxLevels: [0, 0, 1, 0, 0], hobbies: [] }),
-  record({ id: 'c', unitId: 'b02k01', jobLevel: '課長級', skills: [], dxLevels: [0, 0, 0, 0, 0], hobbies: [], qualifications: ['ITパスポート'] }),
+  record({
+    id: 'a',
+    unitId: 'b01k01s01',
+    jobLevel: '主事',
+    skills: ['法務'],
+    dxLevels: [0, 0, 3, 0, 0],
+    hobbies: ['将棋'],
+  }),
+  record({
+    id: 'b',
+    unitId: 'b02k01s01',
+    jobLevel: '係長級',
+    skills: ['英語'],
+    dxLevels: [0, 0, 1, 0, 0],
+    hobbies: [],
+  }),
+  record({
+    id: 'c',
+    unitId: 'b02k01',
+    jobLevel: '課長級',
+    skills: [],
+    dxLevels: [0, 0, 0, 0, 0],
+    hobbies: [],
+    qualifications: ['ITパスポート'],
+  }),
 ];
 const ids = (f: Partial<typeof EMPTY_FILTER>) => applyFilter(people, units, { ...EMPTY_FILTER, ...f }).map((r) => r.id);
 
@@ -33,7 +55,11 @@ describe('directory filters (D3)', () => {
   });
 
   it('lists tags most used first, ties by name', () => {
-    const more = [...people, record({ id: 'd', skills: ['英語', '法務', '会計'] }), record({ id: 'e', skills: ['英語'] })];
+    const more = [
+      ...people,
+      record({ id: 'd', skills: ['英語', '法務', '会計'] }),
+      record({ id: 'e', skills: ['英語'] }),
+    ];
     expect(tagsInUse(more, 'skills')).toEqual(['英語', '法務', '会計']);
   });
 });

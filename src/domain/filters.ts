@@ -60,7 +60,10 @@ export function applyFilter(
 }
 
 /** The tags in use, most common first, for the filter menus (built from the device's directory). */
-export function tagsInUse(records: readonly DirectoryRecord[], field: 'skills' | 'hobbies' | 'qualifications'): string[] {
+export function tagsInUse(
+  records: readonly DirectoryRecord[],
+  field: 'skills' | 'hobbies' | 'qualifications',
+): string[] {
   const counts = new Map<string, number>();
   for (const r of records) for (const t of r[field]) counts.set(t, (counts.get(t) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);

@@ -1,4 +1,7 @@
 import * as v from 'valibot';
+import { CommunityDescriptionSchema, CommunityIdSchema, CommunityNameSchema } from './communities';
+import { PHOTO_LIMITS, PHOTO_MESSAGES } from './photo';
+import { AudiencesPatchSchema, PrivatePhoneSchema, tagsSchema, webpBase64Schema } from './profile-edit';
 import { LIMITS } from './staff';
 import { charCount, cleanText } from './text';
 
@@ -21,15 +24,66 @@ export const ProfileUpdateSchema = v.object({
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
   patch: v.object({
     intro: v.optional(IntroSchema),
+    hobbies: v.optional(tagsSchema('趣味・特技')),
+    skills: v.optional(tagsSchema('スキル')),
+    privatePhone: v.optional(PrivatePhoneSchema),
+    /** Only the fields named change their audience; the others keep theirs. */
+    audiences: v.optional(AudiencesPatchSchema),
+    photoConsent: v.optional(v.boolean()),
   }),
 });
 
-export const MutationSchema = v.variant('kind', [ProfileUpdateSchema]);
+/** A new photo of oneself (two WebP images made on the device), or null to remove it. */
+export const ProfilePhotoSchema = v.object({
+  kind: v.literal('profile.photo'),
+  id: MutationIdSchema,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  photo: v.nullable(
+    v.object({
+      thumb: webpBase64Schema(PHOTO_LIMITS.thumbBytes, PHOTO_MESSAGES.thumbTooLarge),
+      large: webpBase64Schema(PHOTO_LIMITS.largeBytes, PHOTO_MESSAGES.largeTooLarge),
+    }),
+  ),
+});
+
+/** Starts a community (D6); the creator is its first member. The id is made on the device. */
+export const CommunityCreateSchema = v.object({
+  kind: v.literal('community.create'),
+  id: MutationIdSchema,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  communityId: CommunityIdSchema,
+  name: CommunityNameSchema,
+  description: CommunityDescriptionSchema,
+});
+
+/** Joins a community as oneself; joining twice is the same as once. */
+export const CommunityJoinSchema = v.object({
+  kind: v.literal('community.join'),
+  id: MutationIdSchema,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  communityId: CommunityIdSchema,
+});
+
+/** Leaves a community; leaving one is not a member of changes nothing. */
+export const CommunityLeaveSchema = v.object({ ...CommunityJoinSchema.entries, kind: v.literal('community.leave') });
+
+export const MutationSchema = v.variant('kind', [
+  ProfileUpdateSchema,
+  ProfilePhotoSchema,
+  CommunityCreateSchema,
+  CommunityJoinSchema,
+  CommunityLeaveSchema,
+]);
 export type Mutation = v.InferOutput<typeof MutationSchema>;
 export type MutationInput = v.InferInput<typeof MutationSchema>;
 export type MutationKind = Mutation['kind'];
 
 export const MAX_MUTATIONS_PER_PUSH = 50;
+/**
+ * A push carries mutations up to about this many bytes of JSON (the server refuses bodies over
+ * 256 KB). A single larger one (a photo is up to ~225 KB) still goes, alone.
+ */
+export const PUSH_SOFT_BYTES = 192 * 1024;
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; message: string };
 

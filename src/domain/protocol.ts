@@ -13,6 +13,13 @@ export const API_PATHS = {
   directoryChunk: (snapshotId: string, n: number) =>
     `/directory/snapshots/${encodeURIComponent(snapshotId)}/chunks/${n}`,
   mutations: '/mutations',
+  /** `?since=V`: communities changed after version V (D6); see CommunitiesPageSchema. */
+  communities: '/communities',
+  /** What the caller may see of one person beyond the snapshot (D4). */
+  staffDetail: (staffId: string) => `/staff/${encodeURIComponent(staffId)}`,
+  /** Content-addressed, so cached for good; `large` for the profile page. */
+  photo: (photoId: string, size: 'thumb' | 'large' = 'thumb') =>
+    size === 'thumb' ? `/photos/${photoId}` : `/photos/${photoId}/large`,
 } as const;
 
 export const SnapshotManifestSchema = v.object({

@@ -61,8 +61,11 @@ export const DeptHistoryEntrySchema = v.object({
 });
 export type DeptHistoryEntry = v.InferOutput<typeof DeptHistoryEntrySchema>;
 
-/** Fields whose audience a person chooses; the rest of the record is always `everyone`. */
-export const AUDIENCE_FIELDS = ['intro', 'hobbies', 'photo'] as const;
+/**
+ * Fields whose audience a person chooses; the rest of the record is always `everyone`, except the
+ * department history, which only the person, HR and their 部's managers see (src/domain/profile.ts).
+ */
+export const AUDIENCE_FIELDS = ['intro', 'hobbies', 'photo', 'privatePhone'] as const;
 export type AudienceField = (typeof AUDIENCE_FIELDS)[number];
 
 /** The whole profile, as the server keeps it. Never sent to a client as is. */

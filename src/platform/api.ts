@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { chunkText, ChunkFormatError, type ChunkText } from '../domain/directory-codec';
 import type { Mutation } from '../domain/mutations';
+import { StaffDetailSchema, type StaffDetail } from '../domain/profile';
 import {
   API_PATHS,
   ApiErrorSchema,
@@ -10,6 +11,8 @@ import {
   type PushResponse,
 } from '../domain/protocol';
 import { TransportError, type Transport } from '../sync/ports';
+import { CommunitiesPageSchema, type CommunitiesPage } from '../domain/communities';
+import type { CommunityTransport } from '../sync/communities';
 
 export interface HttpTransportOptions {
   apiBase: string;
@@ -17,8 +20,17 @@ export interface HttpTransportOptions {
   fetch?: typeof fetch;
 }
 
+/** Per-person reads that are not part of directory sync (D4). Throws TransportError. */
+export interface ProfileApi {
+  fetchStaffDetail(staffId: string): Promise<StaffDetail>;
+}
+
 /** The sync engine's Transport over HTTPS to the functions API. */
-export function httpTransport({ apiBase, getToken, fetch: doFetch = fetch }: HttpTransportOptions): Transport {
+export function httpTransport({
+  apiBase,
+  getToken,
+  fetch: doFetch = fetch,
+}: HttpTransportOptions): Transport & CommunityTransport & ProfileApi {
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     const token = await getToken();
     if (!token) throw new TransportError('サインインしてください', 401, 'unauthenticated');
@@ -75,6 +87,13 @@ export function httpTransport({ apiBase, getToken, fetch: doFetch = fetch }: Htt
         body: JSON.stringify({ mutations }),
       });
       return json(PushResponseSchema, res);
+    },
+    async communitiesSince(version: number): Promise<CommunitiesPage> {
+      const q = new URLSearchParams({ since: String(version) });
+      return json(CommunitiesPageSchema, await request(`${API_PATHS.communities}?${q}`));
+    },
+    async fetchStaffDetail(staffId: string): Promise<StaffDetail> {
+      return json(StaffDetailSchema, await request(API_PATHS.staffDetail(staffId)));
     },
   };
 }

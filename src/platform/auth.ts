@@ -84,3 +84,21 @@ export async function getIdToken(): Promise<string | null> {
   await a.authStateReady();
   return a.currentUser ? a.currentUser.getIdToken() : null;
 }
+
+/**
+ * Keeps the ID token in the `__session` cookie, for photos only: an <img> sends no Authorization
+ * header, and `__session` is the one cookie Firebase Hosting passes to functions. SameSite=Strict
+ * and the path keep it to same-site photo requests; it goes when the user signs out.
+ */
+export function keepPhotoCookie(): () => void {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  return onIdTokenChanged(getAuthInstance(), (user) => {
+    if (!user) {
+      document.cookie = `__session=; Path=/api/photos; Max-Age=0; SameSite=Strict${secure}`;
+      return;
+    }
+    void user.getIdToken().then((token) => {
+      document.cookie = `__session=${token}; Path=/api/photos; Max-Age=3600; SameSite=Strict${secure}`;
+    });
+  });
+}

@@ -1,3 +1,4 @@
+import { pullCommunities, type CommunityCache, type CommunityTransport } from './communities';
 import type { Clock, DirectoryStore, LockManager, Outbox, Transport } from './ports';
 import { MAX_CHUNK_DOWNLOADS, pullDirectory, type PullResult } from './pull';
 import { pushPending, type PushResult } from './push';
@@ -17,6 +18,8 @@ export interface SyncPorts {
   outbox: Outbox;
   locks: LockManager;
   clock: Clock;
+  /** Communities (D6), pulled after the directory under the same lock; absent, they are not synced. */
+  communities?: { transport: CommunityTransport; cache: CommunityCache };
 }
 
 export interface SyncEngineOptions {
@@ -111,9 +114,12 @@ export class SyncEngine {
 
   private async pull(): Promise<PullReport> {
     try {
-      const result = await this.ports.locks.withLock(LOCKS.directory, { ifAvailable: false }, () => {
+      const result = await this.ports.locks.withLock(LOCKS.directory, { ifAvailable: false }, async () => {
         this.update({ phase: 'pulling' });
-        return pullDirectory(this.ports.transport, this.ports.directory, this.chunkConcurrency);
+        const directory = await pullDirectory(this.ports.transport, this.ports.directory, this.chunkConcurrency);
+        const communities = this.ports.communities;
+        if (communities) await pullCommunities(communities.transport, communities.cache);
+        return directory;
       });
       // Only `ifAvailable: true` may yield null; a lock manager that breaks this must not pass for success.
       if (result === null) throw new Error('directory lock was not granted');

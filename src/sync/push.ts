@@ -1,4 +1,4 @@
-import { MAX_MUTATIONS_PER_PUSH } from '../domain/mutations';
+import { MAX_MUTATIONS_PER_PUSH, PUSH_SOFT_BYTES } from '../domain/mutations';
 import type { PushResponse } from '../domain/protocol';
 import { nextDelay } from './backoff';
 import type { Clock, Outbox, OutboxEntry, Transport } from './ports';
@@ -52,7 +52,7 @@ export async function pushPending(deps: PushDeps, options: { ignoreBackoff?: boo
 
   for (;;) {
     const entries = await outbox.peek(MAX_MUTATIONS_PER_PUSH);
-    const batch = duePrefix(entries, clock.now(), options.ignoreBackoff ?? false);
+    const batch = withinBytes(duePrefix(entries, clock.now(), options.ignoreBackoff ?? false));
     if (batch.length === 0) break;
     const ids = batch.map((e) => e.mutation.id);
     const again = ids.find((id) => sentIds.has(id));
@@ -112,6 +112,17 @@ function duePrefix(entries: readonly OutboxEntry[], now: number, ignoreBackoff: 
   if (ignoreBackoff) return [...entries];
   const firstWaiting = entries.findIndex((e) => e.notBefore > now);
   return firstWaiting === -1 ? [...entries] : entries.slice(0, firstWaiting);
+}
+
+/** The longest prefix within PUSH_SOFT_BYTES of JSON, and never less than one entry. */
+function withinBytes(entries: OutboxEntry[]): OutboxEntry[] {
+  let bytes = 0;
+  for (let i = 0; i < entries.length; i++) {
+    // Characters, not UTF-8 bytes: base64 photos are ASCII, and text is far below the limit.
+    bytes += JSON.stringify(entries[i]?.mutation).length;
+    if (i > 0 && bytes > PUSH_SOFT_BYTES) return entries.slice(0, i);
+  }
+  return entries;
 }
 
 /** One time for the whole batch, from its most-failed entry: the batch was sent together and is retried together. */

@@ -23,13 +23,26 @@ export function applyPending(record: DirectoryRecord, pending: readonly Mutation
   for (const mutation of pending) {
     switch (mutation.kind) {
       case 'profile.update': {
-        const { intro } = mutation.patch;
+        const { intro, hobbies, skills } = mutation.patch;
         // An empty string is a real change (the user cleared the text), so only `undefined` means untouched.
         if (intro !== undefined && intro !== shown.intro) shown = { ...shown, intro };
+        if (hobbies !== undefined && !sameList(hobbies, shown.hobbies)) shown = { ...shown, hobbies };
+        if (skills !== undefined && !sameList(skills, shown.skills)) shown = { ...shown, skills };
+        // Audiences, consent and the private phone are not in the directory record: the own profile
+        // page lays them over the fetched detail (src/sync/reconcile-detail.ts).
         break;
       }
+      case 'profile.photo':
+        // The record's photo is the server's id of stored bytes, which a pending photo does not have
+        // yet; the own profile page shows the pending image from the outbox instead.
+        break;
+      case 'community.create':
+      case 'community.join':
+      case 'community.leave':
+        // Not part of a person's record: the communities screen lays these over its own table.
+        break;
       default:
-        assertNever(mutation.kind);
+        assertNever(mutation);
     }
   }
   return shown;
@@ -42,12 +55,25 @@ export function pendingFields(pending: readonly Mutation[]): ReadonlySet<keyof D
     switch (mutation.kind) {
       case 'profile.update':
         if (mutation.patch.intro !== undefined) fields.add('intro');
+        if (mutation.patch.hobbies !== undefined) fields.add('hobbies');
+        if (mutation.patch.skills !== undefined) fields.add('skills');
+        break;
+      case 'profile.photo':
+        fields.add('photo');
+        break;
+      case 'community.create':
+      case 'community.join':
+      case 'community.leave':
         break;
       default:
-        assertNever(mutation.kind);
+        assertNever(mutation);
     }
   }
   return fields;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A new mutation kind must decide here whether it changes what the directory shows. */

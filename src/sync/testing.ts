@@ -250,7 +250,8 @@ export class FakeServer {
         results.push({ id: mutation.id, status: 'rejected', message: '職員が見つかりません' });
         continue;
       }
-      const { intro } = mutation.patch;
+      // The fake server models intro edits only; other kinds are acknowledged without a change.
+      const intro = mutation.kind === 'profile.update' ? mutation.patch.intro : undefined;
       this.write([intro === undefined ? record : { ...record, intro }]);
       this.applied.set(mutation.id, (this.applied.get(mutation.id) ?? 0) + 1);
       results.push({ id: mutation.id, status: 'applied' });

@@ -27,7 +27,7 @@ describe('offline-first directory and self-introduction, in Chromium on the loca
     await waitForDirectory(me.page, staffCount);
 
     // A profile from the directory: the first person in the list.
-    const firstPerson = me.page.locator('.person-link').first();
+    const firstPerson = me.page.getByRole('list', { name: '職員一覧' }).getByRole('link').first();
     const firstName = await firstPerson.getAttribute('aria-label');
     expect(firstName).toBeTruthy();
     await firstPerson.click();
@@ -51,7 +51,7 @@ describe('offline-first directory and self-introduction, in Chromium on the loca
     // Still offline: edit one's own self-introduction.
     const newIntro = `オフラインで書いた自己紹介です <b>太字ではない</b> ${Date.now()}`;
     await me.page.getByRole('link', { name: '自分' }).click();
-    await me.page.getByRole('link', { name: '自己紹介を編集' }).click();
+    await me.page.getByRole('link', { name: 'プロフィールを編集' }).click();
     await me.page.getByLabel('自己紹介', { exact: true }).fill(newIntro);
     await me.page.getByRole('button', { name: '保存' }).click();
     await me.page.getByText(newIntro).waitFor();

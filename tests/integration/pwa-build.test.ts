@@ -31,7 +31,7 @@ describe('PWA build output', () => {
     const entry = /src="\/(assets\/index-[^"]+\.js)"/.exec(html)?.[1];
     expect(entry).toBeTruthy();
     expect(sw).toContain(`"${entry}"`);
-    for (const screen of ['SignInScreen', 'ProfileScreen', 'EditIntroScreen', 'connect']) {
+    for (const screen of ['SignInScreen', 'ProfileScreen', 'EditProfileScreen', 'connect']) {
       expect(sw).toMatch(new RegExp(`"assets/${screen}-[^"]+\\.js"`));
     }
     expect(sw).toMatch(/denylist:\[\/\^\\\/api\\\/\/\]/);

@@ -50,3 +50,12 @@ export function gzipChunk(bytes: Uint8Array): ApiResponse {
     body: bytes,
   };
 }
+
+/** A profile photo: content-addressed (a new photo gets a new id), so kept for good, as chunks are. */
+export function webpImage(bytes: Uint8Array): ApiResponse {
+  return {
+    status: 200,
+    headers: { ...COMMON_HEADERS, 'Content-Type': 'image/webp', 'Cache-Control': CHUNK_CACHE_CONTROL },
+    body: bytes,
+  };
+}

@@ -5,11 +5,14 @@ import { getDirectoryChunk } from '../handlers/directory-chunk';
 import { buildDirectorySnapshot } from '../handlers/directory-snapshot';
 import { syncDirectory, type SyncQuery } from '../handlers/directory-sync';
 import { badRequest, forbidden, HandlerError } from '../handlers/errors';
+import { communitiesSince } from '../handlers/communities';
 import { me } from '../handlers/me';
+import { readPhoto } from '../handlers/photos';
 import { pushMutations } from '../handlers/push-mutations';
+import { getStaffDetail } from '../handlers/staff-detail';
 import { VersionContentionError, type Store } from '../store/port';
 import { authenticate, type TokenVerifier } from './auth';
-import { error, gzipChunk, json, MAX_BODY_BYTES, type ApiRequest, type ApiResponse } from './http';
+import { error, gzipChunk, json, MAX_BODY_BYTES, webpImage, type ApiRequest, type ApiResponse } from './http';
 
 /** Paths only the functions serve (the app's paths are in src/domain/protocol.ts). */
 export const ADMIN_PATHS = {
@@ -36,6 +39,11 @@ interface Route {
   pattern: RegExp;
   /** Roles allowed; absent means every signed-in member of the organisation. */
   roles?: readonly Role[];
+  /**
+   * Photos load through <img>, which sends no Authorization header: these routes also take the ID
+   * token from the `__session` cookie (the one cookie Firebase Hosting passes to functions).
+   */
+  cookieAuth?: boolean;
   handle(ctx: Context): Promise<ApiResponse>;
 }
 
@@ -62,9 +70,32 @@ export function createApi(deps: ApiDeps): Api {
       },
     },
     {
+      method: 'GET',
+      pattern: exact(API_PATHS.communities),
+      handle: async ({ claims, request }) =>
+        json(200, await communitiesSince(store, claims.orgId, parseSince(request.query))),
+    },
+    {
       method: 'POST',
       pattern: exact(API_PATHS.mutations),
       handle: async ({ claims, request }) => json(200, await pushMutations(store, claims, parseJsonBody(request.body))),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/staff\/([^/]+)$/,
+      handle: async ({ claims, params }) => json(200, await getStaffDetail(store, claims, parseStaffId(params[0]))),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/photos\/([^/]+)$/,
+      cookieAuth: true,
+      handle: async ({ claims, params }) => webpImage(await readPhoto(store, claims, params[0] ?? '', 'thumb')),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/photos\/([^/]+)\/large$/,
+      cookieAuth: true,
+      handle: async ({ claims, params }) => webpImage(await readPhoto(store, claims, params[0] ?? '', 'large')),
     },
     {
       method: 'POST',
@@ -91,7 +122,10 @@ export function createApi(deps: ApiDeps): Api {
         res.headers['Allow'] = matching.map(({ route }) => route.method).join(', ');
         return res;
       }
-      const claims = await authenticate(request.headers['authorization'], deps.verifier);
+      const authorization =
+        request.headers['authorization'] ??
+        (found.route.cookieAuth ? sessionCookieBearer(request.headers['cookie']) : undefined);
+      const claims = await authenticate(authorization, deps.verifier);
       if (found.route.roles && !found.route.roles.includes(claims.role)) throw forbidden();
       if (bodyTooLarge(request)) return error(413, 'payload_too_large', '送信内容が大きすぎます');
       return await found.route.handle({ request, claims, params: found.params });
@@ -120,6 +154,12 @@ function parseSyncQuery(query: URLSearchParams): SyncQuery {
   return { snapshotId: snapshot === '' ? null : snapshot, version: version === '' ? null : Number(version) };
 }
 
+function parseSince(query: URLSearchParams): number {
+  const since = query.get('since') ?? '0';
+  if (!/^\d{1,15}$/.test(since)) throw badRequest('同期の指定（since）が正しくありません');
+  return Number(since);
+}
+
 function parseChunkParams(params: readonly string[]): { snapshotId: string; n: number } {
   let snapshotId: string;
   try {
@@ -130,6 +170,19 @@ function parseChunkParams(params: readonly string[]): { snapshotId: string; n: n
   const n = params[1] ?? '';
   if (!v.is(SNAPSHOT_ID, snapshotId) || !/^\d{1,6}$/.test(n)) throw badRequest('名簿データの指定が正しくありません');
   return { snapshotId, n: Number(n) };
+}
+
+const STAFF_ID = /^[A-Za-z0-9_-]{1,40}$/;
+
+function parseStaffId(param: string | undefined): string {
+  if (param === undefined || !STAFF_ID.test(param)) throw badRequest('職員の指定が正しくありません');
+  return param;
+}
+
+/** `__session=<ID token>` from a Cookie header, as an Authorization value. */
+function sessionCookieBearer(cookie: string | undefined): string | undefined {
+  const token = /(?:^|;\s*)__session=([^;\s]+)/.exec(cookie ?? '')?.[1];
+  return token ? `Bearer ${token}` : undefined;
 }
 
 function parseJsonBody(body: Uint8Array | undefined): unknown {

@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 import { MAX_MUTATIONS_PER_PUSH, parseMutation, type Mutation } from '../../../src/domain/mutations';
 import { PushRequestSchema, type Claims, type PushResponse, type PushResult } from '../../../src/domain/protocol';
-import type { StaffProfile } from '../../../src/domain/staff';
+import { AUDIENCE_FIELDS, type Audience, type AudienceField, type StaffProfile } from '../../../src/domain/staff';
 import type { ApplyToProfile, Store } from '../store/port';
+import { applyCommunityMutation, isCommunityMutation } from './communities';
 import { badRequest } from './errors';
+import { storeUploadedPhoto } from './photos';
 
 /**
  * Applies a batch from a device's outbox. Each mutation is validated and applied on its own, in
@@ -32,7 +34,14 @@ export async function pushMutations(store: Store, claims: Claims, body: unknown)
 }
 
 async function applyOne(store: Store, claims: Claims, mutation: Mutation): Promise<PushResult> {
-  const outcome = await store.applyMutation(claims.orgId, mutation.id, claims.staffId, toApply(mutation));
+  if (isCommunityMutation(mutation)) return applyCommunityMutation(store, claims, mutation);
+  // A photo's bytes are stored first, under an id derived from them: a replay stores the same
+  // thing again, and a profile never points at a photo that is not there.
+  const photoId =
+    mutation.kind === 'profile.photo' && mutation.photo
+      ? await storeUploadedPhoto(store, claims, mutation.photo)
+      : null;
+  const outcome = await store.applyMutation(claims.orgId, mutation.id, claims.staffId, toApply(mutation, photoId));
   switch (outcome.status) {
     case 'applied':
     case 'duplicate':
@@ -42,15 +51,44 @@ async function applyOne(store: Store, claims: Claims, mutation: Mutation): Promi
   }
 }
 
-function toApply(mutation: Mutation): ApplyToProfile {
+function toApply(mutation: Mutation, photoId: string | null): ApplyToProfile {
   switch (mutation.kind) {
     case 'profile.update': {
-      const { intro } = mutation.patch;
+      const { intro, hobbies, skills, privatePhone, audiences, photoConsent } = mutation.patch;
       // Text is stored as typed (after the schema's cleanText): markup stays text, and the
       // client renders it as text. Stripping it here would silently change what people wrote.
-      return (p: StaffProfile) => (intro === undefined ? p : { ...p, intro });
+      // The directory change logged with the profile is toDirectoryRecord's projection, so a
+      // narrowed audience takes the field out of what everyone receives in the same write.
+      return (p: StaffProfile) => ({
+        ...p,
+        ...(intro !== undefined && { intro }),
+        ...(hobbies !== undefined && { hobbies }),
+        ...(skills !== undefined && { skills }),
+        ...(privatePhone !== undefined && { privatePhone }),
+        ...(audiences !== undefined && { audiences: mergeAudiences(p.audiences, audiences) }),
+        ...(photoConsent !== undefined && { photoConsent }),
+      });
     }
+    case 'profile.photo':
+      return (p: StaffProfile) => ({ ...p, photo: photoId });
+    case 'community.create':
+    case 'community.join':
+    case 'community.leave':
+      // Sent to applyCommunityMutation by applyOne; they never change a profile.
+      throw new Error(`not a profile mutation: ${mutation.kind}`);
   }
+}
+
+function mergeAudiences(
+  current: StaffProfile['audiences'],
+  patch: Partial<Record<AudienceField, Audience | undefined>>,
+): StaffProfile['audiences'] {
+  const next = { ...current };
+  for (const field of AUDIENCE_FIELDS) {
+    const audience = patch[field];
+    if (audience !== undefined) next[field] = audience;
+  }
+  return next;
 }
 
 function rejected(id: string, message: string): PushResult {

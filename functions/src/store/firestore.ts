@@ -10,6 +10,8 @@
  *   orgs/{orgId}/mutations/{mutationId}        { actor, version, appliedAt }
  *   orgs/{orgId}/snapshots/{snapshotId}        SnapshotManifest
  *   orgs/{orgId}/snapshots/{snapshotId}/chunks/{n}   { data: Bytes }  (a gzipped encoded chunk, < 1 MiB)
+ *   orgs/{orgId}/communities/…, communityMembers/…, communityVersions/…, communityMeta/head: see community-firestore.ts
+ *   orgs/{orgId}/photos/{photoId}              { owner, thumb: Bytes, large: Bytes }  (WebP, < 170 KB together)
  *
  * Indexes: only Firestore's automatic single-field ones (`staff.id`, `changes.version`).
  *
@@ -41,8 +43,11 @@ import {
   type MutationRecord,
   type PutSnapshotResult,
   type Store,
+  type StoredPhoto,
 } from './port';
 import { CONFLICT, retryOnVersionConflict, versionDocId } from './retry';
+import type { CommunityIntent } from '../../../src/domain/communities';
+import { FirestoreCommunities } from './community-firestore';
 
 const MetaSchema = v.object({
   headVersion: v.optional(v.number(), 0),
@@ -52,6 +57,7 @@ const MetaSchema = v.object({
 const UnitsDocSchema = v.object({ units: v.array(OrgUnitSchema) });
 const MutationRecordSchema = v.object({ actor: v.string(), version: v.number(), appliedAt: v.string() });
 const ChunkDocSchema = v.object({ data: v.instance(Uint8Array) });
+const PhotoDocSchema = v.object({ owner: v.string(), thumb: v.instance(Uint8Array), large: v.instance(Uint8Array) });
 
 /** A Firestore document holds at most 1 MiB; the units list must leave room for its envelope. */
 const MAX_UNITS_JSON_BYTES = 900_000;
@@ -63,6 +69,19 @@ const ALREADY_EXISTS = 6;
 
 export class FirestoreStore implements Store {
   constructor(private readonly db: Firestore) {}
+
+  /** Communities (D6): their documents and writes are in community-firestore.ts. */
+  applyCommunityMutation(orgId: string, mutationId: string, actorStaffId: string, intent: CommunityIntent) {
+    return new FirestoreCommunities(this.db).applyCommunityMutation(orgId, mutationId, actorStaffId, intent);
+  }
+
+  communityHead(orgId: string) {
+    return new FirestoreCommunities(this.db).communityHead(orgId);
+  }
+
+  communitiesSince(orgId: string, version: number, limit: number) {
+    return new FirestoreCommunities(this.db).communitiesSince(orgId, version, limit);
+  }
 
   async getStaff(orgId: string, staffId: string): Promise<StaffProfile | null> {
     return parseStaff(await this.#staffRef(orgId, staffId).get());
@@ -220,6 +239,19 @@ export class FirestoreStore implements Store {
       await batch.commit();
       deleted += page.size;
     }
+  }
+
+  async putPhoto(orgId: string, photo: StoredPhoto): Promise<void> {
+    const { owner, thumb, large } = photo;
+    await this.#org(orgId).collection('photos').doc(photo.id).set({ owner, thumb, large });
+  }
+
+  async getPhoto(orgId: string, photoId: string): Promise<StoredPhoto | null> {
+    const snap = await this.#org(orgId).collection('photos').doc(photoId).get();
+    if (!snap.exists) return null;
+    const { owner, thumb, large } = v.parse(PhotoDocSchema, snap.data());
+    // firebase-admin hands back Buffers; copies make plain Uint8Arrays, as the port promises.
+    return { id: photoId, owner, thumb: new Uint8Array(thumb), large: new Uint8Array(large) };
   }
 
   #org(orgId: string): DocumentReference {

@@ -13,8 +13,11 @@ import {
   type MutationRecord,
   type PutSnapshotResult,
   type Store,
+  type StoredPhoto,
 } from './port';
 import { CONFLICT, retryOnVersionConflict } from './retry';
+import type { CommunityIntent } from '../../../src/domain/communities';
+import { MemoryCommunities } from './community-memory';
 
 /**
  * The in-memory twin of the Firestore adapter, for handler tests and the contract suite. It keeps
@@ -25,6 +28,20 @@ import { CONFLICT, retryOnVersionConflict } from './retry';
  */
 export class MemoryStore implements Store {
   readonly #orgs = new Map<string, OrgData>();
+  /** Communities (D6) live apart but share the mutation records, so an id is applied once across kinds. */
+  readonly #communities = new MemoryCommunities((orgId) => this.#org(orgId).mutations);
+
+  applyCommunityMutation(orgId: string, mutationId: string, actorStaffId: string, intent: CommunityIntent) {
+    return this.#communities.applyCommunityMutation(orgId, mutationId, actorStaffId, intent);
+  }
+
+  communityHead(orgId: string) {
+    return this.#communities.communityHead(orgId);
+  }
+
+  communitiesSince(orgId: string, version: number, limit: number) {
+    return this.#communities.communitiesSince(orgId, version, limit);
+  }
 
   async getStaff(orgId: string, staffId: string): Promise<StaffProfile | null> {
     await tick();
@@ -144,6 +161,17 @@ export class MemoryStore implements Store {
     return deleted;
   }
 
+  async putPhoto(orgId: string, photo: StoredPhoto): Promise<void> {
+    await tick();
+    this.#org(orgId).photos.set(photo.id, copyPhoto(photo));
+  }
+
+  async getPhoto(orgId: string, photoId: string): Promise<StoredPhoto | null> {
+    await tick();
+    const photo = this.#org(orgId).photos.get(photoId);
+    return photo ? copyPhoto(photo) : null;
+  }
+
   /**
    * One atomic write, as a Firestore batch: the change creates and the mutation create are
    * checked before anything is applied. Changes must be consecutive from head + 1.
@@ -172,6 +200,7 @@ export class MemoryStore implements Store {
         changes: new Map(),
         mutations: new Map(),
         snapshots: new Map(),
+        photos: new Map(),
       };
       this.#orgs.set(orgId, org);
     }
@@ -186,6 +215,11 @@ interface OrgData {
   changes: Map<number, DirectoryChange>;
   mutations: Map<string, MutationRecord>;
   snapshots: Map<string, { manifest: SnapshotManifest; chunks: Uint8Array[] }>;
+  photos: Map<string, StoredPhoto>;
+}
+
+function copyPhoto(p: StoredPhoto): StoredPhoto {
+  return { id: p.id, owner: p.owner, thumb: p.thumb.slice(), large: p.large.slice() };
 }
 
 /** Lets other callers run between a read and a write, as a network round trip would. */

@@ -1,6 +1,7 @@
 import type { OrgUnit } from '../../../src/domain/org';
 import type { DirectoryChange, SnapshotManifest } from '../../../src/domain/protocol';
 import type { StaffProfile } from '../../../src/domain/staff';
+import type { CommunityStore } from './community-port';
 
 /**
  * The Store port: everything the handlers need from the database, in the domain's terms. It has
@@ -16,7 +17,7 @@ import type { StaffProfile } from '../../../src/domain/staff';
  * - Every change with a version above `logFloor` is in the log (trimming raises the floor first).
  * - A snapshot's chunks are all written before the directory points at it.
  */
-export interface Store {
+export interface Store extends CommunityStore {
   getStaff(orgId: string, staffId: string): Promise<StaffProfile | null>;
   /**
    * Writes whole profiles (seeding, roster import), each logged as a `put` change. Written in
@@ -56,6 +57,20 @@ export interface Store {
    * taking that snapshot must still find every later change). Returns how many were deleted.
    */
   trimChanges(orgId: string, throughVersion: number): Promise<number>;
+  /**
+   * Stores a profile photo under its id. The id is a hash of the owner and the bytes, so writing
+   * one id again writes the same thing, and a replayed upload is harmless.
+   */
+  putPhoto(orgId: string, photo: StoredPhoto): Promise<void>;
+  getPhoto(orgId: string, photoId: string): Promise<StoredPhoto | null>;
+}
+
+/** A profile photo as two WebP images (D5); who may see it is decided from the owner's profile. */
+export interface StoredPhoto {
+  id: string;
+  owner: string;
+  thumb: Uint8Array;
+  large: Uint8Array;
 }
 
 export interface DirectoryMeta {

@@ -7,11 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { SnapshotManifest } from '../../../src/domain/protocol';
 import { toDirectoryRecord, type StaffProfile } from '../../../src/domain/staff';
 import { freshOrgId, makeProfile, makeProfiles, mutationId, staffId, UNITS } from '../testing/fixtures';
+import { runCommunityContract } from './community.contract';
 import { BULK_PROFILES_PER_BATCH, reject, type Store } from './port';
 
 const SLOW = 60_000;
 
 export function runStoreContract(name: string, makeStore: () => Store | Promise<Store>): void {
+  runCommunityContract(name, makeStore);
   describe(`Store contract: ${name}`, () => {
     async function seeded(count: number): Promise<{ store: Store; orgId: string }> {
       const store = await makeStore();
@@ -226,6 +228,21 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
       }
       expect(got).toEqual(Array.from({ length: head }, (_, i) => i + 1));
       expect(await store.changesSince(orgId, head, 3)).toEqual([]);
+    });
+
+    it('putPhoto then getPhoto returns the same owner and bytes; another id or organisation has none', async () => {
+      const store = await makeStore();
+      const orgId = freshOrgId();
+      const thumb = new Uint8Array(16_000).map((_, i) => i % 253);
+      const large = new Uint8Array(150_000).map((_, i) => (i * 7) % 256);
+      await store.putPhoto(orgId, { id: 'a1b2c3d4e5f60718', owner: staffId(1), thumb, large });
+      const got = await store.getPhoto(orgId, 'a1b2c3d4e5f60718');
+      expect(got?.owner).toBe(staffId(1));
+      expect(got?.thumb).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(got?.thumb ?? []).equals(Buffer.from(thumb))).toBe(true);
+      expect(Buffer.from(got?.large ?? []).equals(Buffer.from(large))).toBe(true);
+      expect(await store.getPhoto(orgId, 'ffffffffffffffff')).toBeNull();
+      expect(await store.getPhoto(freshOrgId(), 'a1b2c3d4e5f60718')).toBeNull();
     });
 
     it('trimChanges refuses to pass the current snapshot, raises the floor, and deletes only what it covers', async () => {

@@ -1,26 +1,27 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
+import type { AppDb } from '../../db/schema';
 import { applyFilter, isFilterEmpty } from '../../domain/filters';
-import { buildSearchIndex, search } from '../../domain/search';
 import { useDirectoryUi } from './directory-store';
 import { FaceGrid } from './FaceGrid';
 import { Filters } from './Filters';
 import { PeopleList } from './PeopleList';
 import type { DirectoryView } from './use-directory';
+import { useSearch } from './use-search';
 
 interface Props {
+  db: AppDb;
   directory: DirectoryView | undefined;
 }
 
-export function DirectoryScreen({ directory }: Props) {
+export function DirectoryScreen({ db, directory }: Props) {
   const { query, filter, view, setQuery, setFilter, setView } = useDirectoryUi();
-  // Typing stays responsive at 40,000 people: the list catches up a frame later.
-  const deferredQuery = useDeferredValue(query);
-  const index = useMemo(() => (directory ? buildSearchIndex(directory.records, directory.units) : []), [directory]);
-  const results = useMemo(() => {
-    const found = search(index, deferredQuery);
-    return directory && !isFilterEmpty(filter) ? applyFilter(found, directory.units, filter) : found;
-  }, [index, deferredQuery, directory, filter]);
-  const narrowed = deferredQuery !== '' || !isFilterEmpty(filter);
+  // null while the first answer to a query is on its way from the search worker.
+  const found = useSearch(db, directory, query);
+  const results = useMemo(
+    () => (found && directory && !isFilterEmpty(filter) ? applyFilter(found, directory.units, filter) : (found ?? [])),
+    [found, directory, filter],
+  );
+  const narrowed = query.trim() !== '' || !isFilterEmpty(filter);
 
   return (
     <section className="directory" aria-labelledby="directory-title">
@@ -57,11 +58,13 @@ export function DirectoryScreen({ directory }: Props) {
             </div>
           </div>
           <p className="result-count" aria-live="polite">
-            {narrowed
-              ? `${results.length.toLocaleString('ja-JP')}人が見つかりました`
-              : `${results.length.toLocaleString('ja-JP')}人`}
+            {found === null
+              ? '検索中…'
+              : narrowed
+                ? `${results.length.toLocaleString('ja-JP')}人が見つかりました`
+                : `${results.length.toLocaleString('ja-JP')}人`}
           </p>
-          {results.length === 0 ? (
+          {found === null ? null : results.length === 0 ? (
             <p className="muted center">見つかりませんでした。よみやローマ字、所属名でもお試しください。</p>
           ) : view === 'grid' ? (
             <FaceGrid people={results} directory={directory} />

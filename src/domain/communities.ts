@@ -1,0 +1,147 @@
+import * as v from 'valibot';
+import { charCount, cleanText } from './text';
+
+/**
+ * Communities (D6): interest circles such as DX推進, デザイン, ランニング that anyone can start and
+ * join. Shared by the app and the functions.
+ */
+export const COMMUNITY_LIMITS = { name: 30, description: 200 } as const;
+
+/**
+ * Made by the device that creates the community, so the create can be replayed and the app can
+ * open the new community before the server has seen it. No underscore: the server's member
+ * documents are named `{communityId}_{staffId}`, and the first underscore must be the separator.
+ */
+export const CommunityIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9-]{8,64}$/, 'コミュニティIDの形式が正しくありません'),
+);
+
+export const CommunityNameSchema = v.pipe(
+  v.string(),
+  v.transform((s) => cleanText(s).replace(/\s+/g, ' ')),
+  v.check((s) => s !== '', '名前を入力してください'),
+  v.check((s) => charCount(s) <= COMMUNITY_LIMITS.name, `名前は${COMMUNITY_LIMITS.name}文字以内で入力してください`),
+);
+
+export const CommunityDescriptionSchema = v.pipe(
+  v.string(),
+  v.transform(cleanText),
+  v.check(
+    (s) => charCount(s) <= COMMUNITY_LIMITS.description,
+    `説明は${COMMUNITY_LIMITS.description}文字以内で入力してください`,
+  ),
+);
+
+/** A community as the server sends it and the device keeps it. */
+export const CommunitySchema = v.object({
+  id: CommunityIdSchema,
+  name: v.string(),
+  description: v.string(),
+  /** Staff ids; unique, in the order they joined. */
+  memberIds: v.array(v.string()),
+  createdBy: v.string(),
+  createdAt: v.string(),
+  /** The server's version of this community's last change; versions are unique per organisation. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+export type Community = v.InferOutput<typeof CommunitySchema>;
+
+/** Answer to "which communities changed since version V", in version order. */
+export const CommunitiesPageSchema = v.object({
+  communities: v.array(CommunitySchema),
+  /** The version the device is at after this page. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** More changes follow: ask again with `version`. */
+  more: v.boolean(),
+  /**
+   * The device's version is unknown to the server (e.g. the organisation was re-seeded): drop what
+   * the device holds and keep what this and the following pages bring.
+   */
+  reset: v.boolean(),
+});
+export type CommunitiesPage = v.InferOutput<typeof CommunitiesPageSchema>;
+
+export function withoutVersion(c: Community): Omit<Community, 'version'> {
+  const { version: _version, ...rest } = c;
+  return rest;
+}
+
+/** Communities per page: a community with thousands of members is tens of KB, so pages stay small. */
+export const COMMUNITIES_PAGE_SIZE = 100;
+
+/** A community mutation as the rule below needs it (the full schemas live in mutations.ts). */
+export type CommunityIntent =
+  | { kind: 'community.create'; communityId: string; name: string; description: string; createdAt: string }
+  | { kind: 'community.join'; communityId: string }
+  | { kind: 'community.leave'; communityId: string };
+
+export type CommunityOutcome =
+  { ok: true; community: Omit<Community, 'version'>; changed: boolean } | { ok: false; message: string };
+
+export const COMMUNITY_MESSAGES = {
+  notFound: 'コミュニティが見つかりません',
+  idTaken: 'このコミュニティIDは使用済みです',
+} as const;
+
+/**
+ * The rule, shared by the server (which applies it) and the device (which shows pending changes
+ * with it): what one intent by `actor` does to a community, or `current` null when it does not
+ * exist yet. Joining twice or leaving when not a member changes nothing; a member set is a set.
+ * The creator is its first member.
+ */
+export function applyCommunityIntent(
+  current: Omit<Community, 'version'> | null,
+  intent: CommunityIntent,
+  actor: string,
+): CommunityOutcome {
+  switch (intent.kind) {
+    case 'community.create': {
+      if (current) return { ok: false, message: COMMUNITY_MESSAGES.idTaken };
+      const { communityId: id, name, description, createdAt } = intent;
+      return {
+        ok: true,
+        changed: true,
+        community: { id, name, description, memberIds: [actor], createdBy: actor, createdAt },
+      };
+    }
+    case 'community.join':
+      if (!current) return { ok: false, message: COMMUNITY_MESSAGES.notFound };
+      if (current.memberIds.includes(actor)) return { ok: true, changed: false, community: current };
+      return { ok: true, changed: true, community: { ...current, memberIds: [...current.memberIds, actor] } };
+    case 'community.leave':
+      if (!current) return { ok: false, message: COMMUNITY_MESSAGES.notFound };
+      if (!current.memberIds.includes(actor)) return { ok: true, changed: false, community: current };
+      return {
+        ok: true,
+        changed: true,
+        community: { ...current, memberIds: current.memberIds.filter((m) => m !== actor) },
+      };
+  }
+}
+
+/** What the device shows: the server's communities with the signed-in person's unsent intents laid over them. */
+export interface ShownCommunity extends Omit<Community, 'version'> {
+  /** A change by me to this community is waiting to be sent. */
+  pending: boolean;
+}
+
+export function showCommunities(
+  stored: readonly Omit<Community, 'version'>[],
+  pending: readonly CommunityIntent[],
+  selfId: string,
+): ShownCommunity[] {
+  const byId = new Map<string, ShownCommunity>(stored.map((c) => [c.id, { ...c, pending: false }]));
+  for (const intent of pending) {
+    const outcome = applyCommunityIntent(byId.get(intent.communityId) ?? null, intent, selfId);
+    // A pending intent the server will refuse (a community that is gone) simply shows nothing.
+    if (outcome.ok && outcome.changed) byId.set(intent.communityId, { ...outcome.community, pending: true });
+  }
+  return [...byId.values()].sort(
+    (a, b) => b.memberIds.length - a.memberIds.length || a.name.localeCompare(b.name, 'ja') || cmp(a.id, b.id),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,73 @@
+import * as v from 'valibot';
+import { decodeBase64, isWebp, PHOTO_MESSAGES } from './photo';
+import { AUDIENCE_FIELDS, AUDIENCES, LIMITS, type AudienceField } from './staff';
+import { charCount, cleanText } from './text';
+
+/**
+ * The fields of one's own profile that a `profile.update` or `profile.photo` mutation may carry,
+ * checked the same way on the device (to say so at once) and on the server (to refuse).
+ *
+ * Markup: the self-introduction keeps what was typed and is always shown as text (a person may
+ * well write "<お願い>"), while short fields — tags and the phone number — refuse `<` and `>`,
+ * which have no use there, with a message saying so.
+ */
+const NO_MARKUP = /[<>]/;
+
+export const EDIT_MESSAGES = {
+  markup: (label: string) => `${label}に「<」「>」は使えません`,
+  tagLength: (label: string) => `${label}は1つ${LIMITS.tag}文字以内で入力してください`,
+  tagCount: (label: string) => `${label}は${LIMITS.tags}個までです`,
+  tagLine: (label: string) => `${label}に改行は使えません`,
+  phone: '私用電話は数字とハイフンで20文字以内で入力してください',
+  audience: '公開範囲の指定が正しくありません',
+} as const;
+
+/** A list of short tags (skills, hobbies): cleaned, empties dropped, duplicates removed in order. */
+export function tagsSchema(label: string) {
+  return v.pipe(
+    v.array(v.string()),
+    v.transform((tags) => [...new Set(tags.map(cleanText).filter((t) => t !== ''))]),
+    v.check((tags) => tags.every((t) => !NO_MARKUP.test(t)), EDIT_MESSAGES.markup(label)),
+    v.check((tags) => tags.every((t) => !t.includes('\n')), EDIT_MESSAGES.tagLine(label)),
+    v.check((tags) => tags.every((t) => charCount(t) <= LIMITS.tag), EDIT_MESSAGES.tagLength(label)),
+    v.check((tags) => tags.length <= LIMITS.tags, EDIT_MESSAGES.tagCount(label)),
+  );
+}
+
+/** Full-width digits and hyphens as phones type them become ASCII (NFKC); the rest is refused. */
+export const PrivatePhoneSchema = v.pipe(
+  v.string(),
+  v.transform((s) =>
+    s
+      .normalize('NFKC')
+      .replace(/[ー−‐]/g, '-')
+      .trim(),
+  ),
+  v.regex(/^[0-9+\-() ]{0,20}$/, EDIT_MESSAGES.phone),
+);
+
+const AudienceChoiceSchema = v.picklist(AUDIENCES, EDIT_MESSAGES.audience);
+
+export const AudiencesPatchSchema = v.partial(
+  v.object(
+    Object.fromEntries(AUDIENCE_FIELDS.map((f) => [f, AudienceChoiceSchema])) as Record<
+      AudienceField,
+      typeof AudienceChoiceSchema
+    >, // fromEntries loses the key type; the keys are exactly AUDIENCE_FIELDS
+  ),
+);
+
+/** A WebP image as base64, at most `maxBytes` once decoded. */
+export function webpBase64Schema(maxBytes: number, tooLarge: string) {
+  return v.pipe(
+    v.string(),
+    // Cheap refusal before decoding: base64 is 4 characters per 3 bytes.
+    v.maxLength(Math.ceil(maxBytes / 3) * 4, tooLarge),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const bytes = decodeBase64(dataset.value);
+      if (bytes === null || !isWebp(bytes)) addIssue({ message: PHOTO_MESSAGES.notWebp });
+      else if (bytes.length > maxBytes) addIssue({ message: tooLarge });
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+import { decodeChunkRow, mergeDirectory } from '../../db/directory-store';
+import type { AppDb } from '../../db/schema';
+import type { SearchRequest, SearchResponse } from './search-protocol';
+
+/** Finds people by a query; answers are ids, best first. */
+export interface Searcher {
+  /** The directory on the device changed. */
+  reload(): void;
+  query(query: string): Promise<string[]>;
+  dispose(): void;
+}
+
+/** In a worker when the browser has them (always, in the browsers we support). */
+export function createSearcher(db: AppDb): Searcher {
+  return typeof Worker === 'undefined' ? inThreadSearcher(db) : workerSearcher();
+}
+
+function workerSearcher(): Searcher {
+  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+  let seq = 0;
+  const waiting = new Map<number, (ids: string[]) => void>();
+  worker.onmessage = (e: MessageEvent<SearchResponse>) => {
+    waiting.get(e.data.seq)?.(e.data.ids);
+    waiting.delete(e.data.seq);
+  };
+  const post = (m: SearchRequest) => worker.postMessage(m);
+  return {
+    reload: () => post({ type: 'reload' }),
+    query(query) {
+      const mySeq = ++seq;
+      return new Promise((resolve) => {
+        waiting.set(mySeq, resolve);
+        post({ type: 'query', seq: mySeq, query });
+      });
+    },
+    dispose: () => worker.terminate(),
+  };
+}
+
+/**
+ * The same search on the main thread, for environments without workers (jsdom in component
+ * tests). Loaded on demand so it never weighs on the entry bundle.
+ */
+function inThreadSearcher(db: AppDb): Searcher {
+  let index: Promise<(query: string) => string[]> | null = null;
+  const load = () =>
+    (index ??= import('../../domain/search').then(async ({ buildSearchIndex, search }) => {
+      const [chunks, overlay, units] = await Promise.all([
+        db.directoryChunks.toArray(),
+        db.directoryOverlay.toArray(),
+        db.units.toArray(),
+      ]);
+      const entries = buildSearchIndex(
+        mergeDirectory(chunks.map(decodeChunkRow), overlay),
+        new Map(units.map((u) => [u.id, u])),
+      );
+      return (query: string) => search(entries, query).map((r) => r.id);
+    }));
+  return {
+    reload: () => {
+      index = null;
+    },
+    query: async (query) => (await load())(query),
+    dispose: () => undefined,
+  };
+}

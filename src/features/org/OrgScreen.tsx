@@ -1,0 +1,120 @@
+import { useMemo, useState } from 'react';
+import { unitAncestry } from '../../domain/org';
+import { buildOrgTree, type OrgNode } from '../../domain/org-tree';
+import type { DirectoryRecord } from '../../domain/staff';
+import type { DirectoryView } from '../directory/use-directory';
+import { FaceTile } from '../peers/PersonCard';
+import '../peers/people.css';
+import './org.css';
+
+interface Props {
+  directory: DirectoryView | undefined;
+  selfId: string;
+}
+
+/**
+ * D7: 部 → 課 → 係 with the faces in each. Each unit is a disclosure button inside a heading (h2 部,
+ * h3 課, h4 係), so headings navigation still works. Faces are rendered only for open units: a
+ * 部 of a large city holds thousands of people. The signed-in person's own units start open.
+ */
+export function OrgScreen({ directory, selfId }: Props) {
+  const tree = useMemo(() => (directory ? buildOrgTree(directory.units, directory.records) : null), [directory]);
+  const selfUnit = directory?.byId.get(selfId)?.unitId;
+  const [opened, setOpened] = useState<ReadonlySet<string> | null>(null);
+  // Until the person first taps, the path to their own 係 is open; it is known only once the directory has loaded.
+  const open = useMemo(
+    () => opened ?? new Set(directory && selfUnit ? unitAncestry(directory.units, selfUnit).map((u) => u.id) : []),
+    [opened, directory, selfUnit],
+  );
+  const toggle = (id: string) => {
+    const next = new Set(open);
+    if (!next.delete(id)) next.add(id);
+    setOpened(next);
+  };
+
+  return (
+    <section className="people-page org" aria-labelledby="org-title">
+      <h1 id="org-title">組織</h1>
+      {!directory || !tree ? (
+        <p className="muted">読み込み中…</p>
+      ) : tree.roots.length === 0 ? (
+        <p className="muted">組織図をまだ受信していません。電波のある場所で開くと自動で受信します。</p>
+      ) : (
+        <>
+          <p className="people-lead">
+            {tree.roots.length}部・{directory.records.length.toLocaleString('ja-JP')}人
+          </p>
+          <ul className="org-list">
+            {tree.roots.map((node) => (
+              <Unit key={node.unit.id} node={node} depth={0} open={open} toggle={toggle} />
+            ))}
+          </ul>
+          {tree.unplaced.length > 0 && (
+            <section aria-labelledby="org-unplaced">
+              <h2 id="org-unplaced">所属未設定</h2>
+              <Faces people={tree.unplaced} label="所属未設定の職員" />
+            </section>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+interface UnitProps {
+  node: OrgNode;
+  depth: number;
+  open: ReadonlySet<string>;
+  toggle: (id: string) => void;
+}
+
+function Unit({ node, depth, open, toggle }: UnitProps) {
+  const isOpen = open.has(node.unit.id);
+  const regionId = `org-unit-${node.unit.id}`;
+  const Heading = depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4';
+  return (
+    <li className={`org-unit org-unit--${node.unit.kind}`}>
+      <Heading className="org-heading">
+        <button
+          type="button"
+          className="org-toggle"
+          aria-expanded={isOpen}
+          aria-controls={regionId}
+          onClick={() => toggle(node.unit.id)}
+        >
+          <span className="org-marker" aria-hidden="true">
+            {isOpen ? '▾' : '▸'}
+          </span>
+          <span className="org-name">{node.unit.name}</span>{' '}
+          <span className="org-count">{node.total.toLocaleString('ja-JP')}人</span>
+        </button>
+      </Heading>
+      {/* Always present, so aria-controls names an element; empty while closed. */}
+      <div id={regionId} hidden={!isOpen}>
+        {isOpen && (
+          <>
+            {node.members.length > 0 && <Faces people={node.members} label={`${node.unit.name}の職員`} />}
+            {node.children.length > 0 && (
+              <ul className="org-list">
+                {node.children.map((child) => (
+                  <Unit key={child.unit.id} node={child} depth={depth + 1} open={open} toggle={toggle} />
+                ))}
+              </ul>
+            )}
+            {node.total === 0 && <p className="muted">職員はいません</p>}
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Faces({ people, label }: { people: readonly DirectoryRecord[]; label: string }) {
+  return (
+    <ul className="face-tiles" aria-label={label}>
+      {people.map((r) => (
+        <FaceTile key={r.id} record={r} />
+      ))}
+    </ul>
+  );
+}

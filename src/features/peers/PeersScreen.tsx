@@ -1,0 +1,159 @@
+import { useId, useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import { DX_SKILLS } from '../../domain/org';
+import { findPeers, helpQuery, skillTags, whoCanHelp } from '../../domain/peers';
+import type { DirectoryView } from '../directory/use-directory';
+import { PersonCard } from './PersonCard';
+import './people.css';
+
+/** Helpers shown at first, and added per tap of もっと見る: 10,000 cards at once would stall a phone. */
+const PAGE = 50;
+
+interface Props {
+  directory: DirectoryView | undefined;
+  selfId: string;
+}
+
+/** D6: people in other 部 who share my skills or hobbies, and who can help with a skill. */
+export function PeersScreen({ directory, selfId }: Props) {
+  return (
+    <section className="people-page" aria-labelledby="peers-title">
+      <h1 id="peers-title">仲間</h1>
+      <p className="people-lead">
+        <Link href="/communities">コミュニティ一覧</Link>
+      </p>
+      {directory === undefined ? (
+        <p className="muted">読み込み中…</p>
+      ) : directory.records.length === 0 ? (
+        <p className="muted">名簿をまだ受信していません。電波のある場所で開くと自動で受信します。</p>
+      ) : (
+        <>
+          <Suggestions directory={directory} selfId={selfId} />
+          <WhoCanHelp directory={directory} selfId={selfId} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Suggestions({ directory, selfId }: { directory: DirectoryView; selfId: string }) {
+  const self = directory.byId.get(selfId);
+  const peers = useMemo(
+    () => (self ? findPeers(self, directory.records, directory.units) : []),
+    [self, directory.records, directory.units],
+  );
+  return (
+    <section aria-labelledby="suggest-title">
+      <h2 id="suggest-title">同じスキル・趣味の人</h2>
+      <p className="people-lead">あなたと同じスキルや趣味を持つ、ほかの部の職員です。</p>
+      {peers.length === 0 ? (
+        <p className="muted">
+          {self && self.skills.length + self.hobbies.length === 0
+            ? 'スキルや趣味を登録すると、ここに表示されます。'
+            : '見つかりませんでした。'}
+        </p>
+      ) : (
+        <ul className="person-list" aria-labelledby="suggest-title">
+          {peers.map((p) => (
+            <PersonCard key={p.record.id} record={p.record} units={directory.units}>
+              <span className="person-card-note">共通：{[...p.sharedSkills, ...p.sharedHobbies].join('・')}</span>
+            </PersonCard>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: string }) {
+  const skillId = useId();
+  const levelId = useId();
+  const [skill, setSkill] = useState('');
+  const [level, setLevel] = useState(1);
+  const [shown, setShown] = useState(PAGE);
+  const tags = useMemo(() => skillTags(directory.records).filter((t) => !isDx(t)), [directory.records]);
+  const query = useMemo(() => helpQuery(skill, level), [skill, level]);
+  const helpers = useMemo(
+    () => (query ? whoCanHelp(query, directory.records, directory.units, selfId) : []),
+    [query, directory.records, directory.units, selfId],
+  );
+
+  return (
+    <section aria-labelledby="help-title">
+      <h2 id="help-title">スキルで探す</h2>
+      <form role="search" aria-labelledby="help-title" onSubmit={(e) => e.preventDefault()}>
+        <div className="people-field">
+          <label htmlFor={skillId}>スキル</label>
+          <select
+            id={skillId}
+            value={skill}
+            onChange={(e) => {
+              setSkill(e.target.value);
+              setShown(PAGE);
+            }}
+          >
+            <option value="">選択してください</option>
+            <optgroup label="DXスキル">
+              {DX_SKILLS.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </optgroup>
+            {tags.length > 0 && (
+              <optgroup label="そのほかのスキル">
+                {tags.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+        </div>
+        {query?.kind === 'dx' && (
+          <div className="people-field">
+            <label htmlFor={levelId}>レベル</label>
+            <select
+              id={levelId}
+              value={level}
+              onChange={(e) => {
+                setLevel(Number(e.target.value));
+                setShown(PAGE);
+              }}
+            >
+              <option value={1}>LV1以上</option>
+              <option value={2}>LV2以上</option>
+              <option value={3}>LV3</option>
+            </select>
+          </div>
+        )}
+      </form>
+      {query && (
+        <>
+          <p className="people-count" aria-live="polite">
+            {helpers.length.toLocaleString('ja-JP')}人
+          </p>
+          {helpers.length > 0 && (
+            <ul className="person-list" aria-label={`${skill}の職員`}>
+              {helpers.slice(0, shown).map((h) => (
+                <PersonCard key={h.record.id} record={h.record} units={directory.units}>
+                  {h.level !== null && <span className="person-card-note">LV{h.level}</span>}
+                </PersonCard>
+              ))}
+            </ul>
+          )}
+          {helpers.length > shown && (
+            <button type="button" className="button people-more" onClick={() => setShown((n) => n + PAGE)}>
+              もっと見る
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function isDx(tag: string): boolean {
+  return DX_SKILLS.some((s) => s === tag);
+}

@@ -1,0 +1,62 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { account, stack } from '../stack/context';
+import { launchChromium, newPhone, signIn, waitForDirectory } from './browser';
+
+/** Serious and critical axe-core violations on the page as it is now, as readable lines. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('directory screens in Chromium at phone size', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = (await newPhone(browser)).page;
+    await signIn(page, stack().appUrl, account('職員'));
+    await waitForDirectory(page, stack().staffCount);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('finds a colleague as you type, in the search worker, by family name and by reading', async () => {
+    const kacho = account('課長');
+    const family = kacho.name.split(' ')[0] ?? '';
+    const box = page.getByRole('searchbox', { name: '職員を検索' });
+    await box.fill(family);
+    await page.getByRole('link', { name: kacho.name }).first().waitFor({ timeout: 10_000 });
+    await expect(page.locator('.result-count').textContent()).resolves.toMatch(/人が見つかりました/);
+    await box.fill('ｼﾞﾝｼﾞｶ'); // half-width katakana for 人事課
+    await page
+      .getByRole('link', { name: account('人事').name })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await box.fill('');
+  });
+
+  it('has no serious or critical axe violations on the directory, a profile, the edit screen and peers', async () => {
+    const { appUrl } = stack();
+    const me = account('職員');
+    const screens: [string, string][] = [
+      ['directory', `${appUrl}/`],
+      ['profile', `${appUrl}/people/${account('課長').staffId}`],
+      ['edit', `${appUrl}/me/edit`],
+      ['peers', `${appUrl}/peers`],
+      ['own profile', `${appUrl}/people/${me.staffId}`],
+    ];
+    const problems: string[] = [];
+    for (const [name, url] of screens) {
+      await page.goto(url);
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(300);
+      for (const p of await axeProblems(page)) problems.push(`${name}: ${p}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
