@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { startFirestoreStandIn, type FirestoreStandIn } from './firestore-standin';
 import type { DemoAccount } from './demo-org';
@@ -17,17 +18,55 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Ports of firebase.json; the stand-in's is ours. */
 export const PORTS = { firestore: 8085, auth: 9099, functions: 5001, hosting: 5050 } as const;
 
+/**
+ * A second stack (the benchmark beside a test run) needs every port of its own, including the
+ * emulator hub and the helpers firebase-tools starts on its own (logging, eventarc, tasks).
+ */
+interface StackLayout {
+  ports: { firestore: number; auth: number; functions: number; hosting: number };
+  /** firebase.json, or a generated copy with other ports. */
+  configFile: string | null;
+  outDir: string;
+}
+
+async function layoutFor(portBase: number | undefined): Promise<StackLayout> {
+  if (portBase === undefined) return { ports: { ...PORTS }, configFile: null, outDir: 'dist' };
+  const ports = { hosting: portBase, functions: portBase + 1, auth: portBase + 2, firestore: portBase + 3 };
+  const outDir = `.stack/dist-${portBase}`;
+  const config = JSON.parse(await readFile(`${ROOT}/firebase.json`, 'utf8')) as {
+    hosting: { public: string };
+    emulators: Record<string, unknown>;
+  };
+  config.hosting.public = outDir;
+  config.emulators = {
+    ...config.emulators,
+    auth: { host: '127.0.0.1', port: ports.auth },
+    functions: { host: '127.0.0.1', port: ports.functions },
+    hosting: { host: '127.0.0.1', port: ports.hosting },
+    hub: { host: '127.0.0.1', port: portBase + 4 },
+    logging: { host: '127.0.0.1', port: portBase + 5 },
+    eventarc: { host: '127.0.0.1', port: portBase + 6 },
+    tasks: { host: '127.0.0.1', port: portBase + 7 },
+  };
+  // Beside firebase.json, because firebase-tools resolves the config's paths from its folder.
+  const configFile = `firebase.stack-${portBase}.json`;
+  await writeFile(`${ROOT}/${configFile}`, JSON.stringify(config, null, 2));
+  return { ports, configFile, outDir };
+}
+
 export interface StackOptions {
   staff: number;
   /** Build the PWA and the functions first (skip when the caller just built them). */
   build: boolean;
   log: (line: string) => void;
-  /** Passed to the app's build, e.g. to point it at other emulator ports. */
-  appEnv?: Record<string, string>;
+  /** Run on ports portBase … portBase+7 instead of firebase.json's, beside another stack. */
+  portBase?: number;
 }
 
 export interface Stack {
   appUrl: string;
+  /** Where the served build is (dist unless the stack has its own ports). */
+  outDir: string;
   functionsUrl: string;
   authUrl: string;
   firestoreHost: string;
@@ -59,16 +98,27 @@ export function run(
   });
 }
 
-export async function buildAll(log: (line: string) => void, appEnv: Record<string, string> = {}): Promise<void> {
+export async function buildAll(
+  log: (line: string) => void,
+  appEnv: Record<string, string> = {},
+  outDir = 'dist',
+): Promise<void> {
   log('アプリと Functions をビルドしています…');
   await Promise.all([
     // NODE_ENV is forced: under Vitest it is 'test', which would build React and Workbox for development.
-    run('npx', ['vite', 'build', '--logLevel', 'warn'], log, { ...appEnv, NODE_ENV: 'production' }),
+    run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], log, {
+      ...appEnv,
+      NODE_ENV: 'production',
+    }),
     run('npm', ['--prefix', 'functions', 'run', 'build'], log),
   ]);
 }
 
-function startEmulators(firestoreHost: string, log: (line: string) => void): Promise<ChildProcess> {
+function startEmulators(
+  firestoreHost: string,
+  configFile: string | null,
+  log: (line: string) => void,
+): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -78,6 +128,7 @@ function startEmulators(firestoreHost: string, log: (line: string) => void): Pro
       'auth,functions,hosting',
       '--project',
       PROJECT_ID,
+      ...(configFile ? ['--config', configFile] : []),
     ],
     {
       cwd: ROOT,
@@ -140,23 +191,26 @@ async function stopProcessGroup(child: ChildProcess): Promise<void> {
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { log } = options;
-  if (options.build) await buildAll(log, options.appEnv);
-  const standIn = await startFirestoreStandIn({ host: '127.0.0.1', port: PORTS.firestore });
+  const { ports, configFile, outDir } = await layoutFor(options.portBase);
+  const appEnv = { VITE_AUTH_EMULATOR_URL: `http://127.0.0.1:${ports.auth}` };
+  if (options.build) await buildAll(log, appEnv, outDir);
+  const standIn = await startFirestoreStandIn({ host: '127.0.0.1', port: ports.firestore });
   const firestoreHost = standIn.address;
   let emulators: ChildProcess | null = null;
   try {
     log('エミュレーターを起動し、デモ組織を登録しています…');
-    const authHost = `127.0.0.1:${PORTS.auth}`;
+    const authHost = `127.0.0.1:${ports.auth}`;
     const [child, accounts] = await Promise.all([
-      startEmulators(firestoreHost, log),
+      startEmulators(firestoreHost, configFile, log),
       // Firestore can be seeded while the emulators boot; Auth users wait for the Auth emulator inside.
       seedDemo({ staff: options.staff, firestoreHost, authHost, projectId: PROJECT_ID }),
     ]);
     emulators = child;
     const stopEmulators = child;
     return {
-      appUrl: `http://127.0.0.1:${PORTS.hosting}`,
-      functionsUrl: `http://127.0.0.1:${PORTS.functions}/${PROJECT_ID}/${REGION}/api`,
+      appUrl: `http://127.0.0.1:${ports.hosting}`,
+      functionsUrl: `http://127.0.0.1:${ports.functions}/${PROJECT_ID}/${REGION}/api`,
+      outDir,
       authUrl: `http://${authHost}`,
       firestoreHost,
       accounts,

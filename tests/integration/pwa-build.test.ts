@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { stack } from '../stack/context';
 
 /** The build the stack serves (made by the global setup): installable, Japanese, and precaching its shell. */
 describe('PWA build output', () => {
-  const manifest = JSON.parse(readFileSync('dist/manifest.webmanifest', 'utf8')) as {
+  const dist = stack().outDir;
+  const manifest = JSON.parse(readFileSync(`${dist}/manifest.webmanifest`, 'utf8')) as {
     name: string;
     short_name: string;
     lang: string;
@@ -21,13 +23,13 @@ describe('PWA build output', () => {
       '512x512',
       '512x512 maskable',
     ]);
-    for (const icon of manifest.icons) expect(existsSync(`dist/${icon.src}`)).toBe(true);
+    for (const icon of manifest.icons) expect(existsSync(`${dist}/${icon.src}`)).toBe(true);
   });
 
   it('precaches the app shell and every lazy screen, and never caches API answers by navigation fallback', () => {
-    const sw = readFileSync('dist/sw.js', 'utf8');
+    const sw = readFileSync(`${dist}/sw.js`, 'utf8');
     expect(sw).toContain('"index.html"');
-    const html = readFileSync('dist/index.html', 'utf8');
+    const html = readFileSync(`${dist}/index.html`, 'utf8');
     const entry = /src="\/(assets\/index-[^"]+\.js)"/.exec(html)?.[1];
     expect(entry).toBeTruthy();
     expect(sw).toContain(`"${entry}"`);

@@ -3,6 +3,8 @@ import type { DemoAccount } from '../../tools/demo-org';
 
 export interface StackInfo {
   appUrl: string;
+  /** The build the stack serves. */
+  outDir: string;
   functionsUrl: string;
   authUrl: string;
   firestoreHost: string;
