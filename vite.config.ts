@@ -104,6 +104,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,
+          // Bundling the page and starting Chromium beside the other projects on a 2-core CI
+          // machine took longer than Vitest's default 10 s.
+          hookTimeout: 120_000,
         },
       },
       {

@@ -5,6 +5,8 @@ import type { AppDb, SessionValue } from '../db/schema';
 import { DirectoryScreen } from '../features/directory/DirectoryScreen';
 import { useDirectory } from '../features/directory/use-directory';
 import { SyncBadge } from '../features/sync/SyncBadge';
+import { useT } from './i18n/language';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { readSession } from './session';
 import { useUi } from './ui-store';
 
@@ -26,7 +28,11 @@ const CommunitiesScreen = lazy(() =>
 const CommunityScreen = lazy(() =>
   import('../features/communities/CommunityScreen').then((m) => ({ default: m.CommunityScreen })),
 );
-const loading = <p className="muted center">読み込み中…</p>;
+function Loading() {
+  const t = useT();
+  return <p className="muted center">{t.common.loading}</p>;
+}
+const loading = <Loading />;
 
 export interface AppProps {
   db: AppDb;
@@ -38,6 +44,7 @@ export interface AppProps {
 export function App({ db, connect, updatePrompt }: AppProps) {
   const session = useLiveQuery(() => readSession(db), [db]);
   const setOnline = useUi((s) => s.setOnline);
+  const t = useT();
 
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);
@@ -55,7 +62,7 @@ export function App({ db, connect, updatePrompt }: AppProps) {
       <Suspense fallback={loading}>
         <SignInScreen
           signIn={async (email, password) => {
-            if (!connect) throw new Error('サインインできません');
+            if (!connect) throw new Error(t.app.cannotSignIn);
             await connect(db).signIn(email, password);
           }}
         />
@@ -83,20 +90,22 @@ function Shell({
 }) {
   const directory = useDirectory(db, session.staffId);
   const self = directory?.byId.get(session.staffId);
+  const t = useT();
   return (
     <>
       <header className="app-header">
         <Link href="/" className="app-title">
-          職員名鑑
+          {t.app.title}
         </Link>
         <SyncBadge db={db} />
-        <nav aria-label="メニュー">
-          <Link href="/org">組織</Link>
-          <Link href="/peers">仲間</Link>
-          <Link href={`/people/${session.staffId}`}>自分</Link>
+        <nav aria-label={t.app.menu}>
+          <Link href="/org">{t.app.org}</Link>
+          <Link href="/peers">{t.app.peers}</Link>
+          <Link href={`/people/${session.staffId}`}>{t.app.me}</Link>
           <button type="button" className="link-button" onClick={onSignOut}>
-            サインアウト
+            {t.app.signOut}
           </button>
+          <LanguageSwitch />
         </nav>
       </header>
       <main className="app-main">

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { useT } from '../../app/i18n/language';
+import { LanguageSwitch } from '../../app/i18n/LanguageSwitch';
 
 interface Props {
   signIn(email: string, password: string): Promise<void>;
@@ -9,6 +11,7 @@ export function SignInScreen({ signIn }: Props) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -17,7 +20,7 @@ export function SignInScreen({ signIn }: Props) {
     try {
       await signIn(email, password);
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'サインインできませんでした');
+      setError(err instanceof Error ? err.message : t.signIn.failed);
     } finally {
       setBusy(false);
     }
@@ -25,10 +28,11 @@ export function SignInScreen({ signIn }: Props) {
 
   return (
     <main className="signin">
-      <h1>職員名鑑</h1>
-      <p className="muted">顔と名前と内線が、すぐにわかる。</p>
-      <form onSubmit={onSubmit} aria-label="サインイン">
-        <label htmlFor="email">メールアドレス</label>
+      <LanguageSwitch />
+      <h1>{t.app.title}</h1>
+      <p className="muted">{t.signIn.tagline}</p>
+      <form onSubmit={onSubmit} aria-label={t.signIn.form}>
+        <label htmlFor="email">{t.signIn.email}</label>
         <input
           id="email"
           type="email"
@@ -38,7 +42,7 @@ export function SignInScreen({ signIn }: Props) {
           onChange={(e) => setEmail(e.target.value)}
           required
         />
-        <label htmlFor="password">パスワード</label>
+        <label htmlFor="password">{t.signIn.password}</label>
         <input
           id="password"
           type="password"
@@ -53,7 +57,7 @@ export function SignInScreen({ signIn }: Props) {
           </p>
         )}
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'サインイン中…' : 'サインイン'}
+          {busy ? t.signIn.busy : t.signIn.submit}
         </button>
       </form>
     </main>

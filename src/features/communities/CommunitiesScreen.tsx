@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
+import { useT } from '../../app/i18n/language';
 import type { AppDb } from '../../db/schema';
 import { COMMUNITY_LIMITS, type ShownCommunity } from '../../domain/communities';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -22,29 +23,30 @@ interface Props {
 
 /** D6: communities anyone can start and join, read from the device store. */
 export function CommunitiesScreen({ db, directory, selfId }: Props) {
+  const t = useT();
   const communities = useCommunities(db, selfId);
   const mine = communities?.filter((c) => c.memberIds.includes(selfId)) ?? [];
   const others = communities?.filter((c) => !c.memberIds.includes(selfId)) ?? [];
   return (
     <section className="people-page" aria-labelledby="communities-title">
-      <h1 id="communities-title">コミュニティ</h1>
-      <p className="people-lead">部署をこえて、同じ関心を持つ職員が集まる場です。だれでもつくれて、参加できます。</p>
+      <h1 id="communities-title">{t.communities.title}</h1>
+      <p className="people-lead">{t.communities.lead}</p>
       {communities === undefined ? (
-        <p className="muted">読み込み中…</p>
+        <p className="muted">{t.common.loading}</p>
       ) : (
         <>
           <section aria-labelledby="communities-mine">
-            <h2 id="communities-mine">参加中</h2>
+            <h2 id="communities-mine">{t.communities.mine}</h2>
             {mine.length === 0 ? (
-              <p className="muted">まだ参加していません。</p>
+              <p className="muted">{t.communities.noneJoined}</p>
             ) : (
               <CommunityList communities={mine} directory={directory} labelledBy="communities-mine" />
             )}
           </section>
           <section aria-labelledby="communities-all">
-            <h2 id="communities-all">ほかのコミュニティ</h2>
+            <h2 id="communities-all">{t.communities.others}</h2>
             {others.length === 0 ? (
-              <p className="muted">ありません。</p>
+              <p className="muted">{t.communities.none}</p>
             ) : (
               <CommunityList communities={others} directory={directory} labelledBy="communities-all" />
             )}
@@ -65,6 +67,7 @@ function CommunityList({
   directory: DirectoryView | undefined;
   labelledBy: string;
 }) {
+  const t = useT();
   return (
     <ul className="community-list" aria-labelledby={labelledBy}>
       {communities.map((c) => {
@@ -78,8 +81,8 @@ function CommunityList({
               {c.name}
             </Link>
             <span className="community-card-meta">
-              {c.memberIds.length.toLocaleString('ja-JP')}人
-              {c.pending && <span className="chip chip--pending">未送信</span>}
+              {t.common.people(c.memberIds.length)}
+              {c.pending && <span className="chip chip--pending">{t.common.unsent}</span>}
             </span>
             {faces.length > 0 && (
               <span className="community-faces" aria-hidden="true">
@@ -96,6 +99,7 @@ function CommunityList({
 }
 
 function CreateForm({ db }: { db: AppDb }) {
+  const t = useT();
   const nameId = useId();
   const descId = useId();
   const errorId = useId();
@@ -121,10 +125,10 @@ function CreateForm({ db }: { db: AppDb }) {
 
   return (
     <section aria-labelledby="communities-new">
-      <h2 id="communities-new">新しいコミュニティ</h2>
+      <h2 id="communities-new">{t.communities.new}</h2>
       <form className="community-form" onSubmit={(e) => void submit(e)} aria-describedby={error ? errorId : undefined}>
         <div className="people-field">
-          <label htmlFor={nameId}>名前</label>
+          <label htmlFor={nameId}>{t.communities.name}</label>
           <input
             id={nameId}
             value={name}
@@ -134,11 +138,11 @@ function CreateForm({ db }: { db: AppDb }) {
             autoComplete="off"
           />
           <span className={nameOver ? 'error' : 'muted'} aria-live="polite">
-            {charCount(name.trim())}/{COMMUNITY_LIMITS.name}文字
+            {t.communities.chars(charCount(name.trim()), COMMUNITY_LIMITS.name)}
           </span>
         </div>
         <div className="people-field">
-          <label htmlFor={descId}>説明</label>
+          <label htmlFor={descId}>{t.communities.description}</label>
           <textarea
             id={descId}
             value={description}
@@ -147,7 +151,7 @@ function CreateForm({ db }: { db: AppDb }) {
             aria-invalid={descOver}
           />
           <span className={descOver ? 'error' : 'muted'} aria-live="polite">
-            {charCount(description.trim())}/{COMMUNITY_LIMITS.description}文字
+            {t.communities.chars(charCount(description.trim()), COMMUNITY_LIMITS.description)}
           </span>
         </div>
         {error && (
@@ -160,7 +164,7 @@ function CreateForm({ db }: { db: AppDb }) {
           className="button button--primary"
           disabled={busy || name.trim() === '' || nameOver || descOver}
         >
-          作成
+          {t.communities.create}
         </button>
       </form>
     </section>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
+import { useT } from '../../app/i18n/language';
 import type { AppDb } from '../../db/schema';
 import { byOrganisation, unitOrder } from '../../domain/peers';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -19,6 +20,7 @@ interface Props {
 
 /** One community: what it is about, join or leave, and its members' faces (in organisation order). */
 export function CommunityScreen({ db, id, directory, selfId }: Props) {
+  const t = useT();
   const communities = useCommunities(db, selfId);
   const community = communities?.find((c) => c.id === id);
   const [error, setError] = useState<string | null>(null);
@@ -31,13 +33,13 @@ export function CommunityScreen({ db, id, directory, selfId }: Props) {
       .sort(cmp);
   }, [community, directory]);
 
-  if (communities === undefined) return <p className="muted center">読み込み中…</p>;
+  if (communities === undefined) return <p className="muted center">{t.common.loading}</p>;
   if (!community) {
     return (
       <section className="people-page" aria-labelledby="community-missing">
-        <h1 id="community-missing">見つかりません</h1>
-        <p>このコミュニティはまだこの端末に届いていないか、ありません。</p>
-        <Link href="/communities">コミュニティ一覧</Link>
+        <h1 id="community-missing">{t.common.notFound}</h1>
+        <p>{t.communities.missing}</p>
+        <Link href="/communities">{t.communities.list}</Link>
       </section>
     );
   }
@@ -51,16 +53,16 @@ export function CommunityScreen({ db, id, directory, selfId }: Props) {
   return (
     <article className="people-page" aria-labelledby="community-name">
       <Link href="/communities" className="back-link">
-        ← コミュニティ
+        {t.communities.back}
       </Link>
       <h1 id="community-name">{community.name}</h1>
       {community.description && <p className="community-description">{community.description}</p>}
       <p className="community-actions">
-        {isMember && <span>参加しています</span>}
+        {isMember && <span>{t.communities.joined}</span>}
         <button type="button" className={isMember ? 'button' : 'button button--primary'} onClick={() => void toggle()}>
-          {isMember ? '抜ける' : '参加する'}
+          {isMember ? t.communities.leave : t.communities.join}
         </button>
-        {community.pending && <span className="chip chip--pending">未送信</span>}
+        {community.pending && <span className="chip chip--pending">{t.common.unsent}</span>}
       </p>
       {error && (
         <p className="error" role="alert">
@@ -68,9 +70,9 @@ export function CommunityScreen({ db, id, directory, selfId }: Props) {
         </p>
       )}
       <section aria-labelledby="community-members">
-        <h2 id="community-members">メンバー {community.memberIds.length.toLocaleString('ja-JP')}人</h2>
+        <h2 id="community-members">{t.communities.members(community.memberIds.length)}</h2>
         {members.length === 0 ? (
-          <p className="muted">まだいません。</p>
+          <p className="muted">{t.communities.noMembers}</p>
         ) : (
           <ul className="face-tiles" aria-labelledby="community-members">
             {members.map((r) => (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { DirectoryRecord } from '../../domain/staff';
 
 /** Calm, distinguishable hues; the same person always gets the same one. */
@@ -12,20 +13,33 @@ function hueOf(id: string): number {
 interface Props {
   record: Pick<DirectoryRecord, 'id' | 'familyName' | 'photo'>;
   size: number;
+  /** Another image of the person (the profile's large one); by default the directory's thumbnail. */
+  src?: string | null;
+  /** For an image that stands alone; in lists the name is beside it, so the photo is decoration. */
+  alt?: string;
 }
 
-/** The photo when the person has consented to show one, else a generated avatar with their family name. */
-export function Avatar({ record, size }: Props) {
-  if (record.photo) {
+/**
+ * The photo when the person has consented to show one, else a generated avatar with their family
+ * name. A photo that fails to load (withdrawn since this device synced, offline and not cached, a
+ * session that has expired) also shows the generated avatar: a broken-image icon helps no one.
+ */
+export function Avatar({ record, size, src, alt = '' }: Props) {
+  const url = src !== undefined ? src : record.photo ? `/api/photos/${record.photo}` : null;
+  // Remembers which URL failed, so a new photo for the same person is tried afresh.
+  const [failed, setFailed] = useState<string | null>(null);
+  if (url && failed !== url) {
     return (
       <img
         className="avatar"
-        src={`/api/photos/${record.photo}`}
+        src={url}
         width={size}
         height={size}
-        alt=""
-        loading="lazy"
+        alt={alt}
+        // Lists hold thousands of faces; a profile's own photo is at the top of its page.
+        loading={src === undefined ? 'lazy' : 'eager'}
         decoding="async"
+        onError={() => setFailed(url)}
       />
     );
   }
@@ -35,6 +49,7 @@ export function Avatar({ record, size }: Props) {
   return (
     <span
       className="avatar avatar--generated"
+      // Never announced as the photo: it is not one, and the name is always next to it.
       aria-hidden="true"
       style={{
         width: size,

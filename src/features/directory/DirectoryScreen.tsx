@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useT } from '../../app/i18n/language';
 import type { AppDb } from '../../db/schema';
 import { applyFilter, isFilterEmpty } from '../../domain/filters';
 import { useDirectoryUi } from './directory-store';
@@ -15,6 +16,7 @@ interface Props {
 
 export function DirectoryScreen({ db, directory }: Props) {
   const { query, filter, view, setQuery, setFilter, setView } = useDirectoryUi();
+  const t = useT();
   // null while the first answer to a query is on its way from the search worker.
   const found = useSearch(db, directory, query);
   const results = useMemo(
@@ -26,14 +28,14 @@ export function DirectoryScreen({ db, directory }: Props) {
   return (
     <section className="directory" aria-labelledby="directory-title">
       <h1 id="directory-title" className="visually-hidden">
-        職員名簿
+        {t.directory.heading}
       </h1>
       <div className="search-bar">
         <input
           type="search"
           role="searchbox"
-          aria-label="職員を検索"
-          placeholder="名前・よみ・所属・内線・スキルで検索"
+          aria-label={t.directory.search}
+          placeholder={t.directory.placeholder}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           enterKeyHint="search"
@@ -41,31 +43,33 @@ export function DirectoryScreen({ db, directory }: Props) {
         />
       </div>
       {directory === undefined ? (
-        <p className="muted center">読み込み中…</p>
+        <p className="muted center">{t.common.loading}</p>
       ) : directory.records.length === 0 ? (
-        <p className="muted center">名簿をまだ受信していません。電波のある場所で開くと自動で受信します。</p>
+        <p className="muted center">{t.common.notReceived}</p>
       ) : (
         <>
           <div className="directory-tools">
             <Filters directory={directory} filter={filter} onChange={setFilter} />
-            <div className="view-toggle" role="group" aria-label="表示">
+            <div className="view-toggle" role="group" aria-label={t.directory.view}>
               <button type="button" aria-pressed={view === 'grid'} onClick={() => setView('grid')}>
-                顔
+                {t.directory.faces}
               </button>
               <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
-                一覧
+                {t.directory.list}
               </button>
             </div>
           </div>
           <p className="result-count" aria-live="polite">
-            {found === null
-              ? '検索中…'
-              : narrowed
-                ? `${results.length.toLocaleString('ja-JP')}人が見つかりました`
-                : `${results.length.toLocaleString('ja-JP')}人`}
+            {!directory.complete
+              ? t.common.loading
+              : found === null
+                ? t.directory.searching
+                : narrowed
+                  ? t.directory.found(results.length)
+                  : t.directory.total(results.length)}
           </p>
           {found === null ? null : results.length === 0 ? (
-            <p className="muted center">見つかりませんでした。よみやローマ字、所属名でもお試しください。</p>
+            <p className="muted center">{t.directory.noResults}</p>
           ) : view === 'grid' ? (
             <FaceGrid people={results} directory={directory} />
           ) : (

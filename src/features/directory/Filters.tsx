@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useT } from '../../app/i18n/language';
 import { countActiveFilters, EMPTY_FILTER, tagsInUse, type DirectoryFilter } from '../../domain/filters';
 import { DX_SKILLS, JOB_LEVELS, type OrgUnit } from '../../domain/org';
 import type { DirectoryView } from './use-directory';
@@ -37,18 +38,22 @@ export function Filters({ directory, filter, onChange }: Props) {
     }),
     [directory],
   );
+  const t = useT();
   const set = (patch: Partial<DirectoryFilter>) => onChange({ ...filter, ...patch });
   const active = countActiveFilters(filter);
   const isDx = (DX_SKILLS as readonly string[]).includes(filter.skill);
 
   return (
     <details className="filters">
-      <summary>絞り込み{active > 0 && <span className="chip">{active}件</span>}</summary>
+      <summary>
+        {t.filters.summary}
+        {active > 0 && <span className="chip">{t.filters.active(active)}</span>}
+      </summary>
       <div className="filter-fields">
         <label>
-          所属
+          {t.filters.unit}
           <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
-            <option value="">すべて</option>
+            <option value="">{t.common.all}</option>
             {options.units.map((u) => (
               <option key={u.id} value={u.id}>
                 {INDENT[u.kind]}
@@ -58,27 +63,27 @@ export function Filters({ directory, filter, onChange }: Props) {
           </select>
         </label>
         <label>
-          職層
+          {t.filters.jobLevel}
           <select
             value={filter.jobLevel}
             onChange={(e) => set({ jobLevel: JOB_LEVELS.find((l) => l === e.target.value) ?? '' })}
           >
-            <option value="">すべて</option>
+            <option value="">{t.common.all}</option>
             {JOB_LEVELS.map((l) => (
               <option key={l}>{l}</option>
             ))}
           </select>
         </label>
         <label>
-          スキル
+          {t.common.skill}
           <select value={filter.skill} onChange={(e) => set({ skill: e.target.value })}>
-            <option value="">すべて</option>
-            <optgroup label="DXスキル">
+            <option value="">{t.common.all}</option>
+            <optgroup label={t.common.dxSkills}>
               {DX_SKILLS.map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </optgroup>
-            <optgroup label="その他のスキル">
+            <optgroup label={t.filters.otherSkills}>
               {options.skills.map((s) => (
                 <option key={s}>{s}</option>
               ))}
@@ -87,27 +92,27 @@ export function Filters({ directory, filter, onChange }: Props) {
         </label>
         {isDx && (
           <label>
-            レベル
+            {t.common.level}
             <select value={filter.minLevel} onChange={(e) => set({ minLevel: Number(e.target.value) })}>
-              <option value={1}>LV1以上</option>
-              <option value={2}>LV2以上</option>
+              <option value={1}>{t.common.levelAtLeast(1)}</option>
+              <option value={2}>{t.common.levelAtLeast(2)}</option>
               <option value={3}>LV3</option>
             </select>
           </label>
         )}
         <label>
-          趣味・特技
+          {t.filters.hobby}
           <select value={filter.hobby} onChange={(e) => set({ hobby: e.target.value })}>
-            <option value="">すべて</option>
+            <option value="">{t.common.all}</option>
             {options.hobbies.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
         </label>
         <label>
-          資格
+          {t.filters.qualification}
           <select value={filter.qualification} onChange={(e) => set({ qualification: e.target.value })}>
-            <option value="">すべて</option>
+            <option value="">{t.common.all}</option>
             {options.qualifications.map((s) => (
               <option key={s}>{s}</option>
             ))}
@@ -115,7 +120,7 @@ export function Filters({ directory, filter, onChange }: Props) {
         </label>
         {active > 0 && (
           <button type="button" className="button" onClick={() => onChange(EMPTY_FILTER)}>
-            条件をクリア
+            {t.filters.clear}
           </button>
         )}
       </div>

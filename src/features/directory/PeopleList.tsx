@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Link } from 'wouter';
+import { useT } from '../../app/i18n/language';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
 import { unitShort } from './unit-label';
@@ -10,10 +11,16 @@ const ROW_HEIGHT = 76;
 
 /** One line per person, with the extension: for scanning a section and calling. */
 export function PeopleList({ people, directory }: { people: DirectoryRecord[]; directory: DirectoryView }) {
+  const t = useT();
   const listRef = useRef<HTMLUListElement>(null);
   const { start, end } = useWindowRows(listRef, people.length, ROW_HEIGHT);
   return (
-    <ul ref={listRef} className="people" style={{ height: people.length * ROW_HEIGHT }} aria-label="職員一覧">
+    <ul
+      ref={listRef}
+      className="people"
+      style={{ height: people.length * ROW_HEIGHT }}
+      aria-label={t.directory.staffList}
+    >
       {people.slice(start, end).map((p, i) => (
         <li
           key={p.id}

@@ -7,10 +7,13 @@
 import { decodeChunkRow, mergeDirectory } from '../../db/directory-store';
 import { AppDb } from '../../db/schema';
 import { buildSearchIndex, search, type SearchEntry } from '../../domain/search';
-import type { SearchRequest, SearchResponse } from './search-protocol';
+import type { DirectoryRecord } from '../../domain/staff';
+import { answer, type SearchRequest, type SearchResponse } from './search-protocol';
 
 const db = new AppDb();
 let index: readonly SearchEntry[] = [];
+let records: DirectoryRecord[] = [];
+let positionOf = new Map<DirectoryRecord, number>();
 let loaded: Promise<void> | null = null;
 
 async function load(): Promise<void> {
@@ -19,7 +22,9 @@ async function load(): Promise<void> {
     db.directoryOverlay.toArray(),
     db.units.toArray(),
   ]);
-  index = buildSearchIndex(mergeDirectory(chunks.map(decodeChunkRow), overlay), new Map(units.map((u) => [u.id, u])));
+  records = mergeDirectory(chunks.map(decodeChunkRow), overlay);
+  positionOf = new Map(records.map((r, i) => [r, i]));
+  index = buildSearchIndex(records, new Map(units.map((u) => [u.id, u])));
 }
 
 self.onmessage = async (event: MessageEvent<SearchRequest>) => {
@@ -30,7 +35,6 @@ self.onmessage = async (event: MessageEvent<SearchRequest>) => {
   }
   loaded ??= load();
   await loaded;
-  const ids = search(index, request.query).map((r) => r.id);
-  const response: SearchResponse = { seq: request.seq, ids };
-  self.postMessage(response);
+  const response: SearchResponse = { seq: request.seq, ...answer(records, positionOf, search(index, request.query)) };
+  self.postMessage(response, [response.positions.buffer]);
 };

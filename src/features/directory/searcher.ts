@@ -1,12 +1,12 @@
 import { decodeChunkRow, mergeDirectory } from '../../db/directory-store';
 import type { AppDb } from '../../db/schema';
-import type { SearchRequest, SearchResponse } from './search-protocol';
+import { answer, type SearchAnswer, type SearchRequest, type SearchResponse } from './search-protocol';
 
-/** Finds people by a query; answers are ids, best first. */
+/** Finds people by a query; answers are positions in the merged directory, best first. */
 export interface Searcher {
   /** The directory on the device changed. */
   reload(): void;
-  query(query: string): Promise<string[]>;
+  query(query: string): Promise<SearchAnswer>;
   dispose(): void;
 }
 
@@ -18,9 +18,9 @@ export function createSearcher(db: AppDb): Searcher {
 function workerSearcher(): Searcher {
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
   let seq = 0;
-  const waiting = new Map<number, (ids: string[]) => void>();
+  const waiting = new Map<number, (answer: SearchAnswer) => void>();
   worker.onmessage = (e: MessageEvent<SearchResponse>) => {
-    waiting.get(e.data.seq)?.(e.data.ids);
+    waiting.get(e.data.seq)?.(e.data);
     waiting.delete(e.data.seq);
   };
   const post = (m: SearchRequest) => worker.postMessage(m);
@@ -42,7 +42,7 @@ function workerSearcher(): Searcher {
  * tests). Loaded on demand so it never weighs on the entry bundle.
  */
 function inThreadSearcher(db: AppDb): Searcher {
-  let index: Promise<(query: string) => string[]> | null = null;
+  let index: Promise<(query: string) => SearchAnswer> | null = null;
   const load = () =>
     (index ??= import('../../domain/search').then(async ({ buildSearchIndex, search }) => {
       const [chunks, overlay, units] = await Promise.all([
@@ -50,11 +50,10 @@ function inThreadSearcher(db: AppDb): Searcher {
         db.directoryOverlay.toArray(),
         db.units.toArray(),
       ]);
-      const entries = buildSearchIndex(
-        mergeDirectory(chunks.map(decodeChunkRow), overlay),
-        new Map(units.map((u) => [u.id, u])),
-      );
-      return (query: string) => search(entries, query).map((r) => r.id);
+      const records = mergeDirectory(chunks.map(decodeChunkRow), overlay);
+      const positionOf = new Map(records.map((r, i) => [r, i]));
+      const entries = buildSearchIndex(records, new Map(units.map((u) => [u.id, u])));
+      return (query: string) => answer(records, positionOf, search(entries, query));
     }));
   return {
     reload: () => {

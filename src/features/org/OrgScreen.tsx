@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useT } from '../../app/i18n/language';
 import { unitAncestry } from '../../domain/org';
 import { buildOrgTree, type OrgNode } from '../../domain/org-tree';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -18,6 +19,7 @@ interface Props {
  * 部 of a large city holds thousands of people. The signed-in person's own units start open.
  */
 export function OrgScreen({ directory, selfId }: Props) {
+  const t = useT();
   const tree = useMemo(() => (directory ? buildOrgTree(directory.units, directory.records) : null), [directory]);
   const selfUnit = directory?.byId.get(selfId)?.unitId;
   const [opened, setOpened] = useState<ReadonlySet<string> | null>(null);
@@ -34,16 +36,14 @@ export function OrgScreen({ directory, selfId }: Props) {
 
   return (
     <section className="people-page org" aria-labelledby="org-title">
-      <h1 id="org-title">組織</h1>
+      <h1 id="org-title">{t.org.title}</h1>
       {!directory || !tree ? (
-        <p className="muted">読み込み中…</p>
+        <p className="muted">{t.common.loading}</p>
       ) : tree.roots.length === 0 ? (
-        <p className="muted">組織図をまだ受信していません。電波のある場所で開くと自動で受信します。</p>
+        <p className="muted">{t.org.notReceived}</p>
       ) : (
         <>
-          <p className="people-lead">
-            {tree.roots.length}部・{directory.records.length.toLocaleString('ja-JP')}人
-          </p>
+          <p className="people-lead">{t.org.summary(tree.roots.length, directory.records.length)}</p>
           <ul className="org-list">
             {tree.roots.map((node) => (
               <Unit key={node.unit.id} node={node} depth={0} open={open} toggle={toggle} />
@@ -51,8 +51,8 @@ export function OrgScreen({ directory, selfId }: Props) {
           </ul>
           {tree.unplaced.length > 0 && (
             <section aria-labelledby="org-unplaced">
-              <h2 id="org-unplaced">所属未設定</h2>
-              <Faces people={tree.unplaced} label="所属未設定の職員" />
+              <h2 id="org-unplaced">{t.org.unplaced}</h2>
+              <Faces people={tree.unplaced} label={t.org.unplacedStaff} />
             </section>
           )}
         </>
@@ -69,6 +69,7 @@ interface UnitProps {
 }
 
 function Unit({ node, depth, open, toggle }: UnitProps) {
+  const t = useT();
   const isOpen = open.has(node.unit.id);
   const regionId = `org-unit-${node.unit.id}`;
   const Heading = depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4';
@@ -86,14 +87,14 @@ function Unit({ node, depth, open, toggle }: UnitProps) {
             {isOpen ? '▾' : '▸'}
           </span>
           <span className="org-name">{node.unit.name}</span>{' '}
-          <span className="org-count">{node.total.toLocaleString('ja-JP')}人</span>
+          <span className="org-count">{t.common.people(node.total)}</span>
         </button>
       </Heading>
       {/* Always present, so aria-controls names an element; empty while closed. */}
       <div id={regionId} hidden={!isOpen}>
         {isOpen && (
           <>
-            {node.members.length > 0 && <Faces people={node.members} label={`${node.unit.name}の職員`} />}
+            {node.members.length > 0 && <Faces people={node.members} label={t.common.staffOf(node.unit.name)} />}
             {node.children.length > 0 && (
               <ul className="org-list">
                 {node.children.map((child) => (
@@ -101,7 +102,7 @@ function Unit({ node, depth, open, toggle }: UnitProps) {
                 ))}
               </ul>
             )}
-            {node.total === 0 && <p className="muted">職員はいません</p>}
+            {node.total === 0 && <p className="muted">{t.org.empty}</p>}
           </>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
+import { useT } from '../../app/i18n/language';
 import { DX_SKILLS } from '../../domain/org';
 import { findPeers, helpQuery, skillTags, whoCanHelp } from '../../domain/peers';
 import type { DirectoryView } from '../directory/use-directory';
@@ -16,16 +17,17 @@ interface Props {
 
 /** D6: people in other 部 who share my skills or hobbies, and who can help with a skill. */
 export function PeersScreen({ directory, selfId }: Props) {
+  const t = useT();
   return (
     <section className="people-page" aria-labelledby="peers-title">
-      <h1 id="peers-title">仲間</h1>
+      <h1 id="peers-title">{t.peers.title}</h1>
       <p className="people-lead">
-        <Link href="/communities">コミュニティ一覧</Link>
+        <Link href="/communities">{t.peers.communities}</Link>
       </p>
       {directory === undefined ? (
-        <p className="muted">読み込み中…</p>
+        <p className="muted">{t.common.loading}</p>
       ) : directory.records.length === 0 ? (
-        <p className="muted">名簿をまだ受信していません。電波のある場所で開くと自動で受信します。</p>
+        <p className="muted">{t.common.notReceived}</p>
       ) : (
         <>
           <Suggestions directory={directory} selfId={selfId} />
@@ -37,6 +39,7 @@ export function PeersScreen({ directory, selfId }: Props) {
 }
 
 function Suggestions({ directory, selfId }: { directory: DirectoryView; selfId: string }) {
+  const t = useT();
   const self = directory.byId.get(selfId);
   const peers = useMemo(
     () => (self ? findPeers(self, directory.records, directory.units) : []),
@@ -44,19 +47,17 @@ function Suggestions({ directory, selfId }: { directory: DirectoryView; selfId: 
   );
   return (
     <section aria-labelledby="suggest-title">
-      <h2 id="suggest-title">同じスキル・趣味の人</h2>
-      <p className="people-lead">あなたと同じスキルや趣味を持つ、ほかの部の職員です。</p>
+      <h2 id="suggest-title">{t.peers.suggestTitle}</h2>
+      <p className="people-lead">{t.peers.suggestLead}</p>
       {peers.length === 0 ? (
         <p className="muted">
-          {self && self.skills.length + self.hobbies.length === 0
-            ? 'スキルや趣味を登録すると、ここに表示されます。'
-            : '見つかりませんでした。'}
+          {self && self.skills.length + self.hobbies.length === 0 ? t.peers.suggestNoTags : t.common.noneFound}
         </p>
       ) : (
         <ul className="person-list" aria-labelledby="suggest-title">
           {peers.map((p) => (
             <PersonCard key={p.record.id} record={p.record} units={directory.units}>
-              <span className="person-card-note">共通：{[...p.sharedSkills, ...p.sharedHobbies].join('・')}</span>
+              <span className="person-card-note">{t.peers.shared([...p.sharedSkills, ...p.sharedHobbies])}</span>
             </PersonCard>
           ))}
         </ul>
@@ -66,6 +67,7 @@ function Suggestions({ directory, selfId }: { directory: DirectoryView; selfId: 
 }
 
 function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: string }) {
+  const t = useT();
   const skillId = useId();
   const levelId = useId();
   const [skill, setSkill] = useState('');
@@ -80,10 +82,10 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
 
   return (
     <section aria-labelledby="help-title">
-      <h2 id="help-title">スキルで探す</h2>
+      <h2 id="help-title">{t.peers.helpTitle}</h2>
       <form role="search" aria-labelledby="help-title" onSubmit={(e) => e.preventDefault()}>
         <div className="people-field">
-          <label htmlFor={skillId}>スキル</label>
+          <label htmlFor={skillId}>{t.common.skill}</label>
           <select
             id={skillId}
             value={skill}
@@ -92,8 +94,8 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
               setShown(PAGE);
             }}
           >
-            <option value="">選択してください</option>
-            <optgroup label="DXスキル">
+            <option value="">{t.peers.choose}</option>
+            <optgroup label={t.common.dxSkills}>
               {DX_SKILLS.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -101,7 +103,7 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
               ))}
             </optgroup>
             {tags.length > 0 && (
-              <optgroup label="そのほかのスキル">
+              <optgroup label={t.peers.otherSkills}>
                 {tags.map((t) => (
                   <option key={t} value={t}>
                     {t}
@@ -113,7 +115,7 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
         </div>
         {query?.kind === 'dx' && (
           <div className="people-field">
-            <label htmlFor={levelId}>レベル</label>
+            <label htmlFor={levelId}>{t.common.level}</label>
             <select
               id={levelId}
               value={level}
@@ -122,8 +124,8 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
                 setShown(PAGE);
               }}
             >
-              <option value={1}>LV1以上</option>
-              <option value={2}>LV2以上</option>
+              <option value={1}>{t.common.levelAtLeast(1)}</option>
+              <option value={2}>{t.common.levelAtLeast(2)}</option>
               <option value={3}>LV3</option>
             </select>
           </div>
@@ -132,10 +134,10 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
       {query && (
         <>
           <p className="people-count" aria-live="polite">
-            {helpers.length.toLocaleString('ja-JP')}人
+            {t.common.people(helpers.length)}
           </p>
           {helpers.length > 0 && (
-            <ul className="person-list" aria-label={`${skill}の職員`}>
+            <ul className="person-list" aria-label={t.common.staffOf(skill)}>
               {helpers.slice(0, shown).map((h) => (
                 <PersonCard key={h.record.id} record={h.record} units={directory.units}>
                   {h.level !== null && <span className="person-card-note">LV{h.level}</span>}
@@ -145,7 +147,7 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
           )}
           {helpers.length > shown && (
             <button type="button" className="button people-more" onClick={() => setShown((n) => n + PAGE)}>
-              もっと見る
+              {t.peers.more}
             </button>
           )}
         </>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../../app/i18n/language';
 import type { DirectoryRecord } from '../../domain/staff';
 
 /**
@@ -14,22 +15,29 @@ function chatUrl(email: string): string {
 
 /** D8: call, mail, chat or copy in one tap. */
 export function ContactActions({ person }: { person: Pick<DirectoryRecord, 'extension' | 'email'> }) {
-  const [copied, setCopied] = useState<string | null>(null);
-  async function copy(label: string, text: string) {
+  const t = useT();
+  // What happened, not its words: a language switch while it shows re-words it.
+  const [copied, setCopied] = useState<'extension' | 'email' | 'failed' | null>(null);
+  async function copy(what: 'extension' | 'email', text: string) {
     try {
       await navigator.clipboard.writeText(text);
-      setCopied(`${label}をコピーしました`);
+      setCopied(what);
     } catch {
-      setCopied('コピーできませんでした');
+      setCopied('failed');
     }
   }
+  const copyStatus = {
+    extension: t.contact.copiedExtension,
+    email: t.contact.copiedEmail,
+    failed: t.contact.copyFailed,
+  };
   return (
     <>
-      <ul className="contact-actions" aria-label="連絡先">
+      <ul className="contact-actions" aria-label={t.contact.label}>
         {person.extension && (
           <li>
             <a href={`tel:${person.extension}`} className="button">
-              内線 {person.extension}
+              {t.contact.extension(person.extension)}
             </a>
           </li>
         )}
@@ -37,33 +45,33 @@ export function ContactActions({ person }: { person: Pick<DirectoryRecord, 'exte
           <>
             <li>
               <a href={`mailto:${person.email}`} className="button">
-                メール
+                {t.contact.mail}
               </a>
             </li>
             <li>
               <a href={chatUrl(person.email)} className="button" target="_blank" rel="noopener noreferrer">
-                チャット
+                {t.contact.chat}
               </a>
             </li>
           </>
         )}
         {person.extension && (
           <li>
-            <button type="button" className="button" onClick={() => void copy('内線番号', person.extension)}>
-              内線をコピー
+            <button type="button" className="button" onClick={() => void copy('extension', person.extension)}>
+              {t.contact.copyExtension}
             </button>
           </li>
         )}
         {person.email && (
           <li>
-            <button type="button" className="button" onClick={() => void copy('メールアドレス', person.email)}>
-              アドレスをコピー
+            <button type="button" className="button" onClick={() => void copy('email', person.email)}>
+              {t.contact.copyEmail}
             </button>
           </li>
         )}
       </ul>
       <p className="muted copy-status" aria-live="polite">
-        {copied}
+        {copied && copyStatus[copied]}
       </p>
     </>
   );

@@ -7,6 +7,7 @@ import { AUDIENCE_LABELS, DEFAULT_AUDIENCES, type StaffDetail } from '../../doma
 import { AUDIENCES, LIMITS, type Audience, type AudienceField, type DirectoryRecord } from '../../domain/staff';
 import { charCount } from '../../domain/text';
 import { pendingPhoto } from '../../sync/reconcile-detail';
+import { Avatar } from '../directory/Avatar';
 import { saveProfileEdits, type ProfilePatch } from './commands';
 import { useStaffDetail } from './details';
 import { PhotoEditor, type ChosenPhoto } from './PhotoEditor';
@@ -117,11 +118,11 @@ function EditForm({
       <fieldset>
         <legend>写真</legend>
         {currentPhotoUrl ? (
-          <img src={currentPhotoUrl} alt="現在の写真" width={128} height={128} className="avatar" />
+          <Avatar record={self} size={128} src={currentPhotoUrl} alt="現在の写真" />
         ) : (
           <p className="muted">写真はありません</p>
         )}
-        <PhotoEditor onChosen={(p) => setPhoto(p)} />
+        <PhotoEditor hasPhoto={currentPhotoUrl !== null} onChosen={(p) => setPhoto(p)} />
         {currentPhotoUrl && (
           <button type="button" className="link-button" onClick={() => setPhoto(null)}>
             写真を削除

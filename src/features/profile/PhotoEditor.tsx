@@ -8,6 +8,8 @@ export interface ChosenPhoto {
 }
 
 interface Props {
+  /** There is a photo already: the button then offers to change it rather than to choose one. */
+  hasPhoto?: boolean;
   onChosen(photo: ChosenPhoto): void;
 }
 
@@ -18,7 +20,7 @@ const VIEW = 240;
  * readers), and make the two small WebP images on the device. Nothing leaves the phone here: the
  * result is queued with the rest of the edit.
  */
-export function PhotoEditor({ onChosen }: Props) {
+export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
   const [bitmap, setBitmap] = useState<ImageBitmap | null>(null);
   const [crop, setCrop] = useState<Crop>(CENTRED);
   const [error, setError] = useState<string | null>(null);
@@ -82,7 +84,7 @@ export function PhotoEditor({ onChosen }: Props) {
   return (
     <div className="photo-editor">
       <label className="button" htmlFor="photo-file">
-        写真を選ぶ
+        {hasPhoto ? '写真を変更' : '写真を選ぶ'}
       </label>
       <input
         id="photo-file"

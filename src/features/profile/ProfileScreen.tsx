@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
+import { useT } from '../../app/i18n/language';
 import type { AppDb } from '../../db/schema';
 import { DX_SKILLS } from '../../domain/org';
-import { AUDIENCE_LABELS, type StaffDetail } from '../../domain/profile';
+import type { StaffDetail } from '../../domain/profile';
 import { API_PATHS } from '../../domain/protocol';
 import { fullName, type AudienceField } from '../../domain/staff';
 import { pendingPhoto } from '../../sync/reconcile-detail';
@@ -22,14 +23,16 @@ interface Props {
 export function ProfileScreen({ db, id, directory, selfId }: Props) {
   const pendingCount = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
   const view = useStaffDetail(db, id, selfId);
-  if (!directory) return <p className="muted center">読み込み中…</p>;
+  const t = useT();
+  if (!directory) return <p className="muted center">{t.common.loading}</p>;
   const person = directory.byId.get(id);
+  if (!person && !directory.complete) return <p className="muted center">{t.common.loading}</p>;
   if (!person) {
     return (
       <section className="profile">
-        <h1>見つかりません</h1>
-        <p>この職員は名簿にいません。異動・退職した可能性があります。</p>
-        <Link href="/">名簿に戻る</Link>
+        <h1>{t.common.notFound}</h1>
+        <p>{t.profile.notInDirectory}</p>
+        <Link href="/">{t.profile.backToDirectory}</Link>
       </section>
     );
   }
@@ -41,18 +44,14 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
   const hobbies = detail?.hobbies ?? person.hobbies;
   const photoUrl = largePhotoUrl(detail, isSelf ? pendingPhoto(view?.pending ?? []) : undefined, person.photo);
   const audience = (field: AudienceField) =>
-    isSelf && detail?.settings ? <AudienceNote label={AUDIENCE_LABELS[detail.settings.audiences[field]]} /> : null;
+    isSelf && detail?.settings ? <AudienceNote label={t.profile.audience[detail.settings.audiences[field]]} /> : null;
   return (
     <article className="profile" aria-labelledby="profile-name">
       <Link href="/" className="back-link">
-        ← 名簿
+        {t.profile.back}
       </Link>
       <header className="profile-head">
-        {photoUrl ? (
-          <img className="avatar" src={photoUrl} width={96} height={96} alt={`${name}の写真`} />
-        ) : (
-          <Avatar record={person} size={96} />
-        )}
+        <Avatar record={person} size={96} src={photoUrl} alt={t.profile.photoOf(name)} />
         <div>
           <h1 id="profile-name">{name}</h1>
           <p className="person-kana">
@@ -72,34 +71,34 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
       {detail?.privatePhone && (
         <p>
           <a href={`tel:${detail.privatePhone}`} className="button">
-            私用電話 {detail.privatePhone}
+            {t.profile.privatePhone(detail.privatePhone)}
           </a>
         </p>
       )}
       {isSelf && detail?.settings && (
         <p className="muted">
-          私用電話の公開範囲: {AUDIENCE_LABELS[detail.settings.audiences.privatePhone]}
-          {!detail.settings.photoConsent && '。写真は同意するまで自分にだけ表示されます'}
+          {t.profile.privatePhoneAudience(t.profile.audience[detail.settings.audiences.privatePhone])}
+          {!detail.settings.photoConsent && t.profile.photoUntilConsent}
         </p>
       )}
 
       <section aria-labelledby="intro-title">
-        <h2 id="intro-title">自己紹介</h2>
+        <h2 id="intro-title">{t.profile.intro}</h2>
         {audience('intro')}
-        {intro ? <p className="intro">{intro}</p> : <p className="muted">まだ書かれていません</p>}
+        {intro ? <p className="intro">{intro}</p> : <p className="muted">{t.profile.notWritten}</p>}
         {isSelf && (
           <p>
             <Link href="/me/edit" className="button">
-              プロフィールを編集
+              {t.profile.edit}
             </Link>
-            {pendingCount > 0 && <span className="chip chip--pending">未送信 {pendingCount}件</span>}
+            {pendingCount > 0 && <span className="chip chip--pending">{t.common.unsentCount(pendingCount)}</span>}
           </p>
         )}
       </section>
 
-      {person.skills.length > 0 && <TagList title="スキル" tags={person.skills} />}
+      {person.skills.length > 0 && <TagList title={t.profile.skills} tags={person.skills} />}
       <section aria-labelledby="dx-title">
-        <h2 id="dx-title">DXスキル</h2>
+        <h2 id="dx-title">{t.common.dxSkills}</h2>
         <dl className="dx-levels">
           {DX_SKILLS.map((skill, i) => (
             <div key={skill}>
@@ -109,33 +108,26 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
           ))}
         </dl>
       </section>
-      {hobbies.length > 0 && <TagList title="趣味・特技" tags={hobbies} note={audience('hobbies')} />}
-      {person.qualifications.length > 0 && <TagList title="資格" tags={person.qualifications} />}
+      {hobbies.length > 0 && <TagList title={t.profile.hobbies} tags={hobbies} note={audience('hobbies')} />}
+      {person.qualifications.length > 0 && <TagList title={t.profile.qualifications} tags={person.qualifications} />}
       {detail?.history && detail.history.length > 0 && (
         <section aria-labelledby="history-title">
-          <h2 id="history-title">異動歴</h2>
+          <h2 id="history-title">{t.profile.history}</h2>
           <ol className="history">
             {detail.history.map((h) => (
-              <li key={`${h.unitId}-${h.from}`}>
-                {h.unitName}（{yearMonth(h.from)}〜{h.to ? yearMonth(h.to) : '現在'}）
-              </li>
+              <li key={`${h.unitId}-${h.from}`}>{t.profile.posting(h.unitName, h.from, h.to)}</li>
             ))}
           </ol>
         </section>
       )}
-      {view && view.fetchedAt === null && !isSelf && (
-        <p className="muted">接続すると、公開範囲が限られた項目も表示されます。</p>
-      )}
+      {view && view.fetchedAt === null && !isSelf && <p className="muted">{t.profile.restricted}</p>}
     </article>
   );
 }
 
 function AudienceNote({ label }: { label: string }) {
-  return <p className="muted">公開範囲: {label}</p>;
-}
-
-function yearMonth(isoDate: string): string {
-  return `${isoDate.slice(0, 4)}年${Number(isoDate.slice(5, 7))}月`;
+  const t = useT();
+  return <p className="muted">{t.profile.audienceNote(label)}</p>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as v from 'valibot';
 import type { AppDb } from '../../db/schema';
 import type { Mutation } from '../../domain/mutations';
@@ -75,6 +75,18 @@ export function useStaffDetail(db: AppDb, id: string, selfId: string): DetailVie
       window.removeEventListener('online', run);
     };
   }, [db, id]);
+
+  // One's own edits leave the outbox when the server has applied them; from then on the server's
+  // detail must carry them (consent, audiences, the photo's id), or the screen falls back to the
+  // copy fetched before the edit and shows, say, "not consented" to someone who just consented.
+  const pendingCount = data?.pending.length;
+  const lastPending = useRef(pendingCount);
+  useEffect(() => {
+    const before = lastPending.current;
+    lastPending.current = pendingCount;
+    if (id !== selfId || before === undefined || pendingCount === undefined || pendingCount >= before) return;
+    if (getProfileApi()) void refreshDetail(db, id);
+  }, [db, id, selfId, pendingCount]);
 
   if (!data) return undefined;
   const detail = data.stored ? applyPendingToDetail(data.stored.detail, data.pending, selfId) : null;

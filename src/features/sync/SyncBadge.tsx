@@ -1,25 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useT } from '../../app/i18n/language';
 import { useUi } from '../../app/ui-store';
 import type { AppDb } from '../../db/schema';
 
-/** One line that says whether what you see is current and whether your changes have been sent. */
+/**
+ * One line that says whether what you see is current and whether your changes have been sent. A sync
+ * error is shown as src/sync/status.ts words it, in Japanese in both languages: the sync engine has no UI language.
+ */
 export function SyncBadge({ db }: { db: AppDb }) {
   const online = useUi((s) => s.online);
   const sync = useUi((s) => s.sync);
   const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
   const rejected = useLiveQuery(() => db.rejected.count(), [db]) ?? 0;
+  const t = useT();
 
   let text: string;
-  if (!online) text = pending > 0 ? `オフライン・未送信 ${pending}件` : 'オフライン';
-  else if (sync.phase === 'pushing' || sync.phase === 'pulling') text = '同期中…';
+  if (!online) text = pending > 0 ? t.sync.offlineUnsent(pending) : t.sync.offline;
+  else if (sync.phase === 'pushing' || sync.phase === 'pulling') text = t.sync.syncing;
   else if (sync.phase === 'error' && sync.error) text = sync.error;
-  else if (pending > 0) text = `未送信 ${pending}件`;
-  else text = '最新';
+  else if (pending > 0) text = t.common.unsentCount(pending);
+  else text = t.sync.upToDate;
 
   return (
     <p className={`sync-badge${online ? '' : ' sync-badge--offline'}`} role="status" aria-live="polite">
       {text}
-      {rejected > 0 && <span className="chip chip--error">送信できなかった変更 {rejected}件</span>}
+      {rejected > 0 && <span className="chip chip--error">{t.sync.rejected(rejected)}</span>}
     </p>
   );
 }

@@ -1,0 +1,168 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { record, UNITS } from '../../../tests/fixtures/records';
+import { dexieDirectoryStore } from '../../db/directory-store';
+import { AppDb } from '../../db/schema';
+import { toChunkText } from '../../domain/directory-codec';
+import { EMPTY_FILTER } from '../../domain/filters';
+import { useDirectoryUi } from '../../features/directory/directory-store';
+import { App } from '../App';
+import { saveSession } from '../session';
+import { LANG_STORAGE_KEY, readStoredLang, useLang } from './language';
+
+let db: AppDb;
+
+async function seed(signedIn: boolean) {
+  await dexieDirectoryStore(db).replaceSnapshot(
+    { id: 's1', version: 1, chunkCount: 1, staffCount: 2, createdAt: '2026-11-22T00:00:00.000Z' },
+    UNITS,
+    [
+      toChunkText([
+        record({ id: 'me', familyName: '髙橋', givenName: '一郎', familyKana: 'たかはし', givenKana: 'いちろう' }),
+        record({
+          id: 'p2',
+          familyName: '佐藤',
+          givenName: '美咲',
+          familyKana: 'さとう',
+          givenKana: 'みさき',
+          unitId: 'b02k01s01',
+          extension: '5678',
+        }),
+      ]),
+    ],
+  );
+  if (signedIn) {
+    await saveSession(db, { uid: 'u1', email: 'me@x.jp', staffId: 'me', orgId: 'demo-ku', role: 'staff', duties: [] });
+  }
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  useLang.setState({ lang: 'ja' });
+  document.documentElement.lang = 'ja';
+  useDirectoryUi.setState({ query: '', filter: EMPTY_FILTER, view: 'grid' });
+  db = new AppDb(`i18n-${Math.random().toString(36).slice(2)}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+  localStorage.clear();
+});
+
+function renderAt(path: string, app = <App db={db} />) {
+  const location = memoryLocation({ path });
+  return render(<Router hook={location.hook}>{app}</Router>);
+}
+
+const languageSelect = () => screen.getByRole('combobox', { name: /Language/ });
+
+describe('UI language (P5)', () => {
+  it('is Japanese by default, with <html lang="ja"> and the searchbox named 職員を検索', async () => {
+    await seed(true);
+    renderAt('/');
+    expect(await screen.findByRole('searchbox', { name: '職員を検索' })).toBeTruthy();
+    expect(await screen.findByText('2人')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('ja');
+    expect((languageSelect() as HTMLSelectElement).value).toBe('ja');
+  });
+
+  it('switches the header, directory and filters to English, saves the choice and sets <html lang="en">', async () => {
+    await seed(true);
+    renderAt('/');
+    await screen.findByText('2人');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '言語 (Language)' }), 'English');
+
+    expect(screen.getByRole('searchbox', { name: 'Search staff' })).toBeTruthy();
+    expect(screen.queryByRole('searchbox', { name: '職員を検索' })).toBeNull();
+    expect(screen.getByText('2 people')).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Menu' });
+    for (const name of ['Org', 'Peers', 'Me']) expect(within(nav).getByRole('link', { name })).toBeTruthy();
+    expect(within(nav).getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Up to date');
+    expect(screen.getByRole('combobox', { name: 'Language (言語)' })).toBeTruthy();
+
+    await userEvent.click(screen.getByText('Filter'));
+    await userEvent.selectOptions(screen.getByLabelText('Section'), 'b02');
+    expect(await screen.findByText('1 found')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'List' }));
+    expect(screen.getByRole('list', { name: 'Staff' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByText('2 people')).toBeTruthy();
+
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
+  });
+
+  it('keeps English across an unmount and a remount', async () => {
+    await seed(true);
+    const first = renderAt('/');
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: /Language/ }), 'en');
+    expect(await screen.findByRole('searchbox', { name: 'Search staff' })).toBeTruthy();
+    first.unmount();
+
+    renderAt('/');
+    expect(await screen.findByRole('searchbox', { name: 'Search staff' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('switches back to 日本語', async () => {
+    await seed(true);
+    useLang.getState().setLang('en');
+    renderAt('/');
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Language (言語)' }), '日本語');
+    expect(screen.getByRole('searchbox', { name: '職員を検索' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('ja');
+    expect(readStoredLang()).toBe('ja');
+  });
+
+  it('offers the switch on the sign-in screen', async () => {
+    await seed(false);
+    renderAt('/');
+    expect(await screen.findByLabelText('メールアドレス')).toBeTruthy();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '言語 (Language)' }), 'en');
+    expect(screen.getByRole('heading', { level: 1, name: 'Staff Directory' })).toBeTruthy();
+    expect(screen.getByLabelText('Email')).toBeTruthy();
+    expect(screen.getByLabelText('Password')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('shows a profile in English, data (names, units) as they are', async () => {
+    await seed(true);
+    useLang.getState().setLang('en');
+    renderAt('/people/p2');
+    const heading = await screen.findByRole('heading', { level: 1, name: '佐藤 美咲' });
+    const article = heading.closest('article');
+    if (!article) throw new Error('profile is not an article');
+    expect(within(article).getByText(/福祉部 高齢者福祉課 地域支援係/)).toBeTruthy();
+    expect(within(article).getByRole('link', { name: 'Ext. 5678' }).getAttribute('href')).toBe('tel:5678');
+    expect(within(article).getByRole('button', { name: 'Copy ext.' })).toBeTruthy();
+    expect(within(article).getByRole('heading', { name: 'DX skills' })).toBeTruthy();
+    expect(within(article).getByRole('link', { name: '← Directory' })).toBeTruthy();
+  });
+
+  it('shows the peers, organisation and communities screens in English', async () => {
+    await seed(true);
+    useLang.getState().setLang('en');
+    const peers = renderAt('/peers');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Peers' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Find by skill' })).toBeTruthy();
+    expect(screen.getByLabelText('Skill')).toBeTruthy();
+    peers.unmount();
+
+    const org = renderAt('/org');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Organization' })).toBeTruthy();
+    expect(await screen.findByText(/departments · 2 people$/)).toBeTruthy();
+    org.unmount();
+
+    renderAt('/communities');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Communities' })).toBeTruthy();
+    expect(await screen.findByText("You haven't joined any yet.")).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Create' })).toBeTruthy();
+    expect(screen.getByLabelText('Name')).toBeTruthy();
+  });
+});
