@@ -136,6 +136,7 @@ results['bundle.critical_js_gz_kb'] = round(criticalGz / 1024);
 
 // --- The app itself on a 40,000-person stack. `--quick` skips it (about four minutes).
 if (!process.argv.includes('--quick')) await runAppBench(results, log);
+if (!process.argv.includes('--quick')) await (await import('./yell-bench')).runYellBench(results, log);
 
 await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 console.log(JSON.stringify(results, null, 2));

@@ -2,20 +2,30 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { lazyConnection } from './app/lazy-connection';
+import { languageReady } from './app/i18n/language';
 import { getDb } from './app/services';
 import { UpdatePrompt } from './app/UpdatePrompt';
+import { afterFirstScreen } from './features/directory/first-screen';
+import { preloadDirectory } from './features/directory/use-directory';
 import './app/app.css';
 
 const db = getDb();
 const connection = lazyConnection(db);
+preloadDirectory(db);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App db={db} connect={() => connection} updatePrompt={<UpdatePrompt />} />
-  </StrictMode>,
+// Japanese is ready at once; a device set to English waits for that one precached chunk, so
+// nobody sees a screen flash from one language to the other.
+void languageReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App db={db} connect={() => connection} updatePrompt={<UpdatePrompt />} />
+    </StrictMode>,
+  ),
 );
 
-// Firebase and the sync loop load after the first paint, from what the device already has.
-requestAnimationFrame(() => setTimeout(() => void connection.load(), 0));
+// Firebase and the sync loop load after the first screen of faces, which needs only what the device
+// already has: parsing them before it cost the faces a few hundred ms on a slow phone. A page that
+// opens on something else (sign-in loads them on demand, a profile) waits at most a moment.
+void afterFirstScreen(1500).then(() => connection.load());

@@ -8,6 +8,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { FirestoreStore } from '../functions/src/store/firestore';
 import { seedOrganisation } from '../functions/src/handlers/seed-organisation';
+import { seedDemoYells } from '../functions/src/handlers/seed-yells';
 import type { Claims } from '../src/domain/protocol';
 import { generateDemoOrg, type DemoAccount } from './demo-org';
 
@@ -39,10 +40,19 @@ export async function seedDemo(options: SeedOptions): Promise<DemoAccount[]> {
   const org = generateDemoOrg({ staff: options.staff });
   const app = initializeApp({ projectId: options.projectId }, `seed-${Date.now()}`);
   try {
-    await seedOrganisation(new FirestoreStore(getFirestore(app)), {
+    const store = new FirestoreStore(getFirestore(app));
+    await seedOrganisation(store, {
       orgId: org.orgId,
       units: org.units,
       staff: org.staff,
+    });
+    // A few hundred public エール (and claps) between demo staff, the demo accounts among them,
+    // through the store's mutation path so the summary counts are what use would leave.
+    await seedDemoYells(store, {
+      orgId: org.orgId,
+      units: org.units,
+      staff: org.staff,
+      focus: org.accounts.map((a) => a.staffId),
     });
 
     await waitFor(`http://${options.authHost}/`, 180_000);

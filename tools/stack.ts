@@ -142,6 +142,9 @@ function startEmulators(
         NO_UPDATE_NOTIFIER: '1',
         // No cloud metadata server here; without this, firebase-admin probes it and warns.
         METADATA_SERVER_DETECTION: 'none',
+        // Otherwise the emulator forks one Node runtime per concurrent request: 200 エール at once
+        // started up to 50 of them on 2 cores and timed out. A bounded pool queues the rest.
+        FUNCTIONS_EMULATOR_PARALLEL: process.env.FUNCTIONS_EMULATOR_PARALLEL ?? '8',
       },
     },
   );

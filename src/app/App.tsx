@@ -28,6 +28,29 @@ const CommunitiesScreen = lazy(() =>
 const CommunityScreen = lazy(() =>
   import('../features/communities/CommunityScreen').then((m) => ({ default: m.CommunityScreen })),
 );
+// The bell's count can follow the first paint by a moment: it stays out of the entry chunk.
+const Bell = lazy(() => import('../features/notifications/Bell').then((m) => ({ default: m.Bell })));
+const YellScreen = lazy(() => import('../features/yell/YellScreen').then((m) => ({ default: m.YellScreen })));
+const ComposeScreen = lazy(() => import('../features/yell/ComposeScreen').then((m) => ({ default: m.ComposeScreen })));
+const NotificationsScreen = lazy(() =>
+  import('../features/notifications/NotificationsScreen').then((m) => ({ default: m.NotificationsScreen })),
+);
+// Its own chunk with the chart library: no other screen pays for it.
+const SummaryScreen = lazy(() =>
+  import('../features/recognition-summary/SummaryScreen').then((m) => ({ default: m.SummaryScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('../features/admin/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
+const NominationsScreen = lazy(() =>
+  import('../features/nominations/NominationsScreen').then((m) => ({ default: m.NominationsScreen })),
+);
+const NewNominationScreen = lazy(() =>
+  import('../features/nominations/NewNominationScreen').then((m) => ({ default: m.NewNominationScreen })),
+);
+const NominationScreen = lazy(() =>
+  import('../features/nominations/NominationScreen').then((m) => ({ default: m.NominationScreen })),
+);
 function Loading() {
   const t = useT();
   return <p className="muted center">{t.common.loading}</p>;
@@ -101,12 +124,16 @@ function Shell({
         <nav aria-label={t.app.menu}>
           <Link href="/org">{t.app.org}</Link>
           <Link href="/peers">{t.app.peers}</Link>
+          <Link href="/yells">{t.yell.nav}</Link>
           <Link href={`/people/${session.staffId}`}>{t.app.me}</Link>
           <button type="button" className="link-button" onClick={onSignOut}>
             {t.app.signOut}
           </button>
           <LanguageSwitch />
         </nav>
+        <Suspense fallback={<span className="bell" aria-hidden="true" />}>
+          <Bell db={db} />
+        </Suspense>
       </header>
       <main className="app-main">
         <Suspense fallback={loading}>
@@ -125,6 +152,44 @@ function Shell({
             </Route>
             <Route path="/communities/:id">
               {(params) => <CommunityScreen db={db} id={params.id} directory={directory} selfId={session.staffId} />}
+            </Route>
+            <Route path="/yells">
+              <YellScreen db={db} directory={directory} selfId={session.staffId} role={session.role} tab="feed" />
+            </Route>
+            <Route path="/yells/received">
+              <YellScreen db={db} directory={directory} selfId={session.staffId} role={session.role} tab="received" />
+            </Route>
+            <Route path="/yells/sent">
+              <YellScreen db={db} directory={directory} selfId={session.staffId} role={session.role} tab="sent" />
+            </Route>
+            <Route path="/yells/new">
+              <ComposeScreen db={db} directory={directory} selfId={session.staffId} />
+            </Route>
+            <Route path="/notifications">
+              <NotificationsScreen db={db} directory={directory} />
+            </Route>
+            <Route path="/admin/settings">
+              <SettingsScreen db={db} role={session.role} />
+            </Route>
+            <Route path="/recognition/summary">
+              <SummaryScreen db={db} directory={directory} role={session.role} />
+            </Route>
+            <Route path="/nominations">
+              <NominationsScreen db={db} directory={directory} selfId={session.staffId} duties={session.duties} />
+            </Route>
+            <Route path="/nominations/new">
+              <NewNominationScreen db={db} directory={directory} selfId={session.staffId} />
+            </Route>
+            <Route path="/nominations/:id">
+              {(params) => (
+                <NominationScreen
+                  db={db}
+                  id={params.id}
+                  directory={directory}
+                  selfId={session.staffId}
+                  duties={session.duties}
+                />
+              )}
             </Route>
             <Route path="/me/edit">{self ? <EditProfileScreen db={db} self={self} /> : loading}</Route>
             <Route>

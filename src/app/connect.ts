@@ -1,10 +1,16 @@
 import { dexieDirectoryStore } from '../db/directory-store';
 import { dexieOutbox } from '../db/outbox';
 import { dexieCommunityCache } from '../db/communities';
+import { dexieNominationCache } from '../db/nominations';
+import { dexieNotificationCache } from '../db/notifications';
+import { dexieYellCache } from '../db/yells';
 import type { AppDb, SessionValue } from '../db/schema';
 import { httpTransport } from '../platform/api';
 import { getIdToken, keepPhotoCookie, signIn, signOut, watchSession, type SignedInUser } from '../platform/auth';
 import { setProfileApi } from '../features/profile/detail-source';
+import { setRecognitionApi } from '../features/recognition-summary/summary-source';
+import { setNominationApi } from '../features/nominations/audit-source';
+import { setAdminApi } from '../features/admin/admin-source';
 import { readConfig } from '../platform/config';
 import { webLocks } from '../platform/locks';
 import { SyncEngine } from '../sync/engine';
@@ -36,11 +42,19 @@ export function connect(db: AppDb): Connection {
   const transport = httpTransport({ apiBase: readConfig().apiBase, getToken: getIdToken });
   // Profile details (D4) and photos (an <img> is authenticated by cookie, see keepPhotoCookie).
   setProfileApi(transport);
+  // The recognition summary (R3) is read online by managers and HR; the rest of エール syncs below.
+  setRecognitionApi(transport);
+  // The award committee's audit log of a nomination (C2) is read online; nominations sync below.
+  setNominationApi(transport);
+  setAdminApi(transport);
   keepPhotoCookie();
   const engine = new SyncEngine(
     {
       transport,
       communities: { transport, cache: dexieCommunityCache(db) },
+      yells: { transport, cache: dexieYellCache(db) },
+      notifications: { transport, cache: dexieNotificationCache(db) },
+      nominations: { transport, cache: dexieNominationCache(db) },
       directory: dexieDirectoryStore(db),
       outbox: dexieOutbox(db),
       locks: webLocks(),

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Mutation } from '../domain/mutations';
 import type { OrgUnit } from '../domain/org';
 import type { DirectoryRecord } from '../domain/staff';
+import type { NominationView } from '../domain/nominations';
 
 /**
  * The directory is stored as chunk rows of about 1,000 people, not one row per person: writing
@@ -79,6 +80,72 @@ export interface CommunityRow {
   createdAt: string;
 }
 
+/**
+ * An エール as the device last saw it (R1, R2): the server's record for this viewer. Unsent ones are
+ * not here: they are shown from the outbox, so an acknowledged or rejected send simply stops showing.
+ */
+export interface YellRow {
+  id: string;
+  from: string;
+  to: string[];
+  message: string;
+  value: string;
+  visibility: 'public' | 'private';
+  createdAt: string;
+  version: number;
+  clapCount: number;
+  clappedByMe: boolean;
+}
+
+/** An in-app notification (P4) for the signed-in person. */
+export interface NotificationRow {
+  id: string;
+  kind: 'yell.received' | 'yell.clapped' | 'nomination.status';
+  createdAt: string;
+  actor: string | null;
+  yellId?: string;
+  nominationId?: string;
+  status?: string;
+  version: number;
+}
+
+/** Read state stays on the device: a notification read on this phone. */
+export interface ReadNotificationRow {
+  id: string;
+  readAt: number;
+}
+
+/**
+ * Recognition answers kept for offline use, by key: `yells` and `notifications` (how far the device
+ * has synced), `settings` and `me` (so the send screen works offline), `summary:<unit|all>`.
+ * Each value is validated by the code that reads it, as profileDetails are.
+ */
+export interface RecognitionCacheRow {
+  key: string;
+  value: unknown;
+  fetchedAt: number;
+}
+
+/** A nomination (C1-C3) as the server let this viewer see it (NominationView). */
+export type NominationRow = NominationView;
+
+/** `version`: how far nomination sync has come; `awards`: HR's award list, for the new-nomination form offline. */
+export interface NominationMetaRow {
+  key: 'version' | 'awards';
+  value: unknown;
+}
+
+/** A nomination being written, kept on the device until it is sent (then deleted with it). */
+export interface NominationDraftRow {
+  id: string;
+  awardId: string;
+  nominees: string[];
+  teamName: string;
+  reason: string;
+  yellIds: string[];
+  updatedAt: number;
+}
+
 export interface MetaRow {
   key: 'directory' | 'session';
   value: DirectoryMetaValue | SessionValue;
@@ -95,6 +162,13 @@ export class AppDb extends Dexie {
   rejected!: EntityTable<RejectedRow, 'id'>;
   profileDetails!: EntityTable<ProfileDetailRow, 'id'>;
   communities!: EntityTable<CommunityRow, 'id'>;
+  yells!: EntityTable<YellRow, 'id'>;
+  notifications!: EntityTable<NotificationRow, 'id'>;
+  readNotifications!: EntityTable<ReadNotificationRow, 'id'>;
+  recognition!: EntityTable<RecognitionCacheRow, 'key'>;
+  nominations!: EntityTable<NominationRow, 'id'>;
+  nominationMeta!: EntityTable<NominationMetaRow, 'key'>;
+  nominationDrafts!: EntityTable<NominationDraftRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -112,6 +186,19 @@ export class AppDb extends Dexie {
     this.version(2).stores({
       profileDetails: 'id',
       communities: 'id, name',
+    });
+    // v3: エール (R1-R4) and in-app notifications (P4), with what the send screen needs offline.
+    this.version(3).stores({
+      yells: 'id, version, from, *to, createdAt',
+      notifications: 'id, version, createdAt',
+      readNotifications: 'id',
+      recognition: 'key',
+    });
+    // v4: commendations (C1-C3): nominations this viewer may see, sync meta, drafts kept until sent.
+    this.version(4).stores({
+      nominations: 'id, version, status, createdAt',
+      nominationMeta: 'key',
+      nominationDrafts: 'id, updatedAt',
     });
   }
 }

@@ -37,6 +37,8 @@ export interface EncodedChunk {
   /** DX levels as one digit string per person ("01230"): shortest form that gzip still likes. */
   dx: string[];
   photo: (string | null)[];
+  /** Shown awards (C3) per person, null for none; the column is left out when nobody has one. */
+  awards?: (DirectoryRecord['awards'] | null)[];
 }
 
 export function encodeChunk(records: readonly DirectoryRecord[]): EncodedChunk {
@@ -65,6 +67,7 @@ export function encodeChunk(records: readonly DirectoryRecord[]): EncodedChunk {
     tags,
     dx: records.map((r) => r.dxLevels.join('')),
     photo: records.map((r) => r.photo),
+    ...(records.some((r) => r.awards) && { awards: records.map((r) => r.awards ?? null) }),
   };
 }
 
@@ -79,7 +82,7 @@ export class ChunkFormatError extends Error {
  */
 export function decodeChunk(raw: unknown, options: { validate?: boolean } = {}): DirectoryRecord[] {
   if (!isEncodedChunk(raw)) throw new ChunkFormatError('名簿データの形式が正しくありません');
-  const { count, dict, scalars, tags, dx, photo } = raw;
+  const { count, dict, scalars, tags, dx, photo, awards } = raw;
   const out: DirectoryRecord[] = new Array<DirectoryRecord>(count);
   const tag = (i: number) => dict[i] ?? '';
   for (let i = 0; i < count; i++) {
@@ -105,10 +108,15 @@ export function decodeChunk(raw: unknown, options: { validate?: boolean } = {}):
       qualifications: (tags.qualifications[i] ?? []).map(tag),
       dxLevels: Array.from(dx[i] ?? '00000', Number),
       photo: photo[i] ?? null,
+      ...(shownAwards(awards, i) && { awards: shownAwards(awards, i) }),
     } satisfies DirectoryRecord;
     out[i] = options.validate ? v.parse(DirectoryRecordSchema, record) : record;
   }
   return out;
+}
+
+function shownAwards(column: EncodedChunk['awards'], i: number): DirectoryRecord['awards'] {
+  return column?.[i] ?? undefined;
 }
 
 function isEncodedChunk(raw: unknown): raw is EncodedChunk {
@@ -123,7 +131,8 @@ function isEncodedChunk(raw: unknown): raw is EncodedChunk {
     SCALAR_FIELDS.every((f) => Array.isArray(scalars[f]) && scalars[f].length === n) &&
     TAG_FIELDS.every((f) => Array.isArray(tags[f]) && tags[f].length === n) &&
     c.dx.length === n &&
-    c.photo.length === n
+    c.photo.length === n &&
+    (c.awards === undefined || (Array.isArray(c.awards) && c.awards.length === n))
   );
 }
 

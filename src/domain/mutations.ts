@@ -1,9 +1,26 @@
 import * as v from 'valibot';
 import { CommunityDescriptionSchema, CommunityIdSchema, CommunityNameSchema } from './communities';
+import {
+  AwardIdSchema,
+  CommentSchema,
+  LinkedYellsSchema,
+  NominationIdSchema,
+  NominationStatusSchema,
+  NomineesSchema,
+  ReasonSchema,
+  TeamNameSchema,
+} from './nominations';
 import { PHOTO_LIMITS, PHOTO_MESSAGES } from './photo';
 import { AudiencesPatchSchema, PrivatePhoneSchema, tagsSchema, webpBase64Schema } from './profile-edit';
 import { LIMITS } from './staff';
 import { charCount, cleanText } from './text';
+import {
+  YellIdSchema,
+  YellMessageSchema,
+  YellRecipientsSchema,
+  YellValueIdSchema,
+  YellVisibilitySchema,
+} from './yells';
 
 /**
  * A mutation is what the outbox carries: one user intent with a client-made ID. The server applies
@@ -30,6 +47,8 @@ export const ProfileUpdateSchema = v.object({
     /** Only the fields named change their audience; the others keep theirs. */
     audiences: v.optional(AudiencesPatchSchema),
     photoConsent: v.optional(v.boolean()),
+    /** Keep エール about me out of the public feed (R4). */
+    yellFeedOptOut: v.optional(v.boolean()),
   }),
 });
 
@@ -67,12 +86,85 @@ export const CommunityJoinSchema = v.object({
 /** Leaves a community; leaving one is not a member of changes nothing. */
 export const CommunityLeaveSchema = v.object({ ...CommunityJoinSchema.entries, kind: v.literal('community.leave') });
 
+/** Nominates a person or a team for an award (C1); the id is made on the device. */
+export const NominationCreateSchema = v.object({
+  kind: v.literal('nomination.create'),
+  id: MutationIdSchema,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  nominationId: NominationIdSchema,
+  awardId: AwardIdSchema,
+  nominees: NomineesSchema,
+  teamName: TeamNameSchema,
+  reason: ReasonSchema,
+  yellIds: LinkedYellsSchema,
+});
+
+/** Endorses a nomination as oneself, once (C1). */
+export const NominationEndorseSchema = v.object({
+  kind: v.literal('nomination.endorse'),
+  id: MutationIdSchema,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  nominationId: NominationIdSchema,
+});
+
+/**
+ * A committee member moves a nomination from the status they saw (`from`) to `to` (C2). `from` is
+ * the compare-and-set: a reviewer who saw an old status is refused rather than jumping one.
+ */
+export const NominationReviewSchema = v.object({
+  kind: v.literal('nomination.review'),
+  id: MutationIdSchema,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  nominationId: NominationIdSchema,
+  from: NominationStatusSchema,
+  to: NominationStatusSchema,
+  comment: CommentSchema,
+});
+
+/** The winner's answer: show the award on my profile, or not (C3). */
+export const AwardConsentSchema = v.object({
+  kind: v.literal('award.consent'),
+  id: MutationIdSchema,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  nominationId: NominationIdSchema,
+  show: v.boolean(),
+});
+
+/**
+ * Sends an エール (R1) as oneself; the id is made on the device. Not to oneself and within the
+ * daily cap: those need the sender and the day, so the server checks them (checkYellSend).
+ */
+export const YellSendSchema = v.object({
+  kind: v.literal('yell.send'),
+  id: MutationIdSchema,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  yellId: YellIdSchema,
+  to: YellRecipientsSchema,
+  message: YellMessageSchema,
+  value: YellValueIdSchema,
+  visibility: YellVisibilitySchema,
+});
+
+/** Claps for an エール (R2): twice is the same as once; one's own is refused. */
+export const YellClapSchema = v.object({
+  kind: v.literal('yell.clap'),
+  id: MutationIdSchema,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  yellId: YellIdSchema,
+});
+
 export const MutationSchema = v.variant('kind', [
   ProfileUpdateSchema,
   ProfilePhotoSchema,
   CommunityCreateSchema,
   CommunityJoinSchema,
   CommunityLeaveSchema,
+  YellSendSchema,
+  YellClapSchema,
+  NominationCreateSchema,
+  NominationEndorseSchema,
+  NominationReviewSchema,
+  AwardConsentSchema,
 ]);
 export type Mutation = v.InferOutput<typeof MutationSchema>;
 export type MutationInput = v.InferInput<typeof MutationSchema>;

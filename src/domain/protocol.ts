@@ -20,6 +20,22 @@ export const API_PATHS = {
   /** Content-addressed, so cached for good; `large` for the profile page. */
   photo: (photoId: string, size: 'thumb' | 'large' = 'thumb') =>
     size === 'thumb' ? `/photos/${photoId}` : `/photos/${photoId}/large`,
+  /** `?since=V`: エール this viewer may see, changed after V (R1-R2); see YellsPageSchema. */
+  yells: '/yells',
+  /** `?since=V`: the caller's own notifications after V (P4); see NotificationsPageSchema. */
+  notifications: '/notifications',
+  /** GET for all (RecognitionSettingsSchema); POST for HR only, replacing the settings. */
+  recognitionSettings: '/recognition/settings',
+  /** `?unit=<unitId>`: RecognitionSummarySchema; managers their own 部 (or a unit in it), HR any. */
+  recognitionSummary: '/recognition/summary',
+  /** The caller's own counts: RecognitionMeSchema. */
+  recognitionMe: '/recognition/me',
+  /** `?since=V`: nominations this viewer may see, changed after V (C1-C3); see NominationsPageSchema. */
+  nominations: '/nominations',
+  /** The append-only audit log of one nomination (award committee only). */
+  nominationAudit: (nominationId: string) => `/nominations/${encodeURIComponent(nominationId)}/audit`,
+  /** GET for all (AwardsConfigSchema); POST for HR only, replacing the list. */
+  awards: '/awards',
 } as const;
 
 export const SnapshotManifestSchema = v.object({

@@ -2,6 +2,15 @@ import * as v from 'valibot';
 import { DX_SKILLS, EmploymentTypeSchema, JobLevelSchema, RoleSchema } from './org';
 
 /** Limits shared by the edit form (to say so while typing) and the server (to refuse). */
+/** An award shown on the winner's profile (C3), after their consent. */
+export const ProfileAwardSchema = v.object({
+  nominationId: v.string(),
+  awardId: v.string(),
+  label: v.string(),
+  year: v.number(),
+});
+export type ProfileAward = v.InferOutput<typeof ProfileAwardSchema>;
+
 export const LIMITS = {
   intro: 400,
   name: 20,
@@ -14,7 +23,7 @@ export const AUDIENCES = ['everyone', 'department', 'managers', 'self'] as const
 export type Audience = (typeof AUDIENCES)[number];
 export const AudienceSchema = v.picklist(AUDIENCES);
 
-const StaffIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, '職員IDの形式が正しくありません'));
+export const StaffIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, '職員IDの形式が正しくありません'));
 const NameSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name));
 const KanaSchema = v.pipe(v.string(), v.maxLength(LIMITS.name * 3));
 const TagSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.tag));
@@ -49,6 +58,11 @@ export const DirectoryRecordSchema = v.object({
   intro: v.pipe(v.string(), v.maxLength(LIMITS.intro)),
   /** Content hash of the consented photo; null shows the generated avatar. */
   photo: v.nullable(v.pipe(v.string(), v.regex(/^[a-f0-9]{16,64}$/))),
+  /**
+   * Awards the person agreed to show (C3); absent when none, so records and chunks made before
+   * awards existed stay valid and a directory without awards costs nothing more.
+   */
+  awards: v.optional(v.pipe(v.array(ProfileAwardSchema), v.maxLength(50))),
 });
 /** What everyone in the organisation may see of a person: the shape of the shared snapshot. */
 export type DirectoryRecord = v.InferOutput<typeof DirectoryRecordSchema>;
@@ -81,6 +95,11 @@ export const StaffProfileSchema = v.object({
   audiences: v.record(v.picklist(AUDIENCE_FIELDS), AudienceSchema),
   /** The person agreed that their photo may be shown. */
   photoConsent: v.boolean(),
+  /**
+   * エール about this person stay out of the public feed (R4); absent means false, so profiles
+   * stored before it existed read as opted in.
+   */
+  yellFeedOptOut: v.optional(v.boolean()),
 });
 export type StaffProfile = v.InferOutput<typeof StaffProfileSchema>;
 
@@ -107,6 +126,8 @@ export function toDirectoryRecord(p: StaffProfile): DirectoryRecord {
     qualifications: p.qualifications,
     intro: open('intro') ? p.intro : '',
     photo: open('photo') && p.photoConsent ? p.photo : null,
+    // Only the awards the person agreed to show are stored on the profile at all (award.consent).
+    ...(p.awards && p.awards.length > 0 && { awards: p.awards.map((a) => ({ ...a })) }),
   };
 }
 

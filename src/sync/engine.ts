@@ -1,8 +1,18 @@
 import { pullCommunities, type CommunityCache, type CommunityTransport } from './communities';
+import { pullNotifications, type NotificationCache, type NotificationTransport } from './notifications';
+import { pullNominations, type NominationCache, type NominationTransport } from './nominations';
 import type { Clock, DirectoryStore, LockManager, Outbox, Transport } from './ports';
 import { MAX_CHUNK_DOWNLOADS, pullDirectory, type PullResult } from './pull';
 import { pushPending, type PushResult } from './push';
 import { INITIAL_STATUS, toProblem, type SyncProblem, type SyncStatus } from './status';
+import {
+  pullYells,
+  refreshRecognition,
+  type RecognitionCache,
+  type RecognitionTransport,
+  type YellCache,
+  type YellTransport,
+} from './yells';
 
 /** Web Locks names, shared by every tab of the origin. */
 export const LOCKS = {
@@ -20,6 +30,12 @@ export interface SyncPorts {
   clock: Clock;
   /** Communities (D6), pulled after the directory under the same lock; absent, they are not synced. */
   communities?: { transport: CommunityTransport; cache: CommunityCache };
+  /** エール (R1-R4) with the settings and my counts the send screen needs offline; absent, not synced. */
+  yells?: { transport: YellTransport & RecognitionTransport; cache: YellCache & RecognitionCache };
+  /** In-app notifications (P4); absent, not synced. */
+  notifications?: { transport: NotificationTransport; cache: NotificationCache };
+  /** Nominations (C1-C3) this viewer may see, and HR's awards; absent, not synced. */
+  nominations?: { transport: NominationTransport; cache: NominationCache };
 }
 
 export interface SyncEngineOptions {
@@ -119,6 +135,15 @@ export class SyncEngine {
         const directory = await pullDirectory(this.ports.transport, this.ports.directory, this.chunkConcurrency);
         const communities = this.ports.communities;
         if (communities) await pullCommunities(communities.transport, communities.cache);
+        const yells = this.ports.yells;
+        if (yells) {
+          await pullYells(yells.transport, yells.cache);
+          await refreshRecognition(yells.transport, yells.cache);
+        }
+        const notifications = this.ports.notifications;
+        if (notifications) await pullNotifications(notifications.transport, notifications.cache);
+        const nominations = this.ports.nominations;
+        if (nominations) await pullNominations(nominations.transport, nominations.cache);
         return directory;
       });
       // Only `ifAvailable: true` may yield null; a lock manager that breaks this must not pass for success.

@@ -41,6 +41,17 @@ export function applyPending(record: DirectoryRecord, pending: readonly Mutation
       case 'community.leave':
         // Not part of a person's record: the communities screen lays these over its own table.
         break;
+      case 'nomination.create':
+      case 'nomination.endorse':
+      case 'nomination.review':
+      case 'award.consent':
+        // The nominations screens lay these over their own table; an award reaches the record
+        // only once the server accepted the consent (it alone knows the nomination was awarded).
+        break;
+      case 'yell.send':
+      case 'yell.clap':
+        // Not part of a person's record: the エール screens lay these over their own table (showYells).
+        break;
       default:
         assertNever(mutation);
     }
@@ -64,6 +75,12 @@ export function pendingFields(pending: readonly Mutation[]): ReadonlySet<keyof D
       case 'community.create':
       case 'community.join':
       case 'community.leave':
+      case 'nomination.create':
+      case 'nomination.endorse':
+      case 'nomination.review':
+      case 'award.consent':
+      case 'yell.send':
+      case 'yell.clap':
         break;
       default:
         assertNever(mutation);

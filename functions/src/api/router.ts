@@ -6,10 +6,19 @@ import { buildDirectorySnapshot } from '../handlers/directory-snapshot';
 import { syncDirectory, type SyncQuery } from '../handlers/directory-sync';
 import { badRequest, forbidden, HandlerError } from '../handlers/errors';
 import { communitiesSince } from '../handlers/communities';
+import { getAwards, nominationAudit, nominationsSince, putAwards } from '../handlers/nominations';
 import { me } from '../handlers/me';
 import { readPhoto } from '../handlers/photos';
 import { pushMutations } from '../handlers/push-mutations';
 import { getStaffDetail } from '../handlers/staff-detail';
+import { notificationsSince } from '../handlers/notifications';
+import {
+  getRecognitionMe,
+  getRecognitionSettings,
+  getRecognitionSummary,
+  putRecognitionSettings,
+} from '../handlers/recognition';
+import { yellsSince } from '../handlers/yells';
 import { VersionContentionError, type Store } from '../store/port';
 import { authenticate, type TokenVerifier } from './auth';
 import { error, gzipChunk, json, MAX_BODY_BYTES, webpImage, type ApiRequest, type ApiResponse } from './http';
@@ -74,6 +83,64 @@ export function createApi(deps: ApiDeps): Api {
       pattern: exact(API_PATHS.communities),
       handle: async ({ claims, request }) =>
         json(200, await communitiesSince(store, claims.orgId, parseSince(request.query))),
+    },
+    {
+      method: 'GET',
+      pattern: exact(API_PATHS.nominations),
+      handle: async ({ claims, request }) =>
+        json(200, await nominationsSince(store, claims, parseSince(request.query))),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/nominations\/([A-Za-z0-9-]{8,64})\/audit$/,
+      handle: async ({ claims, params }) =>
+        json(200, { entries: await nominationAudit(store, claims, params[0] ?? '') }),
+    },
+    {
+      method: 'GET',
+      pattern: exact(API_PATHS.awards),
+      handle: async ({ claims }) => json(200, await getAwards(store, claims.orgId)),
+    },
+    {
+      method: 'POST',
+      pattern: exact(API_PATHS.awards),
+      roles: ['hr'],
+      handle: async ({ claims, request }) =>
+        json(200, await putAwards(store, claims.orgId, parseJsonBody(request.body))),
+    },
+    {
+      method: 'GET',
+      pattern: exact(API_PATHS.yells),
+      handle: async ({ claims, request }) => json(200, await yellsSince(store, claims, parseSince(request.query))),
+    },
+    {
+      method: 'GET',
+      pattern: exact(API_PATHS.notifications),
+      handle: async ({ claims, request }) =>
+        json(200, await notificationsSince(store, claims, parseSince(request.query))),
+    },
+    {
+      method: 'GET',
+      pattern: exact(API_PATHS.recognitionSettings),
+      handle: async ({ claims }) => json(200, await getRecognitionSettings(store, claims.orgId)),
+    },
+    {
+      method: 'POST',
+      pattern: exact(API_PATHS.recognitionSettings),
+      roles: ['hr'],
+      handle: async ({ claims, request }) =>
+        json(200, await putRecognitionSettings(store, claims.orgId, parseJsonBody(request.body))),
+    },
+    {
+      method: 'GET',
+      pattern: exact(API_PATHS.recognitionSummary),
+      handle: async ({ claims, request }) =>
+        json(200, await getRecognitionSummary(store, claims, request.query.get('unit'))),
+    },
+    {
+      method: 'GET',
+      pattern: exact(API_PATHS.recognitionMe),
+      handle: async ({ claims }) => json(200, await getRecognitionMe(store, claims)),
     },
     {
       method: 'POST',

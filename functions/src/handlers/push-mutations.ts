@@ -4,6 +4,8 @@ import { PushRequestSchema, type Claims, type PushResponse, type PushResult } fr
 import { AUDIENCE_FIELDS, type Audience, type AudienceField, type StaffProfile } from '../../../src/domain/staff';
 import type { ApplyToProfile, Store } from '../store/port';
 import { applyCommunityMutation, isCommunityMutation } from './communities';
+import { applyNominationMutation, isNominationMutation } from './nominations';
+import { applyYellMutation, isYellMutation, syncYellFeedOptOut } from './yells';
 import { badRequest } from './errors';
 import { storeUploadedPhoto } from './photos';
 
@@ -35,6 +37,8 @@ export async function pushMutations(store: Store, claims: Claims, body: unknown)
 
 async function applyOne(store: Store, claims: Claims, mutation: Mutation): Promise<PushResult> {
   if (isCommunityMutation(mutation)) return applyCommunityMutation(store, claims, mutation);
+  if (isNominationMutation(mutation)) return applyNominationMutation(store, claims, mutation);
+  if (isYellMutation(mutation)) return applyYellMutation(store, claims, mutation);
   // A photo's bytes are stored first, under an id derived from them: a replay stores the same
   // thing again, and a profile never points at a photo that is not there.
   const photoId =
@@ -42,6 +46,13 @@ async function applyOne(store: Store, claims: Claims, mutation: Mutation): Promi
       ? await storeUploadedPhoto(store, claims, mutation.photo)
       : null;
   const outcome = await store.applyMutation(claims.orgId, mutation.id, claims.staffId, toApply(mutation, photoId));
+  // The feed opt-out (R4) also lives in the エール store, which filters each viewer's feed by it.
+  if (
+    mutation.kind === 'profile.update' &&
+    mutation.patch.yellFeedOptOut !== undefined &&
+    outcome.status !== 'rejected'
+  )
+    await syncYellFeedOptOut(store, claims.orgId, claims.staffId);
   switch (outcome.status) {
     case 'applied':
     case 'duplicate':
@@ -54,7 +65,7 @@ async function applyOne(store: Store, claims: Claims, mutation: Mutation): Promi
 function toApply(mutation: Mutation, photoId: string | null): ApplyToProfile {
   switch (mutation.kind) {
     case 'profile.update': {
-      const { intro, hobbies, skills, privatePhone, audiences, photoConsent } = mutation.patch;
+      const { intro, hobbies, skills, privatePhone, audiences, photoConsent, yellFeedOptOut } = mutation.patch;
       // Text is stored as typed (after the schema's cleanText): markup stays text, and the
       // client renders it as text. Stripping it here would silently change what people wrote.
       // The directory change logged with the profile is toDirectoryRecord's projection, so a
@@ -67,6 +78,7 @@ function toApply(mutation: Mutation, photoId: string | null): ApplyToProfile {
         ...(privatePhone !== undefined && { privatePhone }),
         ...(audiences !== undefined && { audiences: mergeAudiences(p.audiences, audiences) }),
         ...(photoConsent !== undefined && { photoConsent }),
+        ...(yellFeedOptOut !== undefined && { yellFeedOptOut }),
       });
     }
     case 'profile.photo':
@@ -74,7 +86,13 @@ function toApply(mutation: Mutation, photoId: string | null): ApplyToProfile {
     case 'community.create':
     case 'community.join':
     case 'community.leave':
-      // Sent to applyCommunityMutation by applyOne; they never change a profile.
+    case 'nomination.create':
+    case 'nomination.endorse':
+    case 'nomination.review':
+    case 'award.consent':
+    case 'yell.send':
+    case 'yell.clap':
+      // Sent to their own handlers by applyOne; they never change a profile directly.
       throw new Error(`not a profile mutation: ${mutation.kind}`);
   }
 }

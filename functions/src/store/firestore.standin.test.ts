@@ -4,12 +4,14 @@
  * the real Cloud Firestore emulator cannot run on these machines (ARCHITECTURE.md section 6).
  */
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
-import { FieldPath, getFirestore, type Firestore } from 'firebase-admin/firestore';
+import { FieldPath, FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFirestoreStandIn, type FirestoreStandIn } from '../../../tools/firestore-standin';
 import { freshOrgId } from '../testing/fixtures';
 import { FirestoreStore } from './firestore';
 import { runStoreContract } from './store.contract';
+import { runNominationContract } from './nomination.contract';
+import { runYellContract } from './yell.contract';
 
 let standIn: FirestoreStandIn | undefined;
 let app: App | undefined;
@@ -35,6 +37,8 @@ function firestore(): Firestore {
 }
 
 runStoreContract('firebase-admin adapter on the Firestore stand-in', () => new FirestoreStore(firestore()));
+runYellContract('firebase-admin adapter on the Firestore stand-in', () => new FirestoreStore(firestore()));
+runNominationContract('firebase-admin adapter on the Firestore stand-in', () => new FirestoreStore(firestore()));
 
 describe('Firestore stand-in: known gaps, checked so that a change in them is noticed', () => {
   it('answers a documentId() range filter with no documents (so the adapter pages staff by its `id` field)', async () => {
@@ -60,6 +64,15 @@ describe('Firestore stand-in: known gaps, checked so that a change in them is no
     const ref = firestore().doc(`gap/${freshOrgId()}/docs/big`);
     await ref.set({ data: new Uint8Array(1_100_000) });
     expect((await ref.get()).exists).toBe(true);
+  });
+
+  it('refuses an increment on a nested field (real Firestore applies it), so yell-firestore.ts keeps its counters in top-level fields', async () => {
+    const ref = firestore().doc(`gap/${freshOrgId()}/docs/counters`);
+    await ref.set({ flat: FieldValue.increment(1) }, { merge: true });
+    expect((await ref.get()).data()).toEqual({ flat: 1 });
+    await expect(ref.set({ nested: { n: FieldValue.increment(1) } }, { merge: true })).rejects.toMatchObject({
+      code: 2,
+    });
   });
 
   it.skip('transaction isolation (putSnapshot flips the pointer in a transaction): the stand-in has no locks or conflict detection, so it cannot show this', () => {});

@@ -11,6 +11,9 @@
  *   orgs/{orgId}/snapshots/{snapshotId}        SnapshotManifest
  *   orgs/{orgId}/snapshots/{snapshotId}/chunks/{n}   { data: Bytes }  (a gzipped encoded chunk, < 1 MiB)
  *   orgs/{orgId}/communities/…, communityMembers/…, communityVersions/…, communityMeta/head: see community-firestore.ts
+ *   orgs/{orgId}/yells/…, yellClaps/…, yellVersions/…, yellMeta/…, yellScopes/…, yellPeople/…, yellDaily/…: see yell-firestore.ts
+ *   orgs/{orgId}/inboxes/{staffId}/notifications/…: see notification-firestore.ts
+ *   orgs/{orgId}/nominations/…, nominationEndorsements/…, nominationVersions/…, nominationAudit/…: see nomination-firestore.ts
  *   orgs/{orgId}/photos/{photoId}              { owner, thumb: Bytes, large: Bytes }  (WebP, < 170 KB together)
  *
  * Indexes: only Firestore's automatic single-field ones (`staff.id`, `changes.version`).
@@ -48,6 +51,13 @@ import {
 import { CONFLICT, retryOnVersionConflict, versionDocId } from './retry';
 import type { CommunityIntent } from '../../../src/domain/communities';
 import { FirestoreCommunities } from './community-firestore';
+import { FirestoreNotifications } from './notification-firestore';
+import { FirestoreYells } from './yell-firestore';
+import type { NotificationItem } from './notification-port';
+import type { YellContext, YellIntent } from './yell-port';
+import type { RecognitionSettings } from '../../../src/domain/yells';
+import { FirestoreNominations } from './nomination-firestore';
+import type { Award, NominationContext, NominationIntent } from '../../../src/domain/nominations';
 
 const MetaSchema = v.object({
   headVersion: v.optional(v.number(), 0),
@@ -81,6 +91,90 @@ export class FirestoreStore implements Store {
 
   communitiesSince(orgId: string, version: number, limit: number) {
     return new FirestoreCommunities(this.db).communitiesSince(orgId, version, limit);
+  }
+
+  /** エール (R1-R4) and notifications (P4): their documents and writes are in yell-firestore.ts and notification-firestore.ts. */
+  applyYellMutation(orgId: string, mutationId: string, actorStaffId: string, intent: YellIntent, context: YellContext) {
+    return new FirestoreYells(this.db).applyYellMutation(orgId, mutationId, actorStaffId, intent, context);
+  }
+
+  yellHead(orgId: string) {
+    return new FirestoreYells(this.db).yellHead(orgId);
+  }
+
+  yellsSince(orgId: string, viewer: string, version: number, limit: number) {
+    return new FirestoreYells(this.db).yellsSince(orgId, viewer, version, limit);
+  }
+
+  getYells(orgId: string, ids: readonly string[]) {
+    return new FirestoreYells(this.db).getYells(orgId, ids);
+  }
+
+  getYellFeedOptOut(orgId: string) {
+    return new FirestoreYells(this.db).getYellFeedOptOut(orgId);
+  }
+
+  setYellFeedOptOut(orgId: string, staffId: string, optOut: boolean) {
+    return new FirestoreYells(this.db).setYellFeedOptOut(orgId, staffId, optOut);
+  }
+
+  getRecognitionSettings(orgId: string) {
+    return new FirestoreYells(this.db).getRecognitionSettings(orgId);
+  }
+
+  putRecognitionSettings(orgId: string, settings: RecognitionSettings) {
+    return new FirestoreYells(this.db).putRecognitionSettings(orgId, settings);
+  }
+
+  getYellScope(orgId: string, scope: string) {
+    return new FirestoreYells(this.db).getYellScope(orgId, scope);
+  }
+
+  getYellPerson(orgId: string, staffId: string, day: string) {
+    return new FirestoreYells(this.db).getYellPerson(orgId, staffId, day);
+  }
+
+  addNotifications(orgId: string, items: readonly NotificationItem[]) {
+    return new FirestoreNotifications(this.db).addNotifications(orgId, items);
+  }
+
+  notificationsSince(orgId: string, recipient: string, version: number, limit: number) {
+    return new FirestoreNotifications(this.db).notificationsSince(orgId, recipient, version, limit);
+  }
+
+  /** Commendations (C1-C3): their documents and writes are in nomination-firestore.ts. */
+  applyNominationMutation(
+    orgId: string,
+    mutationId: string,
+    actorStaffId: string,
+    intent: NominationIntent,
+    ctx: NominationContext,
+  ) {
+    return new FirestoreNominations(this.db).applyNominationMutation(orgId, mutationId, actorStaffId, intent, ctx);
+  }
+
+  getNomination(orgId: string, nominationId: string) {
+    return new FirestoreNominations(this.db).getNomination(orgId, nominationId);
+  }
+
+  nominationHead(orgId: string) {
+    return new FirestoreNominations(this.db).nominationHead(orgId);
+  }
+
+  nominationsSince(orgId: string, version: number, limit: number) {
+    return new FirestoreNominations(this.db).nominationsSince(orgId, version, limit);
+  }
+
+  nominationAudit(orgId: string, nominationId: string) {
+    return new FirestoreNominations(this.db).nominationAudit(orgId, nominationId);
+  }
+
+  getAwards(orgId: string) {
+    return new FirestoreNominations(this.db).getAwards(orgId);
+  }
+
+  putAwards(orgId: string, awards: readonly Award[]) {
+    return new FirestoreNominations(this.db).putAwards(orgId, awards);
   }
 
   async getStaff(orgId: string, staffId: string): Promise<StaffProfile | null> {

@@ -18,6 +18,13 @@ import {
 import { CONFLICT, retryOnVersionConflict } from './retry';
 import type { CommunityIntent } from '../../../src/domain/communities';
 import { MemoryCommunities } from './community-memory';
+import { emptyRecognitionOrg, MemoryNotifications, type MemoryRecognitionOrg } from './notification-memory';
+import { MemoryYells } from './yell-memory';
+import type { NotificationItem } from './notification-port';
+import type { YellContext, YellIntent } from './yell-port';
+import type { RecognitionSettings } from '../../../src/domain/yells';
+import { MemoryNominations } from './nomination-memory';
+import type { Award, NominationContext, NominationIntent } from '../../../src/domain/nominations';
 
 /**
  * The in-memory twin of the Firestore adapter, for handler tests and the contract suite. It keeps
@@ -41,6 +48,107 @@ export class MemoryStore implements Store {
 
   communitiesSince(orgId: string, version: number, limit: number) {
     return this.#communities.communitiesSince(orgId, version, limit);
+  }
+
+  /**
+   * エール (R1-R4) and notifications (P4) share one version sequence per organisation, and the
+   * mutation records with every other kind.
+   */
+  readonly #recognition = new Map<string, MemoryRecognitionOrg>();
+  readonly #recognitionOf = (orgId: string): MemoryRecognitionOrg => {
+    let org = this.#recognition.get(orgId);
+    if (!org) {
+      org = emptyRecognitionOrg();
+      this.#recognition.set(orgId, org);
+    }
+    return org;
+  };
+  readonly #yells = new MemoryYells((orgId) => this.#org(orgId).mutations, this.#recognitionOf);
+  readonly #notifications = new MemoryNotifications(this.#recognitionOf);
+
+  applyYellMutation(orgId: string, mutationId: string, actorStaffId: string, intent: YellIntent, context: YellContext) {
+    return this.#yells.applyYellMutation(orgId, mutationId, actorStaffId, intent, context);
+  }
+
+  yellHead(orgId: string) {
+    return this.#yells.yellHead(orgId);
+  }
+
+  yellsSince(orgId: string, viewer: string, version: number, limit: number) {
+    return this.#yells.yellsSince(orgId, viewer, version, limit);
+  }
+
+  getYells(orgId: string, ids: readonly string[]) {
+    return this.#yells.getYells(orgId, ids);
+  }
+
+  getYellFeedOptOut(orgId: string) {
+    return this.#yells.getYellFeedOptOut(orgId);
+  }
+
+  setYellFeedOptOut(orgId: string, staffId: string, optOut: boolean) {
+    return this.#yells.setYellFeedOptOut(orgId, staffId, optOut);
+  }
+
+  getRecognitionSettings(orgId: string) {
+    return this.#yells.getRecognitionSettings(orgId);
+  }
+
+  putRecognitionSettings(orgId: string, settings: RecognitionSettings) {
+    return this.#yells.putRecognitionSettings(orgId, settings);
+  }
+
+  getYellScope(orgId: string, scope: string) {
+    return this.#yells.getYellScope(orgId, scope);
+  }
+
+  getYellPerson(orgId: string, staffId: string, day: string) {
+    return this.#yells.getYellPerson(orgId, staffId, day);
+  }
+
+  addNotifications(orgId: string, items: readonly NotificationItem[]) {
+    return this.#notifications.addNotifications(orgId, items);
+  }
+
+  notificationsSince(orgId: string, recipient: string, version: number, limit: number) {
+    return this.#notifications.notificationsSince(orgId, recipient, version, limit);
+  }
+
+  /** Commendations (C1-C3) share the mutation records too. */
+  readonly #nominations = new MemoryNominations((orgId) => this.#org(orgId).mutations);
+
+  applyNominationMutation(
+    orgId: string,
+    mutationId: string,
+    actorStaffId: string,
+    intent: NominationIntent,
+    ctx: NominationContext,
+  ) {
+    return this.#nominations.applyNominationMutation(orgId, mutationId, actorStaffId, intent, ctx);
+  }
+
+  getNomination(orgId: string, nominationId: string) {
+    return this.#nominations.getNomination(orgId, nominationId);
+  }
+
+  nominationHead(orgId: string) {
+    return this.#nominations.nominationHead(orgId);
+  }
+
+  nominationsSince(orgId: string, version: number, limit: number) {
+    return this.#nominations.nominationsSince(orgId, version, limit);
+  }
+
+  nominationAudit(orgId: string, nominationId: string) {
+    return this.#nominations.nominationAudit(orgId, nominationId);
+  }
+
+  getAwards(orgId: string) {
+    return this.#nominations.getAwards(orgId);
+  }
+
+  putAwards(orgId: string, awards: readonly Award[]) {
+    return this.#nominations.putAwards(orgId, awards);
   }
 
   async getStaff(orgId: string, staffId: string): Promise<StaffProfile | null> {

@@ -2,6 +2,9 @@ import type { OrgUnit } from '../../../src/domain/org';
 import type { DirectoryChange, SnapshotManifest } from '../../../src/domain/protocol';
 import type { StaffProfile } from '../../../src/domain/staff';
 import type { CommunityStore } from './community-port';
+import type { NominationStore } from './nomination-port';
+import type { NotificationStore } from './notification-port';
+import type { YellStore } from './yell-port';
 
 /**
  * The Store port: everything the handlers need from the database, in the domain's terms. It has
@@ -17,7 +20,7 @@ import type { CommunityStore } from './community-port';
  * - Every change with a version above `logFloor` is in the log (trimming raises the floor first).
  * - A snapshot's chunks are all written before the directory points at it.
  */
-export interface Store extends CommunityStore {
+export interface Store extends CommunityStore, NominationStore, YellStore, NotificationStore {
   getStaff(orgId: string, staffId: string): Promise<StaffProfile | null>;
   /**
    * Writes whole profiles (seeding, roster import), each logged as a `put` change. Written in

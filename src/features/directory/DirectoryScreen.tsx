@@ -1,13 +1,15 @@
-import { useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useT } from '../../app/i18n/language';
 import type { AppDb } from '../../db/schema';
 import { applyFilter, isFilterEmpty } from '../../domain/filters';
 import { useDirectoryUi } from './directory-store';
 import { FaceGrid } from './FaceGrid';
 import { Filters } from './Filters';
+import { afterNextPaint, firstScreenShown } from './first-screen';
 import { PeopleList } from './PeopleList';
 import type { DirectoryView } from './use-directory';
-import { useSearch } from './use-search';
+import type { DirectoryRecord } from '../../domain/staff';
+import { useSearchResults } from './use-search';
 
 interface Props {
   db: AppDb;
@@ -17,13 +19,17 @@ interface Props {
 export function DirectoryScreen({ db, directory }: Props) {
   const { query, filter, view, setQuery, setFilter, setView } = useDirectoryUi();
   const t = useT();
-  // null while the first answer to a query is on its way from the search worker.
-  const found = useSearch(db, directory, query);
+  const { people: found, answered } = useSearchResults(db, directory, query);
   const results = useMemo(
-    () => (found && directory && !isFilterEmpty(filter) ? applyFilter(found, directory.units, filter) : (found ?? [])),
+    () => (directory && !isFilterEmpty(filter) ? applyFilter(found, directory.units, filter) : found),
     [found, directory, filter],
   );
   const narrowed = query.trim() !== '' || !isFilterEmpty(filter);
+  const empty = directory?.records.length === 0;
+  useEffect(() => {
+    // Nobody on the device yet (the first sync is under way): that is the first screen.
+    if (empty) void afterNextPaint().then(firstScreenShown);
+  }, [empty]);
 
   return (
     <section className="directory" aria-labelledby="directory-title">
@@ -59,24 +65,60 @@ export function DirectoryScreen({ db, directory }: Props) {
               </button>
             </div>
           </div>
-          <p className="result-count" aria-live="polite">
-            {!directory.complete
-              ? t.common.loading
-              : found === null
-                ? t.directory.searching
-                : narrowed
-                  ? t.directory.found(results.length)
-                  : t.directory.total(results.length)}
-          </p>
-          {found === null ? null : results.length === 0 ? (
+          <ResultCount
+            state={!directory.complete ? 'loading' : !answered ? 'searching' : narrowed ? 'found' : 'total'}
+            count={results.length}
+          />
+          {!answered ? (
+            // Everyone, as before the keystroke, until the query's first answer comes.
+            <Results view={view} people={results} directory={directory} firstScreen={!narrowed} />
+          ) : results.length === 0 ? (
             <p className="muted center">{t.directory.noResults}</p>
-          ) : view === 'grid' ? (
-            <FaceGrid people={results} directory={directory} />
           ) : (
-            <PeopleList people={results} directory={directory} />
+            <Results view={view} people={results} directory={directory} firstScreen={!narrowed} />
           )}
         </>
       )}
     </section>
   );
 }
+
+function Results({
+  view,
+  people,
+  directory,
+  firstScreen,
+}: {
+  view: 'grid' | 'list';
+  people: DirectoryRecord[];
+  directory: DirectoryView;
+  firstScreen: boolean;
+}) {
+  return view === 'grid' ? (
+    <FaceGrid people={people} directory={directory} firstScreen={firstScreen} />
+  ) : (
+    <PeopleList people={people} directory={directory} />
+  );
+}
+
+/** Memoised: formatting the count costs more than it looks, and most renders do not change it. */
+const ResultCount = memo(function ResultCount({
+  state,
+  count,
+}: {
+  state: 'loading' | 'searching' | 'found' | 'total';
+  count: number;
+}) {
+  const t = useT();
+  return (
+    <p className="result-count" aria-live="polite">
+      {state === 'loading'
+        ? t.common.loading
+        : state === 'searching'
+          ? t.directory.searching
+          : state === 'found'
+            ? t.directory.found(count)
+            : t.directory.total(count)}
+    </p>
+  );
+});

@@ -1,27 +1,68 @@
-import { useEffect, useRef, useState } from 'react';
-import { Link } from 'wouter';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useT } from '../../app/i18n/language';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
+import { afterNextPaint, firstScreenShown } from './first-screen';
+import { personHref, usePersonLinkClicks } from './person-links';
 import { unitShort } from './unit-label';
 import type { DirectoryView } from './use-directory';
 import { useWindowRows } from './use-window-rows';
+import './directory.css';
 
 const ROW_HEIGHT = 176;
 const MIN_CARD_WIDTH = 118;
+/** Rows rendered beyond each edge of the screen, so a scroll step finds its cards there. */
+const OVERSCAN_ROWS = 2;
 
 /** Set once per page load, for the benchmark's offline-first-faces figure (bench/app-bench.ts). */
 export const FIRST_FACES_MARK = 'directory:first-faces';
+/** The first screen the benchmark waits for: 50 faces in the grid, or everyone when fewer match. */
+export const FIRST_SCREEN_FACES = 50;
 let firstFacesMarked = false;
 
 function columnsFor(width: number): number {
   return Math.max(2, Math.min(6, Math.floor(width / MIN_CARD_WIDTH)));
 }
 
-/** D1: faces first. Virtualised by rows of cards, so 40,000 people cost what one screen costs. */
-export function FaceGrid({ people, directory }: { people: DirectoryRecord[]; directory: DirectoryView }) {
+/**
+ * One card's content. Memoised: as the grid scrolls or results change, a person who stays in the
+ * window is only moved (the li's transform), not rendered again.
+ */
+const FaceCard = memo(function FaceCard({ person, unit }: { person: DirectoryRecord; unit: string }) {
+  return (
+    <a href={personHref(person.id)} data-person-link="" className="face-link" aria-label={fullName(person)}>
+      <Avatar record={person} size={72} />
+      <span className="face-name">{fullName(person)}</span>
+      <span className="person-kana">
+        {person.familyKana} {person.givenKana}
+      </span>
+      <span className="face-unit">{unit}</span>
+      <span className="face-title">{person.title}</span>
+    </a>
+  );
+});
+
+/**
+ * D1: faces first. Virtualised by rows of cards, so 40,000 people cost what one screen costs.
+ * Memoised: a keystroke whose answer is still on its way changes nothing here.
+ */
+export const FaceGrid = memo(function FaceGrid({
+  people,
+  directory,
+  firstScreen = false,
+}: {
+  people: DirectoryRecord[];
+  directory: DirectoryView;
+  /**
+   * The directory as it opens (everyone, nothing typed): the window at the top then holds at
+   * least FIRST_SCREEN_FACES, below the fold too. Search results render only what is on screen
+   * and a little more: each card's new text is laid out again on every keystroke.
+   */
+  firstScreen?: boolean;
+}) {
   const t = useT();
   const listRef = useRef<HTMLUListElement>(null);
+  const onClick = usePersonLinkClicks();
   const [columns, setColumns] = useState(() => columnsFor(typeof window === 'undefined' ? 390 : window.innerWidth));
   useEffect(() => {
     const el = listRef.current;
@@ -34,43 +75,59 @@ export function FaceGrid({ people, directory }: { people: DirectoryRecord[]; dir
   }, []);
 
   const rows = Math.ceil(people.length / columns);
-  const { start, end } = useWindowRows(listRef, rows, ROW_HEIGHT);
+  // At least a first screen's worth of faces in the window, below the fold too.
+  const { start, end, capacity } = useWindowRows(
+    listRef,
+    rows,
+    ROW_HEIGHT,
+    OVERSCAN_ROWS,
+    firstScreen ? Math.ceil(FIRST_SCREEN_FACES / columns) : 0,
+  );
   const visible = people.slice(start * columns, end * columns);
-  const hasFaces = visible.length > 0;
+  // Steady as the window moves, is clamped at the ends, or its content shrinks: keys stay put.
+  const slots = Math.max(1, capacity * columns, visible.length);
+
   useEffect(() => {
-    if (!hasFaces || firstFacesMarked) return;
-    firstFacesMarked = true;
-    // The frame after the commit is the one that shows the faces.
-    requestAnimationFrame(() => setTimeout(() => performance.mark(FIRST_FACES_MARK), 0));
-  }, [hasFaces]);
+    if (firstFacesMarked || visible.length === 0) return;
+    let current = true;
+    // The frame after the commit is the one that shows the faces; counted there, in the DOM.
+    void afterNextPaint().then(() => {
+      const faces = listRef.current?.children.length ?? 0;
+      if (!current || firstFacesMarked || faces < Math.min(FIRST_SCREEN_FACES, people.length)) return;
+      firstFacesMarked = true;
+      performance.mark(FIRST_FACES_MARK, { detail: { faces } });
+      firstScreenShown();
+    });
+    return () => {
+      current = false;
+    };
+  }, [visible.length, people.length]);
+
   return (
-    <ul ref={listRef} className="face-grid" style={{ height: rows * ROW_HEIGHT }} aria-label={t.directory.staffList}>
+    <ul
+      ref={listRef}
+      className={`face-grid face-grid--${columns}`}
+      style={{ height: rows * ROW_HEIGHT }}
+      aria-label={t.directory.staffList}
+      onClick={onClick}
+    >
       {visible.map((p, i) => {
         const index = start * columns + i;
         const row = Math.floor(index / columns);
         const col = index % columns;
         return (
           <li
-            key={p.id}
+            // Keyed by slot, not by person: as the window moves, the cards that leave it are reused
+            // for those that come in (new text, same elements) instead of being removed and made
+            // anew, which was most of the cost of a scroll step or a keystroke's new results.
+            key={index % slots}
             className="face-card"
-            style={{
-              width: `${100 / columns}%`,
-              transform: `translate(${col * 100}%, ${row * ROW_HEIGHT}px)`,
-              height: ROW_HEIGHT,
-            }}
+            style={{ transform: `translate(${col * 100}%, ${row * ROW_HEIGHT}px)` }}
           >
-            <Link href={`/people/${p.id}`} className="face-link" aria-label={fullName(p)}>
-              <Avatar record={p} size={72} />
-              <span className="face-name">{fullName(p)}</span>
-              <span className="person-kana">
-                {p.familyKana} {p.givenKana}
-              </span>
-              <span className="face-unit">{unitShort(directory.units, p.unitId)}</span>
-              <span className="face-title">{p.title}</span>
-            </Link>
+            <FaceCard person={p} unit={unitShort(directory.units, p.unitId)} />
           </li>
         );
       })}
     </ul>
   );
-}
+});

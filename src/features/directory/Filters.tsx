@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useT } from '../../app/i18n/language';
 import { countActiveFilters, EMPTY_FILTER, tagsInUse, type DirectoryFilter } from '../../domain/filters';
 import { DX_SKILLS, JOB_LEVELS, type OrgUnit } from '../../domain/org';
@@ -27,8 +27,34 @@ function unitOptions(units: ReadonlyMap<string, OrgUnit>): OrgUnit[] {
   return out;
 }
 
-/** D3: narrow the directory by place, level, skill (with DX level), hobby or qualification. */
-export function Filters({ directory, filter, onChange }: Props) {
+/**
+ * D3: narrow the directory by place, level, skill (with DX level), hobby or qualification.
+ * Memoised, and its menus built only while it is open: at 40,000 people they hold thousands of
+ * options (every 係), and counting the tags in use walks everyone; neither should cost anything
+ * on a keystroke in the search box or before the first faces show.
+ */
+export const Filters = memo(function Filters(props: Props) {
+  const [open, setOpen] = useState(false);
+  const t = useT();
+  const active = countActiveFilters(props.filter);
+  return (
+    <details className="filters" open={open}>
+      <summary
+        onClick={(e) => {
+          // The open state is React's, so the menus are rendered exactly when they are shown.
+          e.preventDefault();
+          setOpen(!open);
+        }}
+      >
+        {t.filters.summary}
+        {active > 0 && <span className="chip">{t.filters.active(active)}</span>}
+      </summary>
+      {open && <FilterFields {...props} />}
+    </details>
+  );
+});
+
+function FilterFields({ directory, filter, onChange }: Props) {
   const options = useMemo(
     () => ({
       units: unitOptions(directory.units),
@@ -44,86 +70,80 @@ export function Filters({ directory, filter, onChange }: Props) {
   const isDx = (DX_SKILLS as readonly string[]).includes(filter.skill);
 
   return (
-    <details className="filters">
-      <summary>
-        {t.filters.summary}
-        {active > 0 && <span className="chip">{t.filters.active(active)}</span>}
-      </summary>
-      <div className="filter-fields">
-        <label>
-          {t.filters.unit}
-          <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
-            <option value="">{t.common.all}</option>
-            {options.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {INDENT[u.kind]}
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.filters.jobLevel}
-          <select
-            value={filter.jobLevel}
-            onChange={(e) => set({ jobLevel: JOB_LEVELS.find((l) => l === e.target.value) ?? '' })}
-          >
-            <option value="">{t.common.all}</option>
-            {JOB_LEVELS.map((l) => (
-              <option key={l}>{l}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.common.skill}
-          <select value={filter.skill} onChange={(e) => set({ skill: e.target.value })}>
-            <option value="">{t.common.all}</option>
-            <optgroup label={t.common.dxSkills}>
-              {DX_SKILLS.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </optgroup>
-            <optgroup label={t.filters.otherSkills}>
-              {options.skills.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
-        {isDx && (
-          <label>
-            {t.common.level}
-            <select value={filter.minLevel} onChange={(e) => set({ minLevel: Number(e.target.value) })}>
-              <option value={1}>{t.common.levelAtLeast(1)}</option>
-              <option value={2}>{t.common.levelAtLeast(2)}</option>
-              <option value={3}>LV3</option>
-            </select>
-          </label>
-        )}
-        <label>
-          {t.filters.hobby}
-          <select value={filter.hobby} onChange={(e) => set({ hobby: e.target.value })}>
-            <option value="">{t.common.all}</option>
-            {options.hobbies.map((s) => (
+    <div className="filter-fields">
+      <label>
+        {t.filters.unit}
+        <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
+          <option value="">{t.common.all}</option>
+          {options.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {INDENT[u.kind]}
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.filters.jobLevel}
+        <select
+          value={filter.jobLevel}
+          onChange={(e) => set({ jobLevel: JOB_LEVELS.find((l) => l === e.target.value) ?? '' })}
+        >
+          <option value="">{t.common.all}</option>
+          {JOB_LEVELS.map((l) => (
+            <option key={l}>{l}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.common.skill}
+        <select value={filter.skill} onChange={(e) => set({ skill: e.target.value })}>
+          <option value="">{t.common.all}</option>
+          <optgroup label={t.common.dxSkills}>
+            {DX_SKILLS.map((s) => (
               <option key={s}>{s}</option>
             ))}
-          </select>
-        </label>
-        <label>
-          {t.filters.qualification}
-          <select value={filter.qualification} onChange={(e) => set({ qualification: e.target.value })}>
-            <option value="">{t.common.all}</option>
-            {options.qualifications.map((s) => (
+          </optgroup>
+          <optgroup label={t.filters.otherSkills}>
+            {options.skills.map((s) => (
               <option key={s}>{s}</option>
             ))}
+          </optgroup>
+        </select>
+      </label>
+      {isDx && (
+        <label>
+          {t.common.level}
+          <select value={filter.minLevel} onChange={(e) => set({ minLevel: Number(e.target.value) })}>
+            <option value={1}>{t.common.levelAtLeast(1)}</option>
+            <option value={2}>{t.common.levelAtLeast(2)}</option>
+            <option value={3}>LV3</option>
           </select>
         </label>
-        {active > 0 && (
-          <button type="button" className="button" onClick={() => onChange(EMPTY_FILTER)}>
-            {t.filters.clear}
-          </button>
-        )}
-      </div>
-    </details>
+      )}
+      <label>
+        {t.filters.hobby}
+        <select value={filter.hobby} onChange={(e) => set({ hobby: e.target.value })}>
+          <option value="">{t.common.all}</option>
+          {options.hobbies.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.filters.qualification}
+        <select value={filter.qualification} onChange={(e) => set({ qualification: e.target.value })}>
+          <option value="">{t.common.all}</option>
+          {options.qualifications.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </label>
+      {active > 0 && (
+        <button type="button" className="button" onClick={() => onChange(EMPTY_FILTER)}>
+          {t.filters.clear}
+        </button>
+      )}
+    </div>
   );
 }

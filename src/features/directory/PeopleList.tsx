@@ -1,52 +1,70 @@
-import { useRef } from 'react';
-import { Link } from 'wouter';
+import { memo, useRef } from 'react';
 import { useT } from '../../app/i18n/language';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
+import { personHref, usePersonLinkClicks } from './person-links';
 import { unitShort } from './unit-label';
 import type { DirectoryView } from './use-directory';
 import { useWindowRows } from './use-window-rows';
+import './directory.css';
 
 const ROW_HEIGHT = 76;
 
-/** One line per person, with the extension: for scanning a section and calling. */
-export function PeopleList({ people, directory }: { people: DirectoryRecord[]; directory: DirectoryView }) {
+/** One row's content, memoised as FaceGrid's cards are: a row that stays in the window is only moved. */
+const PersonRow = memo(function PersonRow({ person, unit }: { person: DirectoryRecord; unit: string }) {
+  return (
+    <a href={personHref(person.id)} data-person-link="" className="person-link" aria-label={fullName(person)}>
+      <Avatar record={person} size={52} />
+      <span className="person-text">
+        <span className="person-name">
+          {fullName(person)}
+          {person.altFamilyName && <span className="alt-name">（{person.altFamilyName}）</span>}
+        </span>
+        <span className="person-kana">
+          {person.familyKana} {person.givenKana}
+        </span>
+        <span className="person-unit">
+          {unit}・{person.title}
+        </span>
+      </span>
+      <span className="person-ext" aria-hidden="true">
+        {person.extension}
+      </span>
+    </a>
+  );
+});
+
+/** One line per person, with the extension: for scanning a section and calling. Memoised as FaceGrid. */
+export const PeopleList = memo(function PeopleList({
+  people,
+  directory,
+}: {
+  people: DirectoryRecord[];
+  directory: DirectoryView;
+}) {
   const t = useT();
   const listRef = useRef<HTMLUListElement>(null);
-  const { start, end } = useWindowRows(listRef, people.length, ROW_HEIGHT);
+  const onClick = usePersonLinkClicks();
+  const { start, end, capacity } = useWindowRows(listRef, people.length, ROW_HEIGHT);
+  const slots = Math.max(1, capacity, end - start);
   return (
     <ul
       ref={listRef}
       className="people"
       style={{ height: people.length * ROW_HEIGHT }}
       aria-label={t.directory.staffList}
+      onClick={onClick}
     >
       {people.slice(start, end).map((p, i) => (
         <li
-          key={p.id}
+          // By slot, as FaceGrid's cards: leaving rows are reused for arriving ones.
+          key={(start + i) % slots}
           className="person-row"
-          style={{ transform: `translateY(${(start + i) * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
+          style={{ transform: `translateY(${(start + i) * ROW_HEIGHT}px)` }}
         >
-          <Link href={`/people/${p.id}`} className="person-link" aria-label={fullName(p)}>
-            <Avatar record={p} size={52} />
-            <span className="person-text">
-              <span className="person-name">
-                {fullName(p)}
-                {p.altFamilyName && <span className="alt-name">（{p.altFamilyName}）</span>}
-              </span>
-              <span className="person-kana">
-                {p.familyKana} {p.givenKana}
-              </span>
-              <span className="person-unit">
-                {unitShort(directory.units, p.unitId)}・{p.title}
-              </span>
-            </span>
-            <span className="person-ext" aria-hidden="true">
-              {p.extension}
-            </span>
-          </Link>
+          <PersonRow person={p} unit={unitShort(directory.units, p.unitId)} />
         </li>
       ))}
     </ul>
   );
-}
+});

@@ -14,6 +14,8 @@ export interface SearchAnswer {
 
 export interface SearchResponse extends SearchAnswer {
   seq: number;
+  /** A later query came before this one was searched: it was skipped, and has no answer. */
+  stale?: boolean;
 }
 
 export function directoryFingerprint(records: readonly DirectoryRecord[]): string {

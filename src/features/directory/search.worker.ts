@@ -4,7 +4,7 @@
  * on a slow phone, and a keystroke must never wait for it. The worker reads the directory from
  * IndexedDB itself, so 40,000 records are never copied between threads.
  */
-import { decodeChunkRow, mergeDirectory } from '../../db/directory-store';
+import { decodeChunkRow, mergeDirectory, readDirectoryMeta } from '../../db/directory-store';
 import { AppDb } from '../../db/schema';
 import { buildSearchIndex, search, type SearchEntry } from '../../domain/search';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -15,6 +15,25 @@ let index: readonly SearchEntry[] = [];
 let records: DirectoryRecord[] = [];
 let positionOf = new Map<DirectoryRecord, number>();
 let loaded: Promise<void> | null = null;
+/** Which directory (snapshot and version) the index is of, or is being built of. */
+let loadedKey: Promise<string> | null = null;
+
+const keyOfDevice = async () => {
+  const { snapshotId, version } = await readDirectoryMeta(db);
+  return `${snapshotId ?? ''}@${version}`;
+};
+
+/**
+ * A reload that finds the same snapshot and version on the device builds nothing: the screen asks
+ * after the first faces and again once it has decoded everyone, and 40,000 people take a second
+ * or more to index on a slow phone.
+ */
+async function reload(): Promise<void> {
+  const [now, before] = await Promise.all([keyOfDevice(), loadedKey]);
+  if (before === now && loaded) return;
+  loadedKey = Promise.resolve(now);
+  loaded = load();
+}
 
 async function load(): Promise<void> {
   const [chunks, overlay, units] = await Promise.all([
@@ -27,14 +46,29 @@ async function load(): Promise<void> {
   index = buildSearchIndex(records, new Map(units.map((u) => [u.id, u])));
 }
 
+let pendingReload: Promise<void> = Promise.resolve();
+let latestSeq = 0;
+
 self.onmessage = async (event: MessageEvent<SearchRequest>) => {
   const request = event.data;
+  if (request.type === 'query') latestSeq = Math.max(latestSeq, request.seq);
   if (request.type === 'reload') {
-    loaded = load();
+    // One after the other, so a second reload sees what the first one started.
+    pendingReload = pendingReload.then(reload);
     return;
   }
-  loaded ??= load();
+  await pendingReload;
+  if (!loaded) {
+    loadedKey = keyOfDevice();
+    loaded = load();
+  }
   await loaded;
+  // Keystrokes that came while the index was built: only the latest is worth an answer.
+  if (request.seq < latestSeq) {
+    const stale: SearchResponse = { seq: request.seq, positions: new Int32Array(0), fingerprint: '', stale: true };
+    self.postMessage(stale);
+    return;
+  }
   const response: SearchResponse = { seq: request.seq, ...answer(records, positionOf, search(index, request.query)) };
   self.postMessage(response, [response.positions.buffer]);
 };

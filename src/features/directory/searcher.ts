@@ -6,7 +6,8 @@ import { answer, type SearchAnswer, type SearchRequest, type SearchResponse } fr
 export interface Searcher {
   /** The directory on the device changed. */
   reload(): void;
-  query(query: string): Promise<SearchAnswer>;
+  /** Null when a later query overtook this one before it was searched. */
+  query(query: string): Promise<SearchAnswer | null>;
   dispose(): void;
 }
 
@@ -18,9 +19,9 @@ export function createSearcher(db: AppDb): Searcher {
 function workerSearcher(): Searcher {
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
   let seq = 0;
-  const waiting = new Map<number, (answer: SearchAnswer) => void>();
+  const waiting = new Map<number, (answer: SearchAnswer | null) => void>();
   worker.onmessage = (e: MessageEvent<SearchResponse>) => {
-    waiting.get(e.data.seq)?.(e.data);
+    waiting.get(e.data.seq)?.(e.data.stale ? null : e.data);
     waiting.delete(e.data.seq);
   };
   const post = (m: SearchRequest) => worker.postMessage(m);

@@ -2,45 +2,91 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AppDb } from '../../db/schema';
 import type { DirectoryRecord } from '../../domain/staff';
 import { directoryFingerprint, type SearchAnswer } from './search-protocol';
+import { afterFirstScreen } from './first-screen';
 import { createSearcher } from './searcher';
+
+/** How long the index waits for the first faces before it starts anyway. */
+const FIRST_SCREEN_WAIT_MS = 1500;
 import type { DirectoryView } from './use-directory';
+
+export interface SearchResults {
+  /** Who to show: the matches, or everyone while a query's first answer is on its way. */
+  people: DirectoryRecord[];
+  /** False while the query (not empty) has had no answer yet. */
+  answered: boolean;
+}
 
 /**
  * The people matching `query`. An empty query is everyone in directory order, with no search at
- * all; otherwise the previous answer stays on screen until the new one arrives.
+ * all. While the first answer to a query is on its way, everyone stays on screen (as before the
+ * keystroke), and later the previous answer stays until the new one arrives: a keystroke alone
+ * changes no card, only its answer does.
  */
-export function useSearch(db: AppDb, directory: DirectoryView | undefined, query: string): DirectoryRecord[] | null {
+export function useSearchResults(db: AppDb, directory: DirectoryView | undefined, query: string): SearchResults {
   const searcher = useMemo(() => createSearcher(db), [db]);
   useEffect(() => () => searcher.dispose(), [searcher]);
   const [answer, setAnswer] = useState<SearchAnswer | null>(null);
 
-  // The device's directory changed (a sync, an edit): search what it now holds.
-  useEffect(() => searcher.reload(), [searcher, directory]);
-
+  // The device's directory changed (a sync, an edit): search what it now holds. Not for the view
+  // of the first chunk alone: the worker reads everything itself, and doing so beside the first
+  // paint only slowed it down.
+  const complete = directory?.complete === true;
   useEffect(() => {
-    if (query.trim() === '' || !directory) return;
+    if (complete) searcher.reload();
+  }, [searcher, directory, complete]);
+  // The worker reads the device itself: it can start on the index once the first faces are on
+  // screen, beside the decoding of the rest here, rather than after it. It builds it once for both.
+  useEffect(() => {
+    let current = true;
+    void afterFirstScreen(FIRST_SCREEN_WAIT_MS).then(() => current && searcher.reload());
+    return () => {
+      current = false;
+    };
+  }, [searcher]);
+
+  const empty = query.trim() === '';
+  useEffect(() => {
+    if (empty || !directory) return;
     let current = true;
     void searcher.query(query).then((a) => {
       // Answers to earlier keystrokes may arrive late; only the latest counts.
-      if (current) setAnswer(a);
+      if (current && a) setAnswer(a);
     });
     return () => {
       current = false;
     };
-  }, [searcher, query, directory]);
+  }, [searcher, query, empty, directory]);
+  // A cleared box forgets the last answer: the next query starts from everyone, not from the
+  // results of the one before.
+  useEffect(() => {
+    if (empty) setAnswer(null);
+  }, [empty]);
 
-  return useMemo(() => {
-    if (!directory) return [];
-    if (query.trim() === '') return directory.records;
+  // Depends on the answer, not the query: a keystroke alone (its answer still on the way) keeps the
+  // same array, so nothing below it renders again.
+  const found = useMemo(() => {
     // An answer about another version of the directory (mid-sync) waits for the next one.
-    if (!answer || answer.fingerprint !== directoryFingerprint(directory.records)) return null;
-    const out: DirectoryRecord[] = new Array<DirectoryRecord>(answer.positions.length);
-    let n = 0;
-    for (const p of answer.positions) {
-      const r = directory.records[p];
-      if (r) out[n++] = r;
+    if (!directory || !answer || answer.fingerprint !== directoryFingerprint(directory.records)) return null;
+    const { positions } = answer;
+    const { records } = directory;
+    const out: DirectoryRecord[] = [];
+    // An indexed loop: for-of over a typed array measured several times slower here.
+    for (let i = 0; i < positions.length; i++) {
+      const r = records[positions[i] ?? -1];
+      if (r) out.push(r);
     }
-    out.length = n;
     return out;
-  }, [directory, query, answer]);
+  }, [directory, answer]);
+
+  if (!directory) return { people: NOBODY, answered: true };
+  if (empty || found === null) return { people: directory.records, answered: empty };
+  return { people: found, answered: true };
+}
+
+const NOBODY: DirectoryRecord[] = [];
+
+/** As useSearchResults, with null for "no answer yet" (pickers show no matches until then). */
+export function useSearch(db: AppDb, directory: DirectoryView | undefined, query: string): DirectoryRecord[] | null {
+  const { people, answered } = useSearchResults(db, directory, query);
+  return answered ? people : null;
 }

@@ -4,20 +4,52 @@ export interface RowWindow {
   /** First and one-past-last row to render. */
   start: number;
   end: number;
+  /** Rows a window holds away from the list's ends: a steady number to key reused rows by. */
+  capacity: number;
+}
+
+/**
+ * Which rows of fixed height to render, given the first row on screen and how many fit: `overscan`
+ * rows either side, and at the top of the list at least `minRows`. Pure, so the window follows a
+ * new row count (a keystroke's results) in the same render, with nothing read from the DOM.
+ */
+export function rowWindow(
+  firstOnScreen: number,
+  onScreen: number,
+  count: number,
+  overscan: number,
+  minRows: number,
+): RowWindow {
+  const start = Math.max(0, Math.min(firstOnScreen, count - onScreen) - overscan);
+  const end = firstOnScreen + onScreen + overscan;
+  return {
+    start,
+    end: Math.min(count, start === 0 ? Math.max(end, minRows) : end),
+    capacity: Math.max(onScreen + 2 * overscan, minRows),
+  };
 }
 
 /**
  * Which fixed-height rows of a list are on screen while the page (window) scrolls. Hand-written
  * instead of @tanstack/react-virtual: that library costs 8 KB gzipped of the 120 KB critical
  * budget, and rows of one fixed height need only this arithmetic.
+ *
+ * The list's position is read only in an animation frame after a scroll or resize, when layout is
+ * due anyway. Reading it after a render (as this did when the row count changed) forced a layout
+ * of the whole page before the frame, on every keystroke in the search box.
  */
 export function useWindowRows(
   list: RefObject<HTMLElement | null>,
   count: number,
   rowHeight: number,
   overscan = 6,
+  /** Rows the window holds at least, from its start (so a first screen has enough below the fold). */
+  minRows = 0,
 ): RowWindow {
-  const [range, setRange] = useState<RowWindow>(() => ({ start: 0, end: Math.min(count, 20) }));
+  const [view, setView] = useState(() => ({
+    first: 0,
+    onScreen: Math.ceil((typeof window === 'undefined' ? 844 : window.innerHeight) / rowHeight),
+  }));
 
   useEffect(() => {
     let frame = 0;
@@ -26,15 +58,17 @@ export function useWindowRows(
       const el = list.current;
       if (!el) return;
       const top = el.getBoundingClientRect().top; // Relative to the viewport: negative once scrolled past.
-      const first = Math.floor(Math.max(0, -top) / rowHeight);
-      const visible = Math.ceil(window.innerHeight / rowHeight);
-      const next = { start: Math.max(0, first - overscan), end: Math.min(count, first + visible + overscan) };
-      setRange((prev) => (prev.start === next.start && prev.end === next.end ? prev : next));
+      const next = {
+        first: Math.floor(Math.max(0, -top) / rowHeight),
+        onScreen: Math.ceil(window.innerHeight / rowHeight),
+      };
+      setView((prev) => (prev.first === next.first && prev.onScreen === next.onScreen ? prev : next));
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(measure);
+      if (typeof requestAnimationFrame === 'undefined') measure();
+      else if (!frame) frame = requestAnimationFrame(measure);
     };
-    measure();
+    schedule();
     window.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
     return () => {
@@ -42,7 +76,7 @@ export function useWindowRows(
       window.removeEventListener('resize', schedule);
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [list, count, rowHeight, overscan]);
+  }, [list, rowHeight]);
 
-  return range;
+  return rowWindow(view.first, view.onScreen, count, overscan, minRows);
 }

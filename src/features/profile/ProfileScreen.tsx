@@ -9,6 +9,8 @@ import { fullName, type AudienceField } from '../../domain/staff';
 import { pendingPhoto } from '../../sync/reconcile-detail';
 import { Avatar } from '../directory/Avatar';
 import { ContactActions } from './ContactActions';
+import { ProfileYells } from '../yell/ProfileYells';
+import { ProfileAwards } from '../nominations/ProfileAwards';
 import { unitPath } from '../directory/unit-label';
 import type { DirectoryView } from '../directory/use-directory';
 import { useStaffDetail } from './details';
@@ -120,6 +122,8 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
           </ol>
         </section>
       )}
+      <ProfileAwards person={person} selfId={selfId} />
+      <ProfileYells db={db} personId={person.id} directory={directory} selfId={selfId} />
       {view && view.fetchedAt === null && !isSelf && <p className="muted">{t.profile.restricted}</p>}
     </article>
   );

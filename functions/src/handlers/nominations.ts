@@ -1,0 +1,240 @@
+import * as v from 'valibot';
+import type { Mutation } from '../../../src/domain/mutations';
+import {
+  AwardsConfigSchema,
+  DEFAULT_AWARDS,
+  linkedYellsRefusal,
+  NOMINATION_MESSAGES,
+  NOMINATIONS_PAGE_SIZE,
+  profileAwardOf,
+  projectNomination,
+  sectionOf,
+  withAwardChoice,
+  type AuditEntry,
+  type Award,
+  type AwardsConfig,
+  type NominationContext,
+  type NominationIntent,
+  type NominationsPage,
+  type NominationView,
+  type Reviewer,
+} from '../../../src/domain/nominations';
+import { nominationStatusNotificationId } from '../../../src/domain/notifications';
+import type { OrgUnit } from '../../../src/domain/org';
+import type { Claims, PushResult } from '../../../src/domain/protocol';
+import type { StaffProfile } from '../../../src/domain/staff';
+import type { Store } from '../store/port';
+import { badRequest, forbidden } from './errors';
+
+export type NominationMutation = Extract<Mutation, { kind: `nomination.${string}` | 'award.consent' }>;
+
+export function isNominationMutation(m: Mutation): m is NominationMutation {
+  return (
+    m.kind === 'nomination.create' ||
+    m.kind === 'nomination.endorse' ||
+    m.kind === 'nomination.review' ||
+    m.kind === 'award.consent'
+  );
+}
+
+export const isCommittee = (claims: Claims): boolean => claims.duties.includes('committee');
+
+/** The profile part of a consent uses its own id, derived from the mutation's, in the shared id space. */
+export const consentProfileMutationId = (mutationId: string): string => `${mutationId}-award`;
+
+/**
+ * Applies a commendation mutation as the caller (the token's staffId), once per mutation id. The
+ * facts the pure rule needs (awards, the sections of reviewer and nominees, the committee duty
+ * from the claims) are looked up here; the rule itself runs in the store, against the nomination
+ * as read in the same attempt as the write.
+ */
+export async function applyNominationMutation(
+  store: Store,
+  claims: Claims,
+  mutation: NominationMutation,
+): Promise<PushResult> {
+  const { orgId, staffId } = claims;
+  const now = new Date().toISOString();
+  const intent = toIntent(mutation);
+  const ctx: NominationContext = {
+    awards: (await store.getAwards(orgId)) ?? DEFAULT_AWARDS,
+    reviewer: { staffId, committee: isCommittee(claims), sectionId: null },
+    nomineeSections: [],
+    now,
+  };
+  if (mutation.kind === 'nomination.create') {
+    const refusal = await createRefusal(store, claims, mutation.nominees, mutation.yellIds);
+    if (refusal) return rejected(mutation.id, refusal);
+  }
+  if (mutation.kind === 'nomination.review') {
+    const current = await store.getNomination(orgId, mutation.nominationId);
+    if (current) {
+      const units = unitMap(await store.listUnits(orgId));
+      const section = async (id: string) => {
+        const p = await store.getStaff(orgId, id);
+        return p ? sectionOf(units, p.unitId) : null;
+      };
+      const reviewer: Reviewer = { ...ctx.reviewer, sectionId: await section(staffId) };
+      ctx.reviewer = reviewer;
+      ctx.nomineeSections = await Promise.all(current.nominees.map(section));
+    }
+  }
+  const outcome = await store.applyNominationMutation(orgId, mutation.id, staffId, intent, ctx);
+  if (outcome.status === 'rejected') return rejected(mutation.id, outcome.message);
+  // Both after an applied and after a duplicate: if an earlier attempt stopped between its writes,
+  // the replay finishes the job. Each follow-up is idempotent.
+  if (mutation.kind === 'nomination.review') await notifyStatus(store, claims, mutation.nominationId, mutation.to, now);
+  if (mutation.kind === 'award.consent') {
+    const profile = await updateProfileAwards(store, claims, mutation.id, mutation.nominationId);
+    if (profile) return profile;
+  }
+  return { id: mutation.id, status: outcome.status };
+}
+
+async function createRefusal(
+  store: Store,
+  claims: Claims,
+  nominees: readonly string[],
+  yellIds: readonly string[],
+): Promise<string | null> {
+  const people = await Promise.all(nominees.map((id) => store.getStaff(claims.orgId, id)));
+  if (people.some((p) => p === null)) return NOMINATION_MESSAGES.nomineeUnknown;
+  if (yellIds.length === 0) return null;
+  return linkedYellsRefusal(yellIds, await store.getYells(claims.orgId, yellIds), claims.staffId);
+}
+
+/**
+ * A status change notifies the nominator, and the nominees once awarded (never before: that would
+ * spoil the surprise). Sent only when this reviewer's change is really in the nomination's history,
+ * so a refused or superseded review notifies nobody; the ids are deterministic, so a replay adds
+ * nothing.
+ */
+async function notifyStatus(
+  store: Store,
+  claims: Claims,
+  nominationId: string,
+  to: string,
+  now: string,
+): Promise<void> {
+  const n = await store.getNomination(claims.orgId, nominationId);
+  if (!n || !n.reviews.some((r) => r.to === to && r.by === claims.staffId)) return;
+  const recipients = new Set([n.nominator, ...(to === 'awarded' ? n.nominees : [])]);
+  await store.addNotifications(
+    claims.orgId,
+    [...recipients].map((recipient) => ({
+      recipient,
+      notification: {
+        id: nominationStatusNotificationId(nominationId, to),
+        kind: 'nomination.status' as const,
+        createdAt: now,
+        actor: null,
+        nominationId,
+        status: to,
+      },
+    })),
+  );
+}
+
+/**
+ * The award goes on the winner's profile through the profile mutation path, so it reaches every
+ * device in the directory change log (and the next snapshot). What is written is the consent the
+ * nomination holds now, not the mutation's own answer: a replay of an older "show" after a later
+ * "hide" must not bring the award back.
+ */
+async function updateProfileAwards(
+  store: Store,
+  claims: Claims,
+  mutationId: string,
+  nominationId: string,
+): Promise<PushResult | null> {
+  const n = await store.getNomination(claims.orgId, nominationId);
+  if (!n) return null;
+  const show = n.consent[claims.staffId] === true;
+  const award = profileAwardOf(n);
+  const outcome = await store.applyMutation(
+    claims.orgId,
+    consentProfileMutationId(mutationId),
+    claims.staffId,
+    (p: StaffProfile) => ({ ...p, awards: withAwardChoice(p.awards, award, show) }),
+  );
+  return outcome.status === 'rejected' ? rejected(mutationId, outcome.message) : null;
+}
+
+function toIntent(m: NominationMutation): NominationIntent {
+  switch (m.kind) {
+    case 'nomination.create':
+      return {
+        kind: m.kind,
+        nominationId: m.nominationId,
+        awardId: m.awardId,
+        nominees: m.nominees,
+        teamName: m.teamName,
+        reason: m.reason,
+        yellIds: m.yellIds,
+        createdAt: m.createdAt,
+      };
+    case 'nomination.endorse':
+      return { kind: m.kind, nominationId: m.nominationId };
+    case 'nomination.review':
+      return { kind: m.kind, nominationId: m.nominationId, from: m.from, to: m.to, comment: m.comment };
+    case 'award.consent':
+      return { kind: m.kind, nominationId: m.nominationId, show: m.show };
+  }
+}
+
+/**
+ * "Which nominations changed since version V", for this viewer: those they may see, projected for
+ * them, and the ids of those they may no longer see (to drop from the device). A nominee is never
+ * told the id of a nomination of them that they may not see yet: they could not have held it.
+ */
+export async function nominationsSince(
+  store: Store,
+  claims: Claims,
+  since: number,
+  limit = NOMINATIONS_PAGE_SIZE,
+): Promise<NominationsPage> {
+  const head = await store.nominationHead(claims.orgId);
+  if (since === head) return { nominations: [], removed: [], version: head, more: false, reset: false };
+  const reset = since > head;
+  const from = reset ? 0 : since;
+  const page = await store.nominationsSince(claims.orgId, from, limit);
+  const viewer = { staffId: claims.staffId, committee: isCommittee(claims) };
+  const nominations: NominationView[] = [];
+  const removed: string[] = [];
+  for (const n of page) {
+    const shown = projectNomination(n, viewer);
+    if (shown) nominations.push(shown);
+    else if (!reset && !n.nominees.includes(claims.staffId)) removed.push(n.id);
+  }
+  const last = page.at(-1)?.version ?? from;
+  return { nominations, removed, version: last, more: page.length === limit, reset };
+}
+
+/** The audit log of one nomination: the committee's, except for a committee member who is a nominee. */
+export async function nominationAudit(store: Store, claims: Claims, nominationId: string): Promise<AuditEntry[]> {
+  if (!isCommittee(claims)) throw forbidden();
+  const n = await store.getNomination(claims.orgId, nominationId);
+  if (!n || n.nominees.includes(claims.staffId)) throw forbidden();
+  return store.nominationAudit(claims.orgId, nominationId);
+}
+
+export async function getAwards(store: Store, orgId: string): Promise<AwardsConfig> {
+  const awards: readonly Award[] = (await store.getAwards(orgId)) ?? DEFAULT_AWARDS;
+  return { awards: awards.map((a) => ({ ...a })) };
+}
+
+/** HR replaces the award list (the route checks the role). Nominations keep the label they were made with. */
+export async function putAwards(store: Store, orgId: string, body: unknown): Promise<AwardsConfig> {
+  const parsed = v.safeParse(AwardsConfigSchema, body);
+  if (!parsed.success) throw badRequest(parsed.issues[0]?.message ?? '賞の設定が正しくありません');
+  await store.putAwards(orgId, parsed.output.awards);
+  return parsed.output;
+}
+
+function unitMap(units: readonly OrgUnit[]): Map<string, OrgUnit> {
+  return new Map(units.map((u) => [u.id, u]));
+}
+
+function rejected(id: string, message: string): PushResult {
+  return { id, status: 'rejected', message };
+}

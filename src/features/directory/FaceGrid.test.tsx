@@ -1,0 +1,52 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { describe, expect, it } from 'vitest';
+import { record, UNITS } from '../../../tests/fixtures/records';
+import { FaceGrid, FIRST_SCREEN_FACES } from './FaceGrid';
+import type { DirectoryView } from './use-directory';
+
+const people = Array.from({ length: 2000 }, (_, i) =>
+  record({ id: `S${String(i).padStart(6, '0')}`, familyName: `姓${i}`, givenName: '名' }),
+);
+const directory: DirectoryView = {
+  records: people,
+  byId: new Map(people.map((p) => [p.id, p])),
+  units: new Map(UNITS.map((u) => [u.id, u])),
+  complete: true,
+};
+
+function renderGrid(firstScreen: boolean) {
+  const location = memoryLocation({ path: '/', record: true });
+  const view = render(
+    <Router hook={location.hook}>
+      <FaceGrid people={people} directory={directory} firstScreen={firstScreen} />
+    </Router>,
+  );
+  return { location, cards: () => view.container.querySelectorAll('li.face-card').length };
+}
+
+describe('FaceGrid (jsdom, window 1024x768)', () => {
+  it('renders a first screen of at least 50 faces, and only a window of a long list', () => {
+    const { cards } = renderGrid(true);
+    expect(cards()).toBeGreaterThanOrEqual(FIRST_SCREEN_FACES);
+    expect(cards()).toBeLessThan(200);
+  });
+
+  it('renders fewer cards for search results: what is on screen and a little more', () => {
+    const first = renderGrid(true).cards();
+    const { cards } = renderGrid(false);
+    expect(cards()).toBeGreaterThan(0);
+    expect(cards()).toBeLessThan(first);
+  });
+
+  it('opens a profile on a plain click of a card, through the router, and leaves modified clicks to the browser', () => {
+    const { location } = renderGrid(false);
+    const link = screen.getByRole('link', { name: '姓3 名' });
+    expect(link.getAttribute('href')).toBe('/people/S000003');
+    fireEvent.click(link, { ctrlKey: true });
+    expect(location.history?.at(-1)).toBe('/');
+    fireEvent.click(link);
+    expect(location.history?.at(-1)).toBe('/people/S000003');
+  });
+});

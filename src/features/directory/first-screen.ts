@@ -1,0 +1,36 @@
+/**
+ * The first screen of faces goes before anything else the page has to do (decoding the rest of
+ * the directory, loading firebase and the sync loop, building the search index): on a slow phone
+ * each of these is hundreds of ms, and done first they push the faces back by as much.
+ */
+
+/** Resolves in a task after the next frame has been painted. */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'undefined') setTimeout(resolve, 0);
+    // rAF runs just before the frame's paint; a task queued from it runs after.
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
+let shown = false;
+const waiting: (() => void)[] = [];
+
+/** The directory's first screen (faces, or the word that there are none yet) has been painted. */
+export function firstScreenShown(): void {
+  if (shown) return;
+  shown = true;
+  for (const resolve of waiting.splice(0)) resolve();
+}
+
+/**
+ * Resolves once the first screen has been painted, or after `timeoutMs` when the page opened
+ * on something else (sign-in, a profile) that never reports it.
+ */
+export function afterFirstScreen(timeoutMs: number): Promise<void> {
+  if (shown) return Promise.resolve();
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    setTimeout(resolve, timeoutMs);
+  });
+}

@@ -1,0 +1,59 @@
+import { renderHook, waitFor } from '@testing-library/react';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { record, UNITS } from '../../../tests/fixtures/records';
+import { dexieDirectoryStore } from '../../db/directory-store';
+import { AppDb } from '../../db/schema';
+import { toChunkText } from '../../domain/directory-codec';
+import { useDirectory } from './use-directory';
+import { useSearch, useSearchResults } from './use-search';
+
+let db: AppDb;
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('useSearchResults (in-thread searcher: jsdom has no workers)', () => {
+  it('keeps everyone on screen until a query has its first answer, then shows the matches', async () => {
+    db = new AppDb(`use-search-${Math.random().toString(36).slice(2)}`);
+    await dexieDirectoryStore(db).replaceSnapshot(
+      { id: 's1', version: 1, chunkCount: 1, staffCount: 2, createdAt: '2026-11-22T00:00:00.000Z' },
+      UNITS,
+      [
+        toChunkText([
+          record({ id: 'a', familyName: '佐藤', familyKana: 'さとう' }),
+          record({ id: 'b', familyName: '鈴木', familyKana: 'すずき' }),
+        ]),
+      ],
+    );
+    const seen: { ids: string[]; answered: boolean; picker: string[] | null }[] = [];
+    const { result, rerender } = renderHook(
+      ({ query }: { query: string }) => {
+        const directory = useDirectory(db, null);
+        const results = useSearchResults(db, directory, query);
+        const picker = useSearch(db, directory, query);
+        if (directory)
+          seen.push({
+            ids: results.people.map((r) => r.id),
+            answered: results.answered,
+            picker: picker?.map((r) => r.id) ?? null,
+          });
+        return results;
+      },
+      { initialProps: { query: '' } },
+    );
+    await waitFor(() => expect(result.current.people.map((r) => r.id)).toEqual(['a', 'b']));
+    expect(result.current.answered).toBe(true);
+
+    seen.length = 0;
+    rerender({ query: 'すずき' });
+    await waitFor(() => expect(result.current.people.map((r) => r.id)).toEqual(['b']));
+    // Before the answer: everyone still shown, not answered; pickers (useSearch) get null.
+    expect(seen[0]).toEqual({ ids: ['a', 'b'], answered: false, picker: null });
+
+    rerender({ query: '' });
+    await waitFor(() => expect(result.current.people.map((r) => r.id)).toEqual(['a', 'b']));
+    expect(result.current.answered).toBe(true);
+  });
+});

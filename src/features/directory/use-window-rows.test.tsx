@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { rowWindow } from './use-window-rows';
+
+describe('rowWindow (which rows a virtualised list renders)', () => {
+  it('renders the rows on screen with overscan either side, within the list', () => {
+    expect(rowWindow(100, 5, 13_334, 3, 17)).toMatchObject({ start: 97, end: 108, capacity: 17 });
+    expect(rowWindow(13_333, 5, 13_334, 3, 17)).toMatchObject({ start: 13_326, end: 13_334 });
+  });
+
+  it('holds at least minRows at the top of the list (the first screen), and no more rows than there are', () => {
+    expect(rowWindow(0, 5, 13_334, 3, 17)).toMatchObject({ start: 0, end: 17 });
+    expect(rowWindow(2, 5, 13_334, 3, 17)).toMatchObject({ start: 0, end: 17 });
+    expect(rowWindow(0, 5, 4, 3, 17)).toMatchObject({ start: 0, end: 4 });
+  });
+
+  it('follows a shorter list at once when the page was scrolled past its end (fewer results)', () => {
+    expect(rowWindow(500, 5, 10, 3, 17)).toMatchObject({ start: 2, end: 10 });
+    expect(rowWindow(500, 5, 0, 3, 17)).toMatchObject({ start: 0, end: 0 });
+  });
+});

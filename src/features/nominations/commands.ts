@@ -1,0 +1,74 @@
+import { requestSync } from '../../app/sync-trigger';
+import { enqueueMutation } from '../../db/outbox';
+import type { AppDb } from '../../db/schema';
+import { parseMutation, type ValidationResult } from '../../domain/mutations';
+import { NOMINATION_MESSAGES, type NominationStatus } from '../../domain/nominations';
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+async function queue(db: AppDb, input: Record<string, unknown>): Promise<ValidationResult<null>> {
+  const parsed = parseMutation({ id: newId(), createdAt: new Date().toISOString(), ...input });
+  if (!parsed.ok) return parsed;
+  await enqueueMutation(db, parsed.value);
+  requestSync();
+  return { ok: true, value: null };
+}
+
+export interface NominationDraft {
+  awardId: string;
+  nominees: string[];
+  teamName: string;
+  reason: string;
+  yellIds: string[];
+}
+
+/**
+ * Sends a nomination: validated with the shared schema (the same Japanese message as the server),
+ * queued in the outbox, and its draft deleted in the same transaction, so the words are always in
+ * exactly one place on the device. The id is made here, so the list shows it at once, offline too.
+ */
+export async function sendNomination(
+  db: AppDb,
+  draftId: string,
+  draft: NominationDraft,
+): Promise<ValidationResult<string>> {
+  const nominationId = newId();
+  const parsed = parseMutation({
+    kind: 'nomination.create',
+    id: newId(),
+    createdAt: new Date().toISOString(),
+    nominationId,
+    ...draft,
+  });
+  if (!parsed.ok) return parsed;
+  // The server's rules that need only the draft, said before queueing rather than after a round trip.
+  if (parsed.value.kind === 'nomination.create' && parsed.value.nominees.length > 1 && parsed.value.teamName === '')
+    return { ok: false, message: NOMINATION_MESSAGES.teamNameRequired };
+  await db.transaction('rw', db.outbox, db.nominationDrafts, async () => {
+    await enqueueMutation(db, parsed.value);
+    await db.nominationDrafts.delete(draftId);
+  });
+  requestSync();
+  return { ok: true, value: nominationId };
+}
+
+export function endorseNomination(db: AppDb, nominationId: string): Promise<ValidationResult<null>> {
+  return queue(db, { kind: 'nomination.endorse', nominationId });
+}
+
+/** `from` is the status the reviewer sees: the server refuses the change if it moved meanwhile. */
+export function reviewNomination(
+  db: AppDb,
+  nominationId: string,
+  from: NominationStatus,
+  to: NominationStatus,
+  comment: string,
+): Promise<ValidationResult<null>> {
+  return queue(db, { kind: 'nomination.review', nominationId, from, to, comment });
+}
+
+export function answerConsent(db: AppDb, nominationId: string, show: boolean): Promise<ValidationResult<null>> {
+  return queue(db, { kind: 'award.consent', nominationId, show });
+}

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useT } from '../../app/i18n/language';
+import type { AppDb } from '../../db/schema';
+import type { Award, ShownNomination } from '../../domain/nominations';
+import { fullName } from '../../domain/staff';
+import type { DirectoryView } from '../directory/use-directory';
+import { answerConsent } from './commands';
+
+/** 2026-11-22T… → 2026年11月22日 (Asia/Tokyo). */
+export function longDate(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '';
+  const d = new Date(t + 9 * 60 * 60 * 1000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** The award's name: as nominated (the server's copy), or from HR's list for one not sent yet. */
+export function awardName(n: Pick<ShownNomination, 'awardLabel' | 'awardId'>, awards: readonly Award[]): string {
+  return n.awardLabel || (awards.find((a) => a.id === n.awardId)?.label ?? n.awardId);
+}
+
+export function useNames(directory: DirectoryView | undefined): (id: string) => string {
+  const t = useT();
+  return (id) => {
+    const r = directory?.byId.get(id);
+    return r ? fullName(r) : t.nominations.unknownPerson;
+  };
+}
+
+/** Who is nominated, as one line: the team's name, or the people. */
+export function nomineeLine(n: Pick<ShownNomination, 'teamName' | 'nominees'>, name: (id: string) => string): string {
+  const people = n.nominees.map(name).join('、');
+  return n.teamName ? `${n.teamName}（${people}）` : people;
+}
+
+export function StatusChip({ n }: { n: Pick<ShownNomination, 'status' | 'pending'> }) {
+  const t = useT();
+  return (
+    <>
+      <span className={`chip nomination-status nomination-status--${n.status}`}>{t.nominations.status(n.status)}</span>
+      {n.pending && <span className="chip chip--pending">{t.nominations.pending}</span>}
+    </>
+  );
+}
+
+export function NominationCard({
+  n,
+  awards,
+  directory,
+}: {
+  n: ShownNomination;
+  awards: readonly Award[];
+  directory: DirectoryView | undefined;
+}) {
+  const t = useT();
+  const name = useNames(directory);
+  return (
+    <li className="nomination-card">
+      <Link href={`/nominations/${n.id}`} className="nomination-card-link">
+        {nomineeLine(n, name)}
+      </Link>
+      <span className="nomination-card-award">{awardName(n, awards)}</span>
+      <span className="nomination-card-meta">
+        <StatusChip n={n} />
+        <span>{t.nominations.endorsers(n.endorsers.length)}</span>
+      </span>
+    </li>
+  );
+}
+
+/** C3: the winner decides whether the award shows on their profile; their answer can change later. */
+export function ConsentPrompt({
+  db,
+  n,
+  awards,
+  selfId,
+}: {
+  db: AppDb;
+  n: ShownNomination;
+  awards: readonly Award[];
+  selfId: string;
+}) {
+  const t = useT();
+  const [error, setError] = useState<string | null>(null);
+  const answer = n.consent[selfId];
+  async function choose(show: boolean) {
+    const result = await answerConsent(db, n.id, show);
+    setError(result.ok ? null : result.message);
+  }
+  const label = awardName(n, awards);
+  return (
+    <section className="consent-prompt" aria-label={t.nominations.consentTitle}>
+      <h3>{t.nominations.consentTitle}</h3>
+      <p>{t.nominations.consentQuestion(label)}</p>
+      {answer !== undefined && (
+        <p className="muted">{answer ? t.nominations.consentShown : t.nominations.consentHidden}</p>
+      )}
+      <div className="consent-actions">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void choose(true)}
+          disabled={n.pending || answer === true}
+        >
+          {t.nominations.consentShow}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void choose(false)}
+          disabled={n.pending || answer === false}
+        >
+          {t.nominations.consentHide}
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { readAwards } from '../../db/nominations';
+import type { AppDb } from '../../db/schema';
+import type { Award, ShownNomination } from '../../domain/nominations';
+import { sectionOf } from '../../domain/nominations';
+import { isNominationMutation, shownNominations, type Me } from '../../sync/nominations';
+import type { DirectoryView } from '../directory/use-directory';
+
+export interface NominationsView {
+  /** Newest first, with my unsent nominations, endorsements, reviews and answers laid over. */
+  nominations: ShownNomination[];
+  awards: readonly Award[];
+  /** My nomination mutations the server refused, newest first, with its message (nothing vanishes silently). */
+  rejected: { id: string; nominationId: string; kind: string; message: string }[];
+}
+
+/** Everything the 表彰 screens read, from the device store; `undefined` while IndexedDB is read. */
+export function useNominations(db: AppDb, selfId: string): NominationsView | undefined {
+  const data = useLiveQuery(async () => {
+    const [rows, outbox, rejected, awards] = await Promise.all([
+      db.nominations.toArray(),
+      db.outbox.orderBy('seq').toArray(),
+      db.rejected.toArray(),
+      readAwards(db),
+    ]);
+    return { rows, pending: outbox.map((o) => o.mutation), rejected, awards };
+  }, [db]);
+  return useMemo(() => {
+    if (!data) return undefined;
+    return {
+      nominations: shownNominations(data.rows, data.pending, selfId),
+      awards: data.awards,
+      rejected: data.rejected
+        .filter((r) => isNominationMutation(r.mutation))
+        .sort((a, b) => b.rejectedAt - a.rejectedAt)
+        .map((r) => ({
+          id: r.id,
+          nominationId: 'nominationId' in r.mutation ? String(r.mutation.nominationId) : '',
+          kind: r.mutation.kind,
+          message: r.message,
+        })),
+    };
+  }, [data, selfId]);
+}
+
+/** Who I am for the review rules, from the session and the device's directory. */
+export function useMe(directory: DirectoryView | undefined, selfId: string, duties: readonly string[]): Me {
+  const unitId = directory?.byId.get(selfId)?.unitId;
+  return {
+    staffId: selfId,
+    committee: duties.includes('committee'),
+    sectionId: unitId && directory ? sectionOf(directory.units, unitId) : null,
+  };
+}
+
+export function sectionFinder(directory: DirectoryView | undefined): (staffId: string) => string | null {
+  return (staffId) => {
+    const unitId = directory?.byId.get(staffId)?.unitId;
+    return unitId && directory ? sectionOf(directory.units, unitId) : null;
+  };
+}

@@ -1,0 +1,284 @@
+import { describe, expect, it } from 'vitest';
+import type { Yell, YellsPage } from '../domain/yells';
+import { SyncEngine } from './engine';
+import { ProtocolError } from './status';
+import { FakeDirectoryStore, FakeOutbox, FakeServer, FakeTransport, LockHub, ManualClock } from './testing';
+import type { Mutation } from '../domain/mutations';
+import { pullYells, refreshRecognition, showYells, type YellCache, type YellTransport } from './yells';
+
+function yell(id: string, version: number, over: Partial<Yell> = {}): Yell {
+  return {
+    id,
+    from: 'a',
+    to: ['b'],
+    message: 'ありがとう',
+    value: 'tasukeai',
+    visibility: 'public',
+    createdAt: '2026-11-22T00:00:00.000Z',
+    version,
+    clapCount: 0,
+    clappedByMe: false,
+    ...over,
+  };
+}
+
+/**
+ * A server keeping every change with a unique version, answering as the functions are specified
+ * to: yells changed since V in version order, ids hidden from this viewer in `removed`, `reset`
+ * when V is older than what it keeps.
+ */
+class FakeYellServer implements YellTransport {
+  /** id -> latest yell, or null when hidden from this viewer since that version. */
+  readonly log = new Map<string, { version: number; yell: Yell | null }>();
+  head = 0;
+  /** Versions at or below this are forgotten: asking from before it is a reset. */
+  keptFrom = 0;
+  calls: number[] = [];
+  optOut: string[] = [];
+  constructor(private readonly pageSize = 2) {}
+
+  put(id: string, over: Partial<Yell> = {}): void {
+    this.head += 1;
+    this.log.set(id, { version: this.head, yell: yell(id, this.head, over) });
+  }
+  hide(id: string): void {
+    this.head += 1;
+    this.log.set(id, { version: this.head, yell: null });
+  }
+
+  async yellsSince(since: number): Promise<YellsPage> {
+    this.calls.push(since);
+    const reset = since > this.head || (since > 0 && since < this.keptFrom);
+    const from = reset ? 0 : since;
+    const entries = [...this.log.entries()]
+      .filter(([, e]) => e.version > from && (!reset || e.yell !== null))
+      .sort((a, b) => a[1].version - b[1].version);
+    const page = entries.slice(0, this.pageSize);
+    return {
+      yells: page.flatMap(([, e]) => (e.yell ? [structuredClone(e.yell)] : [])),
+      removed: page.flatMap(([id, e]) => (e.yell ? [] : [id])),
+      version: page.at(-1)?.[1].version ?? (reset ? this.head : from),
+      more: entries.length > this.pageSize,
+      reset,
+      feedOptOut: [...this.optOut],
+    };
+  }
+}
+
+/** The device side, keeping the page version as the Dexie cache does. */
+class FakeYellCache implements YellCache {
+  readonly rows = new Map<string, Yell>();
+  stored = 0;
+  feedOptOut: string[] = [];
+  async version() {
+    return this.stored;
+  }
+  async applyPage(page: YellsPage) {
+    this.feedOptOut = page.feedOptOut;
+    if (page.reset) this.rows.clear();
+    for (const y of page.yells) this.rows.set(y.id, y);
+    for (const id of page.removed) this.rows.delete(id);
+    this.stored = page.version;
+  }
+}
+
+describe('pullYells', () => {
+  it('takes everything over several pages, then asks once more and changes nothing', async () => {
+    const server = new FakeYellServer(2);
+    for (const id of ['y1', 'y2', 'y3']) server.put(id);
+    const cache = new FakeYellCache();
+    expect(await pullYells(server, cache)).toBe(3);
+    expect([...cache.rows.keys()].sort()).toEqual(['y1', 'y2', 'y3']);
+    expect(server.calls).toEqual([0, 2]);
+    server.calls = [];
+    expect(await pullYells(server, cache)).toBe(0);
+    expect(server.calls).toEqual([3]);
+    expect(cache.rows.size).toBe(3);
+  });
+
+  it('keeps the feed opt-outs of an empty page: they change without any yell changing', async () => {
+    const server = new FakeYellServer();
+    server.put('y1');
+    const cache = new FakeYellCache();
+    await pullYells(server, cache);
+    server.optOut = ['b'];
+    await pullYells(server, cache);
+    expect(cache.feedOptOut).toEqual(['b']);
+  });
+
+  it('a clap bumps the version, so the new count replaces the old copy', async () => {
+    const server = new FakeYellServer();
+    server.put('y1');
+    const cache = new FakeYellCache();
+    await pullYells(server, cache);
+    server.put('y1', { clapCount: 1 });
+    await pullYells(server, cache);
+    expect(cache.rows.get('y1')?.clapCount).toBe(1);
+    expect(cache.stored).toBe(2);
+  });
+
+  it('forgets an エール the viewer may no longer see, and stores the version of a page of removals only', async () => {
+    const server = new FakeYellServer();
+    server.put('y1');
+    server.put('y2');
+    const cache = new FakeYellCache();
+    await pullYells(server, cache);
+    server.hide('y1');
+    await pullYells(server, cache);
+    expect([...cache.rows.keys()]).toEqual(['y2']);
+    expect(cache.stored).toBe(3);
+    server.calls = [];
+    await pullYells(server, cache);
+    // The removal is not asked for again.
+    expect(server.calls).toEqual([3]);
+  });
+
+  it('on reset drops the device copy and keeps what the pages from zero bring', async () => {
+    const server = new FakeYellServer(5);
+    server.put('y1');
+    const cache = new FakeYellCache();
+    cache.rows.set('stale', yell('stale', 99));
+    cache.stored = 99;
+    await pullYells(server, cache);
+    expect([...cache.rows.keys()]).toEqual(['y1']);
+    expect(cache.stored).toBe(1);
+  });
+
+  it('refuses a page that goes backwards, instead of looping or losing changes', async () => {
+    const cache = new FakeYellCache();
+    cache.stored = 5;
+    const backwards: YellTransport = {
+      yellsSince: async () => ({ yells: [], removed: [], version: 3, more: false, reset: false, feedOptOut: [] }),
+    };
+    await expect(pullYells(backwards, cache)).rejects.toBeInstanceOf(ProtocolError);
+    const stuck: YellTransport = {
+      yellsSince: async (v) => ({ yells: [], removed: [], version: v, more: true, reset: false, feedOptOut: [] }),
+    };
+    await expect(pullYells(stuck, cache)).rejects.toBeInstanceOf(ProtocolError);
+  });
+});
+
+describe('refreshRecognition', () => {
+  it('keeps the settings and my counts as the server gave them', async () => {
+    const saved: unknown[] = [];
+    await refreshRecognition(
+      {
+        recognitionSettings: async () => ({ values: [{ id: 'tasukeai', label: '助けあエール' }], dailyCap: 5 }),
+        recognitionMe: async () => ({ received: 2, sent: 3, sentToday: 1, dailyCap: 5 }),
+      },
+      { saveSettings: async (s) => void saved.push(s), saveMe: async (m) => void saved.push(m) },
+    );
+    expect(saved).toEqual([
+      { values: [{ id: 'tasukeai', label: '助けあエール' }], dailyCap: 5 },
+      { received: 2, sent: 3, sentToday: 1, dailyCap: 5 },
+    ]);
+  });
+});
+
+describe('showYells (my unsent sends and claps over the stored エール)', () => {
+  const send = (yellId: string, createdAt = '2026-11-23T00:00:00.000Z'): Mutation => ({
+    kind: 'yell.send',
+    id: `m-${yellId}-0001`,
+    createdAt,
+    yellId,
+    to: ['b'],
+    message: '<b>ありがとう</b>',
+    value: 'tasukeai',
+    visibility: 'public',
+  });
+  const clap = (yellId: string, n = 1): Mutation => ({
+    kind: 'yell.clap',
+    id: `c-${yellId}-000${n}`,
+    createdAt: '2026-11-23T00:00:00.000Z',
+    yellId,
+  });
+
+  it('shows an unsent send as mine and pending, newest first, and the server copy once it is here', () => {
+    const stored = [yell('old', 1, { from: 'me', createdAt: '2026-11-01T00:00:00.000Z' })];
+    const shown = showYells(stored, [send('new1')], [], 'me');
+    expect(shown.map((y) => [y.id, y.from, y.pending, y.message])).toEqual([
+      ['new1', 'me', true, '<b>ありがとう</b>'],
+      ['old', 'me', false, 'ありがとう'],
+    ]);
+    // Acknowledged and pulled, but the outbox entry not yet removed: one copy, the server's.
+    const both = showYells([...stored, yell('new1', 2, { from: 'me' })], [send('new1')], [], 'me');
+    expect(both.filter((y) => y.id === 'new1').map((y) => [y.pending, y.version])).toEqual([[false, 2]]);
+  });
+
+  it('adds my unsent clap once, however often I tapped, and never to my own or an already clapped one', () => {
+    const stored = [
+      yell('theirs', 1, { clapCount: 2 }),
+      yell('clapped', 2, { clapCount: 5, clappedByMe: true }),
+      yell('mine', 3, { from: 'me', clapCount: 1 }),
+    ];
+    const pending = [clap('theirs', 1), clap('theirs', 2), clap('clapped'), clap('mine')];
+    const byId = new Map(showYells(stored, pending, [], 'me').map((y) => [y.id, y]));
+    expect(byId.get('theirs')).toMatchObject({ clapCount: 3, clappedByMe: true, pending: true });
+    expect(byId.get('clapped')).toMatchObject({ clapCount: 5, pending: false });
+    expect(byId.get('mine')).toMatchObject({ clapCount: 1, clappedByMe: false, pending: false });
+  });
+
+  it("keeps a refused send with the server's message, and ignores others' kinds of mutation", () => {
+    const other: Mutation = {
+      kind: 'community.join',
+      id: 'j-00000001',
+      createdAt: '2026-11-23T00:00:00.000Z',
+      communityId: 'c-000001',
+    };
+    const shown = showYells(
+      [],
+      [other],
+      [{ mutation: send('bad1'), message: '1日に送れるエールは20件までです' }],
+      'me',
+    );
+    expect(shown.map((y) => [y.id, y.pending, y.rejected])).toEqual([
+      ['bad1', false, '1日に送れるエールは20件までです'],
+    ]);
+  });
+});
+
+describe('SyncEngine with エール and notifications', () => {
+  it('pulls エール, the recognition settings and my counts, and notifications in one sync', async () => {
+    const yells = new FakeYellServer();
+    yells.put('y1');
+    const cache = new FakeYellCache();
+    const saved: string[] = [];
+    const notes: number[] = [];
+    const ports = {
+      transport: new FakeTransport(new FakeServer(), 'u-self'),
+      directory: new FakeDirectoryStore(),
+      outbox: new FakeOutbox(),
+      locks: new LockHub().tab('t1'),
+      clock: new ManualClock(),
+    };
+    const engine = new SyncEngine(
+      {
+        ...ports,
+        yells: {
+          transport: Object.assign(yells, {
+            recognitionSettings: async () => ({ values: [{ id: 'tasukeai', label: '助けあエール' }], dailyCap: 3 }),
+            recognitionMe: async () => ({ received: 0, sent: 1, sentToday: 1, dailyCap: 3 }),
+          }),
+          cache: Object.assign(cache, {
+            saveSettings: async () => void saved.push('settings'),
+            saveMe: async () => void saved.push('me'),
+          }),
+        },
+        notifications: {
+          transport: {
+            notificationsSince: async (since: number) => {
+              notes.push(since);
+              return { notifications: [], version: since, more: false };
+            },
+          },
+          cache: { version: async () => 7, applyPage: async () => undefined },
+        },
+      },
+      { random: () => 0.5 },
+    );
+    expect((await engine.syncNow()).pull?.outcome).toBe('done');
+    expect([...cache.rows.keys()]).toEqual(['y1']);
+    expect(saved).toEqual(['settings', 'me']);
+    expect(notes).toEqual([7]);
+  });
+});

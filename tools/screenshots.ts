@@ -1,0 +1,59 @@
+/**
+ * `npm run shots -- [--out DIR] [--port-base N]`: starts the local stack, signs in as the demo 職員
+ * and saves phone-sized (390x844) screenshots of the main screens, so a person can look at them.
+ * Paths are tried in order; a screen that is not there yet is reported and skipped.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { newPhone, signIn, waitForDirectory } from '../tests/e2e/browser';
+import { launchChromium } from './browser';
+import { startStack } from './stack';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: '.shots' },
+    'port-base': { type: 'string', default: '6600' },
+    account: { type: 'string', default: 'shokuin' },
+  },
+});
+const out = values.out;
+mkdirSync(out, { recursive: true });
+
+const stack = await startStack({ staff: 3000, build: true, log: console.log, portBase: Number(values['port-base']) });
+const browser = await launchChromium();
+try {
+  const { page } = await newPhone(browser);
+  const account = stack.accounts.find((a) => a.email.startsWith(`${values.account}@`));
+  if (!account) throw new Error(`no demo account ${values.account}`);
+  await signIn(page, stack.appUrl, account);
+  await waitForDirectory(page, 3000);
+  const screens: [string, string][] = [
+    ['directory', '/'],
+    ['me', `/people/${account.staffId}`],
+    ['edit', '/me/edit'],
+    ['org', '/org'],
+    ['peers', '/peers'],
+    ['communities', '/communities'],
+    ['yells', '/yells'],
+    ['yells-received', '/yells/received'],
+    ['yell-compose', '/yells/new'],
+    ['notifications', '/notifications'],
+    ['summary', '/recognition/summary'],
+    ['nominations', '/nominations'],
+  ];
+  for (const [name, path] of screens) {
+    await page.goto(new URL(path, stack.appUrl).href);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(out, `${name}.png`) });
+    console.log(`${name}: ${path} -> ${join(out, `${name}.png`)}`);
+  }
+  const q = page.getByRole('searchbox', { name: '職員を検索' });
+  await page.goto(stack.appUrl);
+  await q.fill('たなか');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(out, 'search.png') });
+} finally {
+  await browser.close();
+  await stack.stop();
+}
