@@ -1,28 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NominationsPageSchema, tokyoYear } from '../../src/domain/nominations';
-import { PushResponseSchema } from '../../src/domain/protocol';
 import { account, idTokenFor, stack } from '../stack/context';
-import { launchChromium, newPhone, signIn, waitForDirectory } from './browser';
-
-/** Set E2E_SHOTS_DIR to keep 390x844 screenshots of the 表彰 screens (never committed). */
-const SHOTS_DIR = process.env.E2E_SHOTS_DIR;
-async function shot(page: Page, name: string) {
-  if (!SHOTS_DIR) return;
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
-}
-
-async function axeProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((x) => x.impact === 'serious' || x.impact === 'critical')
-    .map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { launchChromium, newPhone, signIn, waitForDirectory, waitForOfflineReady } from './browser';
+import { axeProblems, crossCount, serverYells, shot, syncedAfterOnline } from './recognition';
 
 async function api(label: Parameters<typeof account>[0], path: string, body?: unknown): Promise<unknown> {
   const token = await idTokenFor(account(label));
@@ -52,45 +34,52 @@ describe('commendations in Chromium on the local stack (C1-C3)', () => {
     await browser?.close();
   });
 
-  it('職員 nominates 人事 from a cross-department エール; 表彰委員 awards it; the winner agrees; the award is on the profile', async () => {
+  it('issue 4 acceptance: an エール sent offline across 部 is delivered, notified, in the feed and the HR KPI; 職員 nominates from it; 表彰委員 awards it; the winner agrees; the award is on the profile', async () => {
     const { appUrl, staffCount } = stack();
     const shokuin = account('職員');
     const jinji = account('人事');
     const iin = account('表彰委員');
 
-    // The cross-department エール, made through the API: 職員 (区民生活部) thanks 人事 (総務部 人事課).
-    const yellId = `yell-e2e-${Date.now().toString(36)}`;
-    const message = `研修の準備を手伝ってくださり、ありがとうございました ${Date.now()}`;
-    const sent = v.parse(
-      PushResponseSchema,
-      await api('職員', '/mutations', {
-        mutations: [
-          {
-            kind: 'yell.send',
-            id: `m-${yellId}`,
-            createdAt: new Date().toISOString(),
-            yellId,
-            to: [jinji.staffId],
-            message,
-            value: 'tasukeai',
-            visibility: 'public',
-          },
-        ],
-      }),
-    );
-    expect(sent.results[0]?.status).toBe('applied');
+    // The issue's acceptance, as one chain. HR's summary first, to see it move.
+    const hr = await newPhone(browser);
+    await signIn(hr.page, appUrl, jinji);
+    await waitForDirectory(hr.page, staffCount);
+    const crossBefore = await crossCount(hr.page);
+    expect(Number.isFinite(crossBefore)).toBe(true);
 
-    // 職員 opens 人事's profile and starts a nomination there, picking the エール from 人事's history.
+    // 職員 (区民生活部) thanks 人事 (総務部 人事課) with no signal, from 人事's profile.
     const me = await newPhone(browser);
     await signIn(me.page, appUrl, shokuin);
     await waitForDirectory(me.page, staffCount);
+    await waitForOfflineReady(me.page);
     await synced(me.page);
+    await me.context.setOffline(true);
     await me.page.goto(`${appUrl}/people/${jinji.staffId}`);
     await me.page.getByRole('heading', { level: 1, name: jinji.name }).waitFor({ timeout: 15_000 });
-    await me.page.getByRole('link', { name: 'この人を表彰に推薦' }).click();
+    await me.page.getByRole('link', { name: 'エールを送る' }).click();
+    await me.page.getByRole('list', { name: '宛先' }).getByText(jinji.name).waitFor();
+    const message = `研修の準備を手伝ってくださり、ありがとうございました ${Date.now()}`;
+    await me.page.getByLabel('メッセージ').fill(message);
+    await me.page.getByRole('button', { name: '送る' }).click();
+    const card = me.page.getByRole('list', { name: '送った' }).locator('.yell-card', { hasText: message });
+    await card.getByText('送信待ち').waitFor({ timeout: 5_000 });
+
+    // Online again: delivered once; the recipient gets a notification, the feed shows it, the KPI moves.
+    await syncedAfterOnline(me.page);
+    await card.getByText('送信待ち').waitFor({ state: 'detached', timeout: 30_000 });
+    expect((await serverYells('人事')).filter((y) => y.message === message)).toHaveLength(1);
+    await hr.page.goto(`${appUrl}/notifications`);
+    await hr.page.getByText(`${shokuin.name}さんからエールが届きました`).first().waitFor({ timeout: 30_000 });
+    await hr.page.goto(`${appUrl}/yells`);
+    await hr.page.getByRole('list', { name: 'フィード' }).getByText(message).waitFor({ timeout: 30_000 });
+    expect(await crossCount(hr.page)).toBe(crossBefore + 1);
+    await hr.context.close();
+
+    // 職員 starts a nomination from that エール: its recipient is the nominee and the エール is ticked.
+    await card.getByRole('link', { name: '表彰に推薦' }).click();
     await me.page.getByRole('heading', { level: 1, name: '表彰に推薦' }).waitFor();
     await me.page.getByRole('button', { name: `${jinji.name}を外す` }).waitFor();
-    await me.page.getByRole('checkbox', { name: new RegExp(message.slice(0, 12)) }).check();
+    expect(await me.page.getByRole('checkbox', { name: new RegExp(message.slice(0, 12)) }).isChecked()).toBe(true);
     const reason = '部署をこえて研修の準備を支え、<b>参加者アンケート</b>の満足度を大きく上げました。';
     await me.page.getByLabel('推薦理由').fill(reason);
     await me.page.getByText(`${[...reason].length} / 800文字`).waitFor();

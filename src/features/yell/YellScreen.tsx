@@ -66,6 +66,7 @@ export function YellScreen({ db, directory, selfId, role, tab }: Props) {
         <Link href="/yells/new" className="button button--primary">
           {t.yell.compose}
         </Link>
+        <Link href="/nominations">{t.nominations.link}</Link>
         {(role === 'manager' || role === 'hr') && <Link href="/recognition/summary">{t.yell.summaryLink}</Link>}
       </p>
       <nav aria-label={t.yell.tabs} className="yell-tabs">

@@ -198,6 +198,7 @@ describe('nominating from an エール (C1)', () => {
     const link = within(card('ほかの人へ')).getByRole('link', { name: '表彰に推薦' });
     expect(link.getAttribute('href')).toBe('/nominations/new?yell=y-others-01');
     expect(within(card('わたしへ')).queryByRole('link', { name: '表彰に推薦' })).toBeNull();
+    expect(screen.getByRole('link', { name: '表彰・推薦' }).getAttribute('href')).toBe('/nominations');
   });
 });
 

@@ -1,0 +1,58 @@
+/** Helpers shared by the エール and 表彰 end-to-end tests (tests only). */
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import * as v from 'valibot';
+import { expect } from 'vitest';
+import { YellsPageSchema } from '../../src/domain/yells';
+import { account, idTokenFor, stack } from '../stack/context';
+
+/** Set E2E_SHOTS_DIR to keep 390x844 screenshots of these screens (never committed). */
+const SHOTS_DIR = process.env.E2E_SHOTS_DIR;
+export async function shot(page: Page, name: string) {
+  if (!SHOTS_DIR) return;
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+export async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+    .map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Every yell the server gives this account, read through the API (pages followed). */
+export async function serverYells(label: Parameters<typeof account>[0]) {
+  const token = await idTokenFor(account(label));
+  const all = [];
+  let since = 0;
+  for (;;) {
+    const res = await fetch(`${stack().functionsUrl}/yells?since=${since}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    const page = v.parse(YellsPageSchema, await res.json());
+    all.push(...page.yells);
+    since = page.version;
+    if (!page.more) return all;
+  }
+}
+
+/** The HR summary's cross-department count for the whole organisation, as the screen shows it. */
+export async function crossCount(page: Page): Promise<number> {
+  await page.goto(`${stack().appUrl}/recognition/summary`);
+  const dd = page.locator('.summary-kpis div', { hasText: '部署を越えたエール' }).first().locator('dd');
+  await page.getByTestId('cross-share').waitFor({ timeout: 30_000 });
+  // The kept copy shows first; wait for the fresh answer (the "as of" line updates with it).
+  await page.waitForFunction(() => !document.querySelector('.notice'), null, { timeout: 15_000 }).catch(() => {});
+  await page.waitForTimeout(1500);
+  return Number((await dd.first().textContent())?.replace(/[^0-9]/g, '') ?? NaN);
+}
+
+export async function syncedAfterOnline(page: Page) {
+  await page.context().setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.getByRole('status').filter({ hasText: '最新' }).waitFor({ timeout: 30_000 });
+}
