@@ -1,4 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useT } from './i18n/language';
 
 /** Tells the user a new version is ready; reloading is their choice, so nothing typed is lost. */
 export function UpdatePrompt() {
@@ -7,25 +8,26 @@ export function UpdatePrompt() {
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW();
+  const t = useT();
 
   if (!needRefresh && !offlineReady) return null;
   return (
     <div className="toast" role="status">
       {needRefresh ? (
         <>
-          <span>新しいバージョンがあります</span>
+          <span>{t.update.ready}</span>
           <button type="button" className="button button--primary" onClick={() => void updateServiceWorker(true)}>
-            更新する
+            {t.update.reload}
           </button>
           <button type="button" className="button" onClick={() => setNeedRefresh(false)}>
-            あとで
+            {t.update.later}
           </button>
         </>
       ) : (
         <>
-          <span>オフラインでも使えるようになりました</span>
+          <span>{t.update.offlineReady}</span>
           <button type="button" className="button" onClick={() => setOfflineReady(false)}>
-            閉じる
+            {t.update.close}
           </button>
         </>
       )}

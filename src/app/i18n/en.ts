@@ -22,6 +22,13 @@ export const en = {
   language: {
     label: 'Language (言語)',
   },
+  update: {
+    ready: 'A new version is ready',
+    reload: 'Update',
+    later: 'Later',
+    offlineReady: 'Ready to work offline',
+    close: 'Close',
+  },
   yell: {
     nav: 'Yells',
     title: 'Yells',

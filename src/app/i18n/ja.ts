@@ -26,6 +26,13 @@ export const ja = {
   language: {
     label: '言語 (Language)',
   },
+  update: {
+    ready: '新しいバージョンがあります',
+    reload: '更新する',
+    later: 'あとで',
+    offlineReady: 'オフラインでも使えるようになりました',
+    close: '閉じる',
+  },
   yell: {
     nav: 'エール',
     title: 'エール',
