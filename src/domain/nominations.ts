@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { unitAncestry, type OrgUnit } from './org';
+import type { Mutation } from './mutations';
 import type { ProfileAward } from './staff';
 import { charCount, cleanText } from './text';
 
@@ -566,3 +567,41 @@ export function showNominations(
 /** Answer of GET /nominations/{id}/audit (award committee only). */
 export const NominationAuditSchema = v.object({ entries: v.array(AuditEntrySchema) });
 export type NominationAudit = v.InferOutput<typeof NominationAuditSchema>;
+
+/** The outbox mutations that act on nominations (C1-C3). */
+export type NominationMutation = Extract<Mutation, { kind: `nomination.${string}` | 'award.consent' }>;
+
+export function isNominationMutation(m: Mutation): m is NominationMutation {
+  return (
+    m.kind === 'nomination.create' ||
+    m.kind === 'nomination.endorse' ||
+    m.kind === 'nomination.review' ||
+    m.kind === 'award.consent'
+  );
+}
+
+/**
+ * The intent a mutation stands for: what the server applies, and what a device lays over its copy
+ * while the mutation is unsent.
+ */
+export function nominationIntentOf(m: NominationMutation): NominationIntent {
+  switch (m.kind) {
+    case 'nomination.create':
+      return {
+        kind: m.kind,
+        nominationId: m.nominationId,
+        awardId: m.awardId,
+        nominees: m.nominees,
+        teamName: m.teamName,
+        reason: m.reason,
+        yellIds: m.yellIds,
+        createdAt: m.createdAt,
+      };
+    case 'nomination.endorse':
+      return { kind: m.kind, nominationId: m.nominationId };
+    case 'nomination.review':
+      return { kind: m.kind, nominationId: m.nominationId, from: m.from, to: m.to, comment: m.comment };
+    case 'award.consent':
+      return { kind: m.kind, nominationId: m.nominationId, show: m.show };
+  }
+}

@@ -1,10 +1,11 @@
 import type { Mutation } from '../domain/mutations';
 import {
   canTransition,
+  isNominationMutation,
+  nominationIntentOf,
   reviewRefusal,
   showNominations,
   type AwardsConfig,
-  type NominationIntent,
   type NominationsPage,
   type NominationView,
   type ShownNomination,
@@ -53,47 +54,13 @@ export async function pullNominations(transport: NominationTransport, cache: Nom
   throw new ProtocolError('nominations: too many pages');
 }
 
-type NominationMutation = Extract<Mutation, { kind: `nomination.${string}` | 'award.consent' }>;
-
-export function isNominationMutation(m: Mutation): m is NominationMutation {
-  return (
-    m.kind === 'nomination.create' ||
-    m.kind === 'nomination.endorse' ||
-    m.kind === 'nomination.review' ||
-    m.kind === 'award.consent'
-  );
-}
-
-/** The intent a pending outbox mutation stands for. */
-export function toIntent(m: NominationMutation): NominationIntent {
-  switch (m.kind) {
-    case 'nomination.create':
-      return {
-        kind: m.kind,
-        nominationId: m.nominationId,
-        awardId: m.awardId,
-        nominees: m.nominees,
-        teamName: m.teamName,
-        reason: m.reason,
-        yellIds: m.yellIds,
-        createdAt: m.createdAt,
-      };
-    case 'nomination.endorse':
-      return { kind: m.kind, nominationId: m.nominationId };
-    case 'nomination.review':
-      return { kind: m.kind, nominationId: m.nominationId, from: m.from, to: m.to, comment: m.comment };
-    case 'award.consent':
-      return { kind: m.kind, nominationId: m.nominationId, show: m.show };
-  }
-}
-
 /** The server's nominations with my unsent nomination mutations laid over them. */
 export function shownNominations(
   stored: readonly NominationView[],
   pending: readonly Mutation[],
   selfId: string,
 ): ShownNomination[] {
-  return showNominations(stored, pending.filter(isNominationMutation).map(toIntent), selfId);
+  return showNominations(stored, pending.filter(isNominationMutation).map(nominationIntentOf), selfId);
 }
 
 export interface Me {

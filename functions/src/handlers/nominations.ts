@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import type { Mutation } from '../../../src/domain/mutations';
 import {
   AwardsConfigSchema,
   DEFAULT_AWARDS,
+  nominationIntentOf,
   linkedYellsRefusal,
   NOMINATION_MESSAGES,
   NOMINATIONS_PAGE_SIZE,
@@ -14,7 +14,7 @@ import {
   type Award,
   type AwardsConfig,
   type NominationContext,
-  type NominationIntent,
+  type NominationMutation,
   type NominationsPage,
   type NominationView,
   type Reviewer,
@@ -25,17 +25,6 @@ import type { Claims, PushResult } from '../../../src/domain/protocol';
 import type { StaffProfile } from '../../../src/domain/staff';
 import type { Store } from '../store/port';
 import { badRequest, forbidden } from './errors';
-
-export type NominationMutation = Extract<Mutation, { kind: `nomination.${string}` | 'award.consent' }>;
-
-export function isNominationMutation(m: Mutation): m is NominationMutation {
-  return (
-    m.kind === 'nomination.create' ||
-    m.kind === 'nomination.endorse' ||
-    m.kind === 'nomination.review' ||
-    m.kind === 'award.consent'
-  );
-}
 
 export const isCommittee = (claims: Claims): boolean => claims.duties.includes('committee');
 
@@ -55,7 +44,7 @@ export async function applyNominationMutation(
 ): Promise<PushResult> {
   const { orgId, staffId } = claims;
   const now = new Date().toISOString();
-  const intent = toIntent(mutation);
+  const intent = nominationIntentOf(mutation);
   const ctx: NominationContext = {
     awards: (await store.getAwards(orgId)) ?? DEFAULT_AWARDS,
     reviewer: { staffId, committee: isCommittee(claims), sectionId: null },
@@ -158,28 +147,6 @@ async function updateProfileAwards(
     (p: StaffProfile) => ({ ...p, awards: withAwardChoice(p.awards, award, show) }),
   );
   return outcome.status === 'rejected' ? rejected(mutationId, outcome.message) : null;
-}
-
-function toIntent(m: NominationMutation): NominationIntent {
-  switch (m.kind) {
-    case 'nomination.create':
-      return {
-        kind: m.kind,
-        nominationId: m.nominationId,
-        awardId: m.awardId,
-        nominees: m.nominees,
-        teamName: m.teamName,
-        reason: m.reason,
-        yellIds: m.yellIds,
-        createdAt: m.createdAt,
-      };
-    case 'nomination.endorse':
-      return { kind: m.kind, nominationId: m.nominationId };
-    case 'nomination.review':
-      return { kind: m.kind, nominationId: m.nominationId, from: m.from, to: m.to, comment: m.comment };
-    case 'award.consent':
-      return { kind: m.kind, nominationId: m.nominationId, show: m.show };
-  }
 }
 
 /**

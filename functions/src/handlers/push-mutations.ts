@@ -4,7 +4,8 @@ import { PushRequestSchema, type Claims, type PushResponse, type PushResult } fr
 import { AUDIENCE_FIELDS, type Audience, type AudienceField, type StaffProfile } from '../../../src/domain/staff';
 import type { ApplyToProfile, Store } from '../store/port';
 import { applyCommunityMutation, isCommunityMutation } from './communities';
-import { applyNominationMutation, isNominationMutation } from './nominations';
+import { isNominationMutation } from '../../../src/domain/nominations';
+import { applyNominationMutation } from './nominations';
 import { applyYellMutation, isYellMutation, syncYellFeedOptOut } from './yells';
 import { badRequest } from './errors';
 import { storeUploadedPhoto } from './photos';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import * as v from 'valibot';
 import { useT } from '../../app/i18n/language';
 import { dexieNominationCache, readAwards } from '../../db/nominations';
@@ -7,7 +7,7 @@ import type { AppDb } from '../../db/schema';
 import { dexieYellCache, readSettings } from '../../db/yells';
 import { AwardsConfigSchema, type Award } from '../../domain/nominations';
 import type { Role } from '../../domain/org';
-import { RecognitionSettingsSchema, type RecognitionSettings, type YellValue } from '../../domain/yells';
+import { RecognitionSettingsSchema, type RecognitionSettings } from '../../domain/yells';
 import { TransportError } from '../../sync/ports';
 import '../peers/people.css';
 import { getAdminApi } from './admin-source';
@@ -58,30 +58,45 @@ function newId(prefix: string): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-function errorMessage(e: unknown, offline: string): string {
-  if (e instanceof TransportError) return e.code === 'offline' ? offline : e.message;
-  return offline;
+/** What an エール value and an award both are; the server's schemas check the rest. */
+interface Labelled {
+  id: string;
+  label: string;
 }
 
-function YellSettingsForm({ db, initial }: { db: AppDb; initial: RecognitionSettings }) {
-  const t = useT();
-  const [values, setValues] = useState<YellValue[]>(() => initial.values.map((x) => ({ ...x })));
-  const [cap, setCap] = useState(String(initial.dailyCap));
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const capId = useId();
+interface LabelListFormProps {
+  title: string;
+  hint: string;
+  initial: readonly Labelled[];
+  idPrefix: string;
+  maxLength: number;
+  itemLabel: (n: number) => string;
+  addLabel: string;
+  saveLabel: string;
+  /** Fields beside the list (the daily cap), inside the same form. */
+  children?: ReactNode;
+  /**
+   * Checks the items with the server's schema and saves them: a string is the message of the first
+   * problem, nothing sent; otherwise what the server took goes to the device copy.
+   */
+  save: (items: Labelled[]) => Promise<string | null>;
+}
 
-  async function save() {
-    const parsed = v.safeParse(RecognitionSettingsSchema, { values, dailyCap: Number(cap) });
-    if (!parsed.success) return setState({ kind: 'error', message: parsed.issues[0]?.message ?? t.admin.invalid });
-    const api = getAdminApi();
-    if (!api) return setState({ kind: 'error', message: t.admin.needsConnection });
+/** A list of named tags (エール values and awards have just this shape) that HR renames, adds and removes, then saves. */
+function LabelListForm(props: LabelListFormProps) {
+  const t = useT();
+  const [items, setItems] = useState<Labelled[]>(() => props.initial.map((x) => ({ ...x })));
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const titleId = useId();
+
+  async function submit() {
     setState({ kind: 'saving' });
     try {
-      const saved = await api.saveRecognitionSettings(parsed.output);
-      await dexieYellCache(db).saveSettings(saved);
-      setState({ kind: 'saved' });
+      const problem = await props.save(items);
+      setState(problem === null ? { kind: 'saved' } : { kind: 'error', message: problem });
     } catch (e) {
-      setState({ kind: 'error', message: errorMessage(e, t.admin.needsConnection) });
+      const offline = !(e instanceof TransportError) || e.code === 'offline';
+      setState({ kind: 'error', message: offline ? t.admin.needsConnection : e.message });
     }
   }
 
@@ -90,38 +105,91 @@ function YellSettingsForm({ db, initial }: { db: AppDb; initial: RecognitionSett
       className="admin-form"
       // The schema's Japanese message, not the browser's tooltip, explains a value out of range.
       noValidate
-      aria-labelledby="admin-yell-title"
+      aria-labelledby={titleId}
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        void submit();
       }}
     >
-      <h2 id="admin-yell-title">{t.admin.yellTitle}</h2>
-      <p className="muted">{t.admin.valuesHint}</p>
+      <h2 id={titleId}>{props.title}</h2>
+      <p className="muted">{props.hint}</p>
       <ul className="admin-list">
-        {values.map((value, i) => (
-          <li key={value.id}>
+        {items.map((item, i) => (
+          <li key={item.id}>
             <input
-              aria-label={t.admin.valueLabel(i + 1)}
-              value={value.label}
-              maxLength={40}
-              onChange={(e) => setValues(values.map((x) => (x.id === value.id ? { ...x, label: e.target.value } : x)))}
+              aria-label={props.itemLabel(i + 1)}
+              value={item.label}
+              maxLength={props.maxLength}
+              onChange={(e) => setItems(items.map((x) => (x.id === item.id ? { ...x, label: e.target.value } : x)))}
             />
             <button
               type="button"
               className="button"
-              disabled={values.length <= 1}
-              aria-label={t.admin.removeNamed(value.label)}
-              onClick={() => setValues(values.filter((x) => x.id !== value.id))}
+              disabled={items.length <= 1}
+              aria-label={t.admin.removeNamed(item.label)}
+              onClick={() => setItems(items.filter((x) => x.id !== item.id))}
             >
               {t.admin.remove}
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="button" onClick={() => setValues([...values, { id: newId('v'), label: '' }])}>
-        {t.admin.addValue}
+      <button
+        type="button"
+        className="button"
+        onClick={() => setItems([...items, { id: newId(props.idPrefix), label: '' }])}
+      >
+        {props.addLabel}
       </button>
+      {props.children}
+      <div className="admin-save">
+        <button type="submit" className="button button--primary" disabled={state.kind === 'saving'}>
+          {state.kind === 'saving' ? t.admin.saving : props.saveLabel}
+        </button>
+        {state.kind === 'saved' && <p role="status">{t.admin.saved}</p>}
+        {state.kind === 'error' && (
+          <p className="error" role="alert">
+            {state.message}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** The first problem the schema finds, or the parsed value. */
+function check<T>(
+  schema: v.GenericSchema<unknown, T>,
+  input: unknown,
+  fallback: string,
+): { ok: T } | { problem: string } {
+  const parsed = v.safeParse(schema, input);
+  return parsed.success ? { ok: parsed.output } : { problem: parsed.issues[0]?.message ?? fallback };
+}
+
+function YellSettingsForm({ db, initial }: { db: AppDb; initial: RecognitionSettings }) {
+  const t = useT();
+  const [cap, setCap] = useState(String(initial.dailyCap));
+  const capId = useId();
+  return (
+    <LabelListForm
+      title={t.admin.yellTitle}
+      hint={t.admin.valuesHint}
+      initial={initial.values}
+      idPrefix="v"
+      maxLength={40}
+      itemLabel={t.admin.valueLabel}
+      addLabel={t.admin.addValue}
+      saveLabel={t.admin.saveYell}
+      save={async (values) => {
+        const r = check(RecognitionSettingsSchema, { values, dailyCap: Number(cap) }, t.admin.invalid);
+        if ('problem' in r) return r.problem;
+        const api = getAdminApi();
+        if (!api) return t.admin.needsConnection;
+        await dexieYellCache(db).saveSettings(await api.saveRecognitionSettings(r.ok));
+        return null;
+      }}
+    >
       <div className="people-field">
         <label htmlFor={capId}>{t.admin.dailyCap}</label>
         <input
@@ -134,86 +202,30 @@ function YellSettingsForm({ db, initial }: { db: AppDb; initial: RecognitionSett
           onChange={(e) => setCap(e.target.value)}
         />
       </div>
-      <SaveRow state={state} label={t.admin.saveYell} />
-    </form>
+    </LabelListForm>
   );
 }
 
 function AwardsForm({ db, initial }: { db: AppDb; initial: readonly Award[] }) {
   const t = useT();
-  const [awards, setAwards] = useState<Award[]>(() => initial.map((x) => ({ ...x })));
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-
-  async function save() {
-    const parsed = v.safeParse(AwardsConfigSchema, { awards });
-    if (!parsed.success) return setState({ kind: 'error', message: parsed.issues[0]?.message ?? t.admin.invalid });
-    const api = getAdminApi();
-    if (!api) return setState({ kind: 'error', message: t.admin.needsConnection });
-    setState({ kind: 'saving' });
-    try {
-      const saved = await api.saveAwards(parsed.output);
-      await dexieNominationCache(db).saveAwards(saved);
-      setState({ kind: 'saved' });
-    } catch (e) {
-      setState({ kind: 'error', message: errorMessage(e, t.admin.needsConnection) });
-    }
-  }
-
   return (
-    <form
-      className="admin-form"
-      // The schema's Japanese message, not the browser's tooltip, explains a value out of range.
-      noValidate
-      aria-labelledby="admin-awards-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
+    <LabelListForm
+      title={t.admin.awardsTitle}
+      hint={t.admin.awardsHint}
+      initial={initial}
+      idPrefix="a"
+      maxLength={60}
+      itemLabel={t.admin.awardLabel}
+      addLabel={t.admin.addAward}
+      saveLabel={t.admin.saveAwards}
+      save={async (awards) => {
+        const r = check(AwardsConfigSchema, { awards }, t.admin.invalid);
+        if ('problem' in r) return r.problem;
+        const api = getAdminApi();
+        if (!api) return t.admin.needsConnection;
+        await dexieNominationCache(db).saveAwards(await api.saveAwards(r.ok));
+        return null;
       }}
-    >
-      <h2 id="admin-awards-title">{t.admin.awardsTitle}</h2>
-      <p className="muted">{t.admin.awardsHint}</p>
-      <ul className="admin-list">
-        {awards.map((award, i) => (
-          <li key={award.id}>
-            <input
-              aria-label={t.admin.awardLabel(i + 1)}
-              value={award.label}
-              maxLength={60}
-              onChange={(e) => setAwards(awards.map((x) => (x.id === award.id ? { ...x, label: e.target.value } : x)))}
-            />
-            <button
-              type="button"
-              className="button"
-              disabled={awards.length <= 1}
-              aria-label={t.admin.removeNamed(award.label)}
-              onClick={() => setAwards(awards.filter((x) => x.id !== award.id))}
-            >
-              {t.admin.remove}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <button type="button" className="button" onClick={() => setAwards([...awards, { id: newId('a'), label: '' }])}>
-        {t.admin.addAward}
-      </button>
-      <SaveRow state={state} label={t.admin.saveAwards} />
-    </form>
-  );
-}
-
-function SaveRow({ state, label }: { state: SaveState; label: string }) {
-  const t = useT();
-  return (
-    <div className="admin-save">
-      <button type="submit" className="button button--primary" disabled={state.kind === 'saving'}>
-        {state.kind === 'saving' ? t.admin.saving : label}
-      </button>
-      {state.kind === 'saved' && <p role="status">{t.admin.saved}</p>}
-      {state.kind === 'error' && (
-        <p className="error" role="alert">
-          {state.message}
-        </p>
-      )}
-    </div>
+    />
   );
 }

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { readAwards } from '../../db/nominations';
 import type { AppDb } from '../../db/schema';
 import type { Award, ShownNomination } from '../../domain/nominations';
-import { sectionOf } from '../../domain/nominations';
-import { isNominationMutation, shownNominations, type Me } from '../../sync/nominations';
+import { isNominationMutation, sectionOf } from '../../domain/nominations';
+import { shownNominations, type Me } from '../../sync/nominations';
 import type { DirectoryView } from '../directory/use-directory';
 
 export interface NominationsView {

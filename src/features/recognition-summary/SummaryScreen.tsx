@@ -7,7 +7,7 @@ import type { RecognitionSummary } from '../../domain/yell-aggregate';
 import type { DirectoryView } from '../directory/use-directory';
 import '../peers/people.css';
 import '../yell/yell.css';
-import { SummaryChart } from './SummaryCharts';
+import { SummaryChart, type Series } from './SummaryCharts';
 import { useSummary } from './use-summary';
 import './summary.css';
 
@@ -141,93 +141,81 @@ function Figures({ summary: s, fetchedAt }: { summary: RecognitionSummary; fetch
         </div>
       </dl>
 
-      <section aria-labelledby="summary-by-value">
-        <h2 id="summary-by-value">{t.summary.byValue}</h2>
-        <SummaryChart
-          kind="bar"
-          horizontal
-          labels={values.labels}
-          series={values.series}
-          description={t.summary.chartOf(t.summary.byValue)}
-        />
-        <table className="summary-table">
-          <caption>{t.summary.tableOf(t.summary.byValue)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.summary.valueCol}</th>
-              <th scope="col">{t.summary.count}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.byValue.map((x) => (
-              <tr key={x.value}>
-                <th scope="row">{x.label}</th>
-                <td>{x.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section aria-labelledby="summary-by-department">
-        <h2 id="summary-by-department">{t.summary.byDepartment}</h2>
-        <SummaryChart
-          kind="bar"
-          horizontal
-          labels={departments.labels}
-          series={departments.series}
-          description={t.summary.chartOf(t.summary.byDepartment)}
-        />
-        <table className="summary-table">
-          <caption>{t.summary.tableOf(t.summary.byDepartment)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.summary.departmentCol}</th>
-              <th scope="col">{t.summary.received}</th>
-              <th scope="col">{t.summary.sent}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.byDepartment.map((d) => (
-              <tr key={d.unitId}>
-                <th scope="row">{d.name}</th>
-                <td>{d.received}</td>
-                <td>{d.sent}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section aria-labelledby="summary-by-month">
-        <h2 id="summary-by-month">{t.summary.byMonth}</h2>
-        <SummaryChart
-          kind="line"
-          labels={months.labels}
-          series={months.series}
-          description={t.summary.chartOf(t.summary.byMonth)}
-        />
-        <table className="summary-table">
-          <caption>{t.summary.tableOf(t.summary.byMonth)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.summary.month}</th>
-              <th scope="col">{t.summary.count}</th>
-              <th scope="col">{t.summary.crossCol}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.byMonth.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{monthLabel(m.month)}</th>
-                <td>{m.count}</td>
-                <td>{m.crossDepartment}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <Breakdown
+        title={t.summary.byValue}
+        kind="bar"
+        horizontal
+        rowHeader={t.summary.valueCol}
+        labels={values.labels}
+        series={values.series}
+      />
+      <Breakdown
+        title={t.summary.byDepartment}
+        kind="bar"
+        horizontal
+        rowHeader={t.summary.departmentCol}
+        labels={departments.labels}
+        series={departments.series}
+      />
+      <Breakdown
+        title={t.summary.byMonth}
+        kind="line"
+        rowHeader={t.summary.month}
+        labels={months.labels}
+        series={months.series}
+      />
     </>
+  );
+}
+
+interface BreakdownProps {
+  title: string;
+  kind: 'bar' | 'line';
+  horizontal?: boolean;
+  /** The heading of the table's first column (what each row is). */
+  rowHeader: string;
+  labels: string[];
+  series: Series[];
+}
+
+/** One breakdown as a chart and, from the same figures, the table a screen reader reads instead. */
+function Breakdown({ title, kind, horizontal = false, rowHeader, labels, series }: BreakdownProps) {
+  const t = useT();
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <SummaryChart
+        kind={kind}
+        horizontal={horizontal}
+        labels={labels}
+        series={series}
+        description={t.summary.chartOf(title)}
+      />
+      <table className="summary-table">
+        <caption>{t.summary.tableOf(title)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeader}</th>
+            {series.map((x) => (
+              <th scope="col" key={x.label}>
+                {x.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {labels.map((label, row) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {series.map((x) => (
+                <td key={x.label}>{x.data[row]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
