@@ -26,7 +26,7 @@ const lab = JSON.parse(await readFile(`.stack/lab-${portBase}.json`, 'utf8')) as
   authUrl: string;
   accounts: DemoAccount[];
 };
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}`))?.split('=')[1] ?? '';
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? '';
 if (process.argv.includes('--build')) {
   console.log('building…');
   await run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', lab.outDir, '--emptyOutDir'], console.log, {
@@ -88,13 +88,39 @@ try {
     await context.setOffline(true);
     await throttle(page, 4);
     await reloadToFirstFaces(page);
+    // --css=FILE tries a style change on the running page, without a rebuild.
+    if (arg('css')) await page.addStyleTag({ content: await readFile(arg('css'), 'utf8') });
     await page.waitForTimeout(4000);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
     await cdp.send('Profiler.start');
     if (phase === 'scroll') console.log(await scrollTasks(page));
-    else if (phase === 'ktp-trace') {
+    else if (phase === 'ktp-plain' || phase === 'scroll-plain') {
+      await cdp.send('Profiler.stop');
+      if (phase === 'scroll-plain') console.log(await scrollTasks(page));
+      else {
+        const keystrokes = await keystrokeToPaint(page);
+        const ktp = keystrokes.map((k) => k.ms);
+        console.log(`ktp median ${median(ktp).toFixed(0)} p95 ${p95(ktp).toFixed(0)}`);
+        console.log(keystrokes.map((k) => `${k.query || '∅'} ${k.ms.toFixed(0)}`).join(', '));
+      }
+      await cdp.send('Profiler.start');
+    } else if (phase === 'scroll-trace' || phase === 'ktp-full-trace') {
+      // A timeline of the whole phase: which long tasks are script, style, layout or paint.
+      await browser.startTracing(page, {
+        path: `/tmp/perf/${phase}.json`,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'],
+      });
+      if (phase === 'scroll-trace') console.log(await scrollTasks(page));
+      else {
+        const keystrokes = await keystrokeToPaint(page);
+        const ktp = keystrokes.map((k) => k.ms);
+        console.log(`ktp median ${median(ktp).toFixed(0)} p95 ${p95(ktp).toFixed(0)}`);
+        console.log(keystrokes.map((k) => `${k.query || '∅'} ${k.ms.toFixed(0)}`).join(', '));
+      }
+      await browser.stopTracing();
+    } else if (phase === 'ktp-trace') {
       await browser.startTracing(page, {
         path: '/tmp/perf/ktp-trace.json',
         categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'],
@@ -109,7 +135,7 @@ try {
       await page.waitForTimeout(500);
       await browser.stopTracing();
     } else {
-      const ktp = await keystrokeToPaint(page);
+      const ktp = (await keystrokeToPaint(page)).map((k) => k.ms);
       console.log(`ktp median ${median(ktp).toFixed(0)} p95 ${p95(ktp).toFixed(0)}`);
     }
     const { profile: cpu } = await cdp.send('Profiler.stop');

@@ -20,8 +20,11 @@ const raw = JSON.parse(await readFile(file, 'utf8')) as { traceEvents: Ev[] } | 
 const events = Array.isArray(raw) ? raw : raw.traceEvents;
 const threadNames = new Map<string, string>();
 for (const e of events) if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-const nav = events.filter((e) => e.name === 'navigationStart').at(-1);
-if (!nav) throw new Error('no navigationStart');
+// A trace of a phase with no navigation in it (scrolling, typing) counts from its first event.
+const nav =
+  events.filter((e) => e.name === 'navigationStart').at(-1) ??
+  events.filter((e) => e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts)[0];
+if (!nav) throw new Error('no events');
 const t0 = nav.ts;
 const main = `${nav.pid}:${nav.tid}`;
 const at = (ts: number) => ((ts - t0) / 1000).toFixed(1).padStart(7);

@@ -1,6 +1,13 @@
 import type { Messages } from './ja';
 
-const people = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`;
+/**
+ * One formatter for every count: toLocaleString builds a new one on each call, and the directory's
+ * count is formatted on every keystroke's answer.
+ */
+let numbers: Intl.NumberFormat | undefined;
+const num = (n: number) => (numbers ??= new Intl.NumberFormat('en-US')).format(n);
+
+const people = (n: number) => `${num(n)} ${n === 1 ? 'person' : 'people'}`;
 
 /** English UI words. `satisfies Messages`: a key missing from or added to ja.ts fails the typecheck. */
 export const en = {
@@ -134,7 +141,7 @@ export const en = {
     crossCol: 'Across departments',
     tableOf: (title: string) => `${title} (table)`,
     chartOf: (title: string) => `Chart: ${title}. The table below has the same figures.`,
-    countUnit: (n: number) => n.toLocaleString('en-US'),
+    countUnit: (n: number) => num(n),
     percent: (x: number) => `${(x * 100).toFixed(1)}%`,
   },
   admin: {
@@ -250,7 +257,7 @@ export const en = {
     list: 'List',
     searching: 'Searching…',
     total: people,
-    found: (n: number) => `${n.toLocaleString('en-US')} found`,
+    found: (n: number) => `${num(n)} found`,
     noResults: 'No one found. Try the reading, romaji or a section name.',
     staffList: 'Staff',
   },

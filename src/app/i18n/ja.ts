@@ -1,7 +1,14 @@
 import type { Audience } from '../../domain/staff';
 
+/**
+ * One formatter for every count: toLocaleString builds a new one on each call, and the directory's
+ * count is formatted on every keystroke's answer.
+ */
+let numbers: Intl.NumberFormat | undefined;
+const num = (n: number) => (numbers ??= new Intl.NumberFormat('ja-JP')).format(n);
+
 /** Counts read as in Japanese: 3,000人. */
-const people = (n: number) => `${n.toLocaleString('ja-JP')}人`;
+const people = (n: number) => `${num(n)}人`;
 
 /**
  * The UI's words in Japanese: the source of truth. `en.ts` must have exactly these keys (its
@@ -138,7 +145,7 @@ export const ja = {
     crossCol: '部署を越えた',
     tableOf: (title: string) => `${title}（表）`,
     chartOf: (title: string) => `${title}のグラフ。同じ内容を下の表で読めます。`,
-    countUnit: (n: number) => `${n.toLocaleString('ja-JP')}件`,
+    countUnit: (n: number) => `${num(n)}件`,
     percent: (x: number) => `${(x * 100).toFixed(1)}%`,
   },
   admin: {
@@ -196,7 +203,7 @@ export const ja = {
     teamName: 'チーム名',
     teamNameHint: '2人以上を推薦するときは必須です',
     reason: '推薦理由',
-    chars: (n: number, max: number) => `${n.toLocaleString('ja-JP')} / ${max.toLocaleString('ja-JP')}文字`,
+    chars: (n: number, max: number) => `${num(n)} / ${num(max)}文字`,
     linkedYells: '添えるエール',
     linkedYellsShown: '添えられたエール',
     linkedYellsHint: (max: number) => `推薦する職員が受け取ったエールから${max}件まで選べます`,
@@ -254,7 +261,7 @@ export const ja = {
     list: '一覧',
     searching: '検索中…',
     total: people,
-    found: (n: number) => `${n.toLocaleString('ja-JP')}人が見つかりました`,
+    found: (n: number) => `${num(n)}人が見つかりました`,
     noResults: '見つかりませんでした。よみやローマ字、所属名でもお試しください。',
     staffList: '職員一覧',
   },

@@ -1,7 +1,7 @@
 import type { DirectoryRecord } from '../staff';
 import type { SearchEntry, UnitKeys } from './entry';
 import { signature } from './bigrams';
-import { KEYS_END, KEYS_END_CODE } from './normalize';
+import { KEYS_END, KEYS_END_CODE, SEP_CODE } from './normalize';
 
 /**
  * All people's strings of one kind joined into one: a query is then one indexOf per hit instead
@@ -29,6 +29,26 @@ export interface Haystack {
   /** Each person's character-pair signature (see bigrams.ts), low and high halves. */
   readonly pairsLow: Int32Array;
   readonly pairsHigh: Int32Array;
+  /**
+   * Each person's shortest key (at most 255): a shorter term can equal none of their keys, so once
+   * it is found at the start of one the person's rank is settled. This is what keeps a first
+   * letter (さ, s), found in nearly everyone, from visiting every one of its occurrences.
+   */
+  readonly shortestKey: Uint8Array;
+}
+
+/** The length of the shortest of these keys (each ending with SEP, split at splitA and splitB). */
+function shortestKeyOf(keys: string, splitA: number, splitB: number): number {
+  let shortest = 255;
+  let from = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const sep = keys.charCodeAt(i) === SEP_CODE;
+    if (sep || i === splitA || i === splitB) {
+      if (i > from) shortest = Math.min(shortest, i - from);
+      from = sep ? i + 1 : i;
+    }
+  }
+  return shortest;
 }
 
 export interface CompiledIndex {
@@ -52,6 +72,7 @@ export class HaystackBuilder {
   private readonly keysEnd: Int32Array;
   private readonly splitA: Int32Array;
   private readonly splitB: Int32Array;
+  private readonly shortestKey: Uint8Array;
   private length = 0;
   private people = 0;
 
@@ -60,6 +81,7 @@ export class HaystackBuilder {
     this.keysEnd = new Int32Array(size);
     this.splitA = new Int32Array(size);
     this.splitB = new Int32Array(size);
+    this.shortestKey = new Uint8Array(size);
   }
 
   /** keys: each ending with SEP; others: each ending with SEP; splits relative to the keys' start, or -1. */
@@ -70,6 +92,7 @@ export class HaystackBuilder {
     this.keysEnd[i] = at + keys.length;
     this.splitA[i] = splitA < 0 ? -1 : at + splitA;
     this.splitB[i] = splitB < 0 ? -1 : at + splitB;
+    this.shortestKey[i] = shortestKeyOf(keys, splitA, splitB);
     this.parts.push(keys, KEYS_END, others);
     this.length += keys.length + 1 + others.length;
   }
@@ -96,7 +119,7 @@ export class HaystackBuilder {
       byteCounts[c & 0xff] = (byteCounts[c & 0xff] ?? 0) + 1;
       byteCounts[c >> 8] = (byteCounts[c >> 8] ?? 0) + 1;
     }
-    const { starts, keysEnd, splitA, splitB } = this;
+    const { starts, keysEnd, splitA, splitB, shortestKey } = this;
     const pairsLow = new Int32Array(this.people);
     const pairsHigh = new Int32Array(this.people);
     for (let i = 0; i < this.people; i++) {
@@ -104,7 +127,7 @@ export class HaystackBuilder {
       pairsLow[i] = low;
       pairsHigh[i] = high;
     }
-    return { s, starts, keysEnd, splitA, splitB, byteCounts, pairsLow, pairsHigh };
+    return { s, starts, keysEnd, splitA, splitB, byteCounts, pairsLow, pairsHigh, shortestKey };
   }
 }
 

@@ -5,4 +5,4 @@
 export { buildSearchIndex } from './build';
 export type { SearchEntry, UnitKeys } from './entry';
 export { normalizeForSearch } from './normalize';
-export { search } from './search';
+export { search, searchPositions } from './search';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { record } from '../../../tests/fixtures/records';
 import type { OrgUnit } from '../org';
 import type { DirectoryRecord } from '../staff';
-import { buildSearchIndex, search } from './index';
+import { buildSearchIndex, search, searchPositions } from './index';
 import { VARIANT_KANJI } from './variant-kanji';
 
 const UNITS: OrgUnit[] = [
@@ -210,6 +210,25 @@ describe('ranking', () => {
 
   it('stops at the limit, best first', () => {
     expect(search(ranked, 'はな', 2).map((r) => r.id)).toEqual(['exact', 'family-exact']);
+  });
+
+  it('still finds a one-letter key whole after a prefix in the same person (a first letter settles most people early)', () => {
+    const people = [
+      person('prefix', '林', 'はやし', '浩一', 'こういち'),
+      // 浩 is a whole key here (the given name) after a prefix hit (浩田): the scan must not stop there.
+      person('exact-later', '浩田', 'こうだ', '浩', 'ひろし'),
+      person('exact-family', '浩', 'ひろ', '太郎', 'たろう'),
+    ];
+    const index = buildSearchIndex(people, unitMap);
+    expect(search(index, '浩').map((r) => r.id)).toEqual(['exact-later', 'exact-family', 'prefix']);
+    expect(search(index, 'h').map((r) => r.id)).toEqual(['prefix', 'exact-later', 'exact-family']);
+  });
+
+  it('gives positions in the index, in the order search gives the records', () => {
+    const positions = Array.from(searchPositions(ranked, 'はな'));
+    expect(positions.map((i) => ranked[i]?.record.id)).toEqual(order('はな'));
+    expect(Array.from(searchPositions(ranked, ''))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(Array.from(searchPositions(ranked, 'はな', 2))).toEqual([3, 5]);
   });
 });
 

@@ -54,8 +54,8 @@ function classify(h: Haystack, person: number, at: number, length: number): numb
 
 /**
  * Lowers ranks[i] to how well person i matches term in this haystack. Every hit is visited once, in
- * order, and once a person's rank can no longer improve the search jumps to the next person: past
- * the keys only OTHER is left, and nothing beats EXACT. No per-person strings are made.
+ * order, and once a person's rank can no longer improve (see settled) the search jumps to the next
+ * person. No per-person strings are made.
  */
 function scan(h: Haystack, term: string, ranks: Uint8Array): void {
   const { s, starts } = h;
@@ -67,8 +67,23 @@ function scan(h: Haystack, term: string, ranks: Uint8Array): void {
     while ((starts[person + 1] ?? Infinity) <= at) person++;
     const rank = classify(h, person, at, term.length);
     if (rank < (ranks[person] ?? NONE)) ranks[person] = rank;
-    at = find(s, term, probe, offset, rank === EXACT || rank === OTHER ? (starts[person + 1] ?? s.length) : at + 1);
+    at = find(
+      s,
+      term,
+      probe,
+      offset,
+      settled(h, person, rank, ranks, term) ? (starts[person + 1] ?? s.length) : at + 1,
+    );
   }
+}
+
+/**
+ * Whether nothing later in this person's segment can better their rank: past the keys only OTHER
+ * is left, nothing beats EXACT, and a PREFIX is final for a term shorter than all their keys.
+ */
+function settled(h: Haystack, person: number, rank: number, ranks: Uint8Array, term: string): boolean {
+  const best = ranks[person] ?? NONE;
+  return rank === OTHER || best === EXACT || (best === PREFIX && term.length < (h.shortestKey[person] ?? 0));
 }
 
 /** As scan, but only through the segments of the given people: for a later term once few are left. */
@@ -82,7 +97,7 @@ function scanPeople(h: Haystack, term: string, people: Int32Array, ranks: Uint8A
     for (let i = segment.indexOf(term); i !== -1; i = segment.indexOf(term, i + 1)) {
       const rank = classify(h, person, start + i, term.length);
       if (rank < (ranks[person] ?? NONE)) ranks[person] = rank;
-      if (rank === EXACT || rank === OTHER) break;
+      if (settled(h, person, rank, ranks, term)) break;
     }
   }
 }
@@ -148,19 +163,25 @@ function stillIn(ranks: Uint8Array): Int32Array | null {
 }
 
 /**
- * People matching every term of the query: exact key matches first, then key prefixes, then keys
- * containing it, then other fields; stable within each rank. With several terms the ranks add up,
- * so in 'はな やまだ' (everyone an exact やまだ) はな still orders the 山田s. An empty query returns
- * everyone in input order.
+ * Positions in `index` of the people matching every term of the query: exact key matches first,
+ * then key prefixes, then keys containing it, then other fields; stable within each rank. With
+ * several terms the ranks add up, so in 'はな やまだ' (everyone an exact やまだ) はな still orders the
+ * 山田s. An empty query returns everyone in input order. Positions, not records: the screen's
+ * worker sends them to the page as they are (an index built from the directory keeps its order),
+ * where turning 40,000 records back into positions cost a Map lookup each.
  */
-export function search(index: readonly SearchEntry[], query: string, limit = Infinity): DirectoryRecord[] {
+export function searchPositions(index: readonly SearchEntry[], query: string, limit = Infinity): Int32Array {
   const compiled = compiledOf(index);
-  const { records } = compiled;
-  const cap = limit >= 0 ? Math.floor(limit) : 0;
+  const size = compiled.records.length;
+  const cap = limit >= 0 ? Math.min(size, Math.floor(limit)) : 0;
   // The longest term first: it is likely the rarest, and the others then only check who is left.
   const terms = parseQuery(query).sort((a, b) => b.text.length - a.text.length);
   const [first, ...rest] = terms;
-  if (first === undefined) return records.slice(0, cap);
+  if (first === undefined) {
+    const everyone = new Int32Array(cap);
+    for (let i = 0; i < cap; i++) everyone[i] = i;
+    return everyone;
+  }
 
   const ranks = rankTerm(compiled, first, null);
   for (const term of rest) {
@@ -186,14 +207,25 @@ export function search(index: readonly SearchEntry[], query: string, limit = Inf
     total += counts[rank] ?? 0;
   }
   const found = Math.min(total, cap);
-  const out = new Array<DirectoryRecord>(found);
+  const out = new Int32Array(found);
   for (let i = 0; i < ranks.length; i++) {
     const rank = ranks[i] ?? NONE;
     if (rank === NONE) continue;
     const at = slot[rank] ?? found;
     slot[rank] = at + 1;
-    const record = records[i];
-    if (at < found && record !== undefined) out[at] = record;
+    if (at < found) out[at] = i;
+  }
+  return out;
+}
+
+/** As searchPositions, as the matching records. */
+export function search(index: readonly SearchEntry[], query: string, limit = Infinity): DirectoryRecord[] {
+  const { records } = compiledOf(index);
+  const positions = searchPositions(index, query, limit);
+  const out: DirectoryRecord[] = [];
+  for (let i = 0; i < positions.length; i++) {
+    const record = records[positions[i] ?? -1];
+    if (record) out.push(record);
   }
   return out;
 }

@@ -5,10 +5,10 @@ import { applyFilter, isFilterEmpty } from '../../domain/filters';
 import { useDirectoryUi } from './directory-store';
 import { FaceGrid } from './FaceGrid';
 import { Filters } from './Filters';
-import { afterNextPaint, firstScreenShown } from './first-screen';
+import { afterNextPaint, firstScreenShown, isFirstScreenShown } from './first-screen';
 import { PeopleList } from './PeopleList';
 import type { DirectoryView } from './use-directory';
-import type { DirectoryRecord } from '../../domain/staff';
+import type { People } from './search-protocol';
 import { useSearchResults } from './use-search';
 
 interface Props {
@@ -21,10 +21,13 @@ export function DirectoryScreen({ db, directory }: Props) {
   const t = useT();
   const { people: found, answered } = useSearchResults(db, directory, query);
   const results = useMemo(
-    () => (directory && !isFilterEmpty(filter) ? applyFilter(found, directory.units, filter) : found),
+    () => (directory && !isFilterEmpty(filter) ? applyFilter(found.slice(), directory.units, filter) : found),
     [found, directory, filter],
   );
   const narrowed = query.trim() !== '' || !isFilterEmpty(filter);
+  // The larger window of the opening screen is for the page as it opens, once. A cleared search box
+  // or a return from a profile renders what is on screen: twice the cards cost a keystroke twice.
+  const firstScreen = !narrowed && !isFirstScreenShown();
   const empty = directory?.records.length === 0;
   useEffect(() => {
     // Nobody on the device yet (the first sync is under way): that is the first screen.
@@ -71,11 +74,11 @@ export function DirectoryScreen({ db, directory }: Props) {
           />
           {!answered ? (
             // Everyone, as before the keystroke, until the query's first answer comes.
-            <Results view={view} people={results} directory={directory} firstScreen={!narrowed} />
+            <Results view={view} people={results} directory={directory} firstScreen={firstScreen} />
           ) : results.length === 0 ? (
             <p className="muted center">{t.directory.noResults}</p>
           ) : (
-            <Results view={view} people={results} directory={directory} firstScreen={!narrowed} />
+            <Results view={view} people={results} directory={directory} firstScreen={firstScreen} />
           )}
         </>
       )}
@@ -90,7 +93,7 @@ function Results({
   firstScreen,
 }: {
   view: 'grid' | 'list';
-  people: DirectoryRecord[];
+  people: People;
   directory: DirectoryView;
   firstScreen: boolean;
 }) {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +48,23 @@ describe('FaceGrid (jsdom, window 1024x768)', () => {
     expect(location.history?.at(-1)).toBe('/');
     fireEvent.click(link);
     expect(location.history?.at(-1)).toBe('/people/S000003');
+  });
+
+  it('shows new results on the cards on screen at once, and on the overscan rows after that frame', async () => {
+    const others = people.map((p, i) => ({ ...p, id: `T${i}`, familyName: `別${i}` }));
+    const location = memoryLocation({ path: '/' });
+    const grid = (list: typeof people) => (
+      <Router hook={location.hook}>
+        <FaceGrid people={list} directory={directory} />
+      </Router>
+    );
+    const view = render(grid(people));
+    const names = () => Array.from(view.container.querySelectorAll('.face-name'), (e) => e.textContent ?? '');
+    // 1024x768: six columns, five rows on screen, and two overscan rows below them.
+    expect(names()).toHaveLength(42);
+    view.rerender(grid(others));
+    expect(names().slice(0, 30)).toEqual(others.slice(0, 30).map((p) => `${p.familyName} 名`));
+    expect(names().slice(30)).toEqual(people.slice(30, 42).map((p) => `${p.familyName} 名`));
+    await waitFor(() => expect(names()).toEqual(others.slice(0, 42).map((p) => `${p.familyName} 名`)));
   });
 });

@@ -4,6 +4,7 @@ import { fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
 import { afterNextPaint, firstScreenShown } from './first-screen';
 import { personHref, usePersonLinkClicks } from './person-links';
+import type { People } from './search-protocol';
 import { unitShort } from './unit-label';
 import type { DirectoryView } from './use-directory';
 import { useWindowRows } from './use-window-rows';
@@ -51,7 +52,7 @@ export const FaceGrid = memo(function FaceGrid({
   directory,
   firstScreen = false,
 }: {
-  people: DirectoryRecord[];
+  people: People;
   directory: DirectoryView;
   /**
    * The directory as it opens (everyone, nothing typed): the window at the top then holds at
@@ -76,7 +77,7 @@ export const FaceGrid = memo(function FaceGrid({
 
   const rows = Math.ceil(people.length / columns);
   // At least a first screen's worth of faces in the window, below the fold too.
-  const { start, end, capacity } = useWindowRows(
+  const { start, end, capacity, shownStart, shownEnd } = useWindowRows(
     listRef,
     rows,
     ROW_HEIGHT,
@@ -84,6 +85,12 @@ export const FaceGrid = memo(function FaceGrid({
     firstScreen ? Math.ceil(FIRST_SCREEN_FACES / columns) : 0,
   );
   const visible = people.slice(start * columns, end * columns);
+  // New results reach the cards on screen in the first frame; the overscan rows beyond the screen's
+  // edges keep who they showed until that frame has been painted. They are about half the window,
+  // and so half the work between a keystroke and its paint. (useDeferredValue rendered them before
+  // the frame: React schedules its deferred render as a task that runs first.)
+  const later = useAfterPaint(people);
+  const overscan = later === people ? visible : later.slice(start * columns, end * columns);
   // Steady as the window moves, is clamped at the ends, or its content shrinks: keys stay put.
   const slots = Math.max(1, capacity * columns, visible.length);
 
@@ -111,10 +118,11 @@ export const FaceGrid = memo(function FaceGrid({
       aria-label={t.directory.staffList}
       onClick={onClick}
     >
-      {visible.map((p, i) => {
+      {visible.map((next, i) => {
         const index = start * columns + i;
         const row = Math.floor(index / columns);
         const col = index % columns;
+        const p = row >= shownStart && row < shownEnd ? next : (overscan[i] ?? next);
         return (
           <li
             // Keyed by slot, not by person: as the window moves, the cards that leave it are reused
@@ -131,3 +139,17 @@ export const FaceGrid = memo(function FaceGrid({
     </ul>
   );
 });
+
+/** The value as it was until the frame after it changed has been painted, then the value. */
+function useAfterPaint<T>(value: T): T {
+  const [later, setLater] = useState(value);
+  useEffect(() => {
+    if (later === value) return;
+    let current = true;
+    void afterNextPaint().then(() => current && setLater(() => value));
+    return () => {
+      current = false;
+    };
+  }, [value, later]);
+  return later;
+}

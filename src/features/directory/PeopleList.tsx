@@ -3,6 +3,7 @@ import { useT } from '../../app/i18n/language';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
 import { personHref, usePersonLinkClicks } from './person-links';
+import type { People } from './search-protocol';
 import { unitShort } from './unit-label';
 import type { DirectoryView } from './use-directory';
 import { useWindowRows } from './use-window-rows';
@@ -39,7 +40,7 @@ export const PeopleList = memo(function PeopleList({
   people,
   directory,
 }: {
-  people: DirectoryRecord[];
+  people: People;
   directory: DirectoryView;
 }) {
   const t = useT();

@@ -16,6 +16,11 @@ export function afterNextPaint(): Promise<void> {
 let shown = false;
 const waiting: (() => void)[] = [];
 
+/** Whether the first screen has been painted in this page's life. */
+export function isFirstScreenShown(): boolean {
+  return shown;
+}
+
 /** The directory's first screen (faces, or the word that there are none yet) has been painted. */
 export function firstScreenShown(): void {
   if (shown) return;

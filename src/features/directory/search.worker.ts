@@ -6,14 +6,13 @@
  */
 import { decodeChunkRow, mergeDirectory, readDirectoryMeta } from '../../db/directory-store';
 import { AppDb } from '../../db/schema';
-import { buildSearchIndex, search, type SearchEntry } from '../../domain/search';
+import { buildSearchIndex, searchPositions, type SearchEntry } from '../../domain/search';
 import type { DirectoryRecord } from '../../domain/staff';
-import { answer, type SearchRequest, type SearchResponse } from './search-protocol';
+import { directoryFingerprint, type SearchRequest, type SearchResponse } from './search-protocol';
 
 const db = new AppDb();
 let index: readonly SearchEntry[] = [];
 let records: DirectoryRecord[] = [];
-let positionOf = new Map<DirectoryRecord, number>();
 let loaded: Promise<void> | null = null;
 /** Which directory (snapshot and version) the index is of, or is being built of. */
 let loadedKey: Promise<string> | null = null;
@@ -42,7 +41,7 @@ async function load(): Promise<void> {
     db.units.toArray(),
   ]);
   records = mergeDirectory(chunks.map(decodeChunkRow), overlay);
-  positionOf = new Map(records.map((r, i) => [r, i]));
+  // Built from the records in their order: a position in the index is one in the directory.
   index = buildSearchIndex(records, new Map(units.map((u) => [u.id, u])));
 }
 
@@ -69,6 +68,10 @@ self.onmessage = async (event: MessageEvent<SearchRequest>) => {
     self.postMessage(stale);
     return;
   }
-  const response: SearchResponse = { seq: request.seq, ...answer(records, positionOf, search(index, request.query)) };
+  const response: SearchResponse = {
+    seq: request.seq,
+    positions: searchPositions(index, request.query),
+    fingerprint: directoryFingerprint(records),
+  };
   self.postMessage(response, [response.positions.buffer]);
 };

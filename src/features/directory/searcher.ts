@@ -1,6 +1,6 @@
 import { decodeChunkRow, mergeDirectory } from '../../db/directory-store';
 import type { AppDb } from '../../db/schema';
-import { answer, type SearchAnswer, type SearchRequest, type SearchResponse } from './search-protocol';
+import { directoryFingerprint, type SearchAnswer, type SearchRequest, type SearchResponse } from './search-protocol';
 
 /** Finds people by a query; answers are positions in the merged directory, best first. */
 export interface Searcher {
@@ -45,16 +45,18 @@ function workerSearcher(): Searcher {
 function inThreadSearcher(db: AppDb): Searcher {
   let index: Promise<(query: string) => SearchAnswer> | null = null;
   const load = () =>
-    (index ??= import('../../domain/search').then(async ({ buildSearchIndex, search }) => {
+    (index ??= import('../../domain/search').then(async ({ buildSearchIndex, searchPositions }) => {
       const [chunks, overlay, units] = await Promise.all([
         db.directoryChunks.toArray(),
         db.directoryOverlay.toArray(),
         db.units.toArray(),
       ]);
       const records = mergeDirectory(chunks.map(decodeChunkRow), overlay);
-      const positionOf = new Map(records.map((r, i) => [r, i]));
       const entries = buildSearchIndex(records, new Map(units.map((u) => [u.id, u])));
-      return (query: string) => answer(records, positionOf, search(entries, query));
+      return (query: string) => ({
+        positions: searchPositions(entries, query),
+        fingerprint: directoryFingerprint(records),
+      });
     }));
   return {
     reload: () => {

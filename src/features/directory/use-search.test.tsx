@@ -35,7 +35,7 @@ describe('useSearchResults (in-thread searcher: jsdom has no workers)', () => {
         const picker = useSearch(db, directory, query);
         if (directory)
           seen.push({
-            ids: results.people.map((r) => r.id),
+            ids: results.people.slice().map((r) => r.id),
             answered: results.answered,
             picker: picker?.map((r) => r.id) ?? null,
           });
@@ -43,17 +43,17 @@ describe('useSearchResults (in-thread searcher: jsdom has no workers)', () => {
       },
       { initialProps: { query: '' } },
     );
-    await waitFor(() => expect(result.current.people.map((r) => r.id)).toEqual(['a', 'b']));
+    await waitFor(() => expect(result.current.people.slice().map((r) => r.id)).toEqual(['a', 'b']));
     expect(result.current.answered).toBe(true);
 
     seen.length = 0;
     rerender({ query: 'すずき' });
-    await waitFor(() => expect(result.current.people.map((r) => r.id)).toEqual(['b']));
+    await waitFor(() => expect(result.current.people.slice().map((r) => r.id)).toEqual(['b']));
     // Before the answer: everyone still shown, not answered; pickers (useSearch) get null.
     expect(seen[0]).toEqual({ ids: ['a', 'b'], answered: false, picker: null });
 
     rerender({ query: '' });
-    await waitFor(() => expect(result.current.people.map((r) => r.id)).toEqual(['a', 'b']));
+    await waitFor(() => expect(result.current.people.slice().map((r) => r.id)).toEqual(['a', 'b']));
     expect(result.current.answered).toBe(true);
   });
 });

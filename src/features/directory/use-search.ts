@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { AppDb } from '../../db/schema';
 import type { DirectoryRecord } from '../../domain/staff';
-import { directoryFingerprint, type SearchAnswer } from './search-protocol';
+import { directoryFingerprint, peopleAt, type People, type SearchAnswer } from './search-protocol';
 import { afterFirstScreen } from './first-screen';
 import { createSearcher } from './searcher';
 
@@ -11,7 +12,7 @@ import type { DirectoryView } from './use-directory';
 
 export interface SearchResults {
   /** Who to show: the matches, or everyone while a query's first answer is on its way. */
-  people: DirectoryRecord[];
+  people: People;
   /** False while the query (not empty) has had no answer yet. */
   answered: boolean;
 }
@@ -49,8 +50,9 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
     if (empty || !directory) return;
     let current = true;
     void searcher.query(query).then((a) => {
-      // Answers to earlier keystrokes may arrive late; only the latest counts.
-      if (current && a) setAnswer(a);
+      // Answers to earlier keystrokes may arrive late; only the latest counts. Rendered in the task
+      // that brought it, not in one React schedules after it: the answer is what the person waits for.
+      if (current && a) flushSync(() => setAnswer(a));
     });
     return () => {
       current = false;
@@ -63,19 +65,11 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
   }, [empty]);
 
   // Depends on the answer, not the query: a keystroke alone (its answer still on the way) keeps the
-  // same array, so nothing below it renders again.
+  // same people, so nothing below it renders again.
   const found = useMemo(() => {
     // An answer about another version of the directory (mid-sync) waits for the next one.
     if (!directory || !answer || answer.fingerprint !== directoryFingerprint(directory.records)) return null;
-    const { positions } = answer;
-    const { records } = directory;
-    const out: DirectoryRecord[] = [];
-    // An indexed loop: for-of over a typed array measured several times slower here.
-    for (let i = 0; i < positions.length; i++) {
-      const r = records[positions[i] ?? -1];
-      if (r) out.push(r);
-    }
-    return out;
+    return peopleAt(directory.records, answer.positions);
   }, [directory, answer]);
 
   if (!directory) return { people: NOBODY, answered: true };
@@ -88,5 +82,5 @@ const NOBODY: DirectoryRecord[] = [];
 /** As useSearchResults, with null for "no answer yet" (pickers show no matches until then). */
 export function useSearch(db: AppDb, directory: DirectoryView | undefined, query: string): DirectoryRecord[] | null {
   const { people, answered } = useSearchResults(db, directory, query);
-  return answered ? people : null;
+  return useMemo(() => (answered ? people.slice() : null), [people, answered]);
 }

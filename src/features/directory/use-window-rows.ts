@@ -6,12 +6,17 @@ export interface RowWindow {
   end: number;
   /** Rows a window holds away from the list's ends: a steady number to key reused rows by. */
   capacity: number;
+  /** The rendered rows that reach into the viewport (the rest are overscan): first and one past the last. */
+  shownStart: number;
+  shownEnd: number;
 }
 
 /**
  * Which rows of fixed height to render, given the first row on screen and how many fit: `overscan`
- * rows either side, and at the top of the list at least `minRows`. Pure, so the window follows a
- * new row count (a keystroke's results) in the same render, with nothing read from the DOM.
+ * rows either side, and at the top of the list at least `minRows`. `seen` is how many rows reach
+ * into the viewport (fewer than `onScreen` while the list starts below its top). Pure, so the
+ * window follows a new row count (a keystroke's results) in the same render, with nothing read
+ * from the DOM.
  */
 export function rowWindow(
   firstOnScreen: number,
@@ -19,13 +24,21 @@ export function rowWindow(
   count: number,
   overscan: number,
   minRows: number,
+  seen = onScreen,
 ): RowWindow {
   const start = Math.max(0, Math.min(firstOnScreen, count - onScreen) - overscan);
-  const end = firstOnScreen + onScreen + overscan;
+  const end = Math.min(
+    count,
+    start === 0 ? Math.max(firstOnScreen + onScreen + overscan, minRows) : firstOnScreen + onScreen + overscan,
+  );
+  // A list that got shorter than the scroll position is shown at its end (the browser scrolls up).
+  const firstShown = Math.max(0, Math.min(firstOnScreen, count - seen));
   return {
     start,
-    end: Math.min(count, start === 0 ? Math.max(end, minRows) : end),
+    end,
     capacity: Math.max(onScreen + 2 * overscan, minRows),
+    shownStart: Math.min(end, Math.max(start, firstShown)),
+    shownEnd: Math.min(end, firstShown + seen),
   };
 }
 
@@ -46,10 +59,10 @@ export function useWindowRows(
   /** Rows the window holds at least, from its start (so a first screen has enough below the fold). */
   minRows = 0,
 ): RowWindow {
-  const [view, setView] = useState(() => ({
-    first: 0,
-    onScreen: Math.ceil((typeof window === 'undefined' ? 844 : window.innerHeight) / rowHeight),
-  }));
+  const [view, setView] = useState(() => {
+    const onScreen = Math.ceil((typeof window === 'undefined' ? 844 : window.innerHeight) / rowHeight);
+    return { first: 0, onScreen, seen: onScreen };
+  });
 
   useEffect(() => {
     let frame = 0;
@@ -58,11 +71,15 @@ export function useWindowRows(
       const el = list.current;
       if (!el) return;
       const top = el.getBoundingClientRect().top; // Relative to the viewport: negative once scrolled past.
+      const first = Math.floor(Math.max(0, -top) / rowHeight);
       const next = {
-        first: Math.floor(Math.max(0, -top) / rowHeight),
+        first,
         onScreen: Math.ceil(window.innerHeight / rowHeight),
+        seen: Math.max(0, Math.ceil((window.innerHeight - top) / rowHeight) - first),
       };
-      setView((prev) => (prev.first === next.first && prev.onScreen === next.onScreen ? prev : next));
+      setView((prev) =>
+        prev.first === next.first && prev.onScreen === next.onScreen && prev.seen === next.seen ? prev : next,
+      );
     };
     const schedule = () => {
       if (typeof requestAnimationFrame === 'undefined') measure();
@@ -78,5 +95,5 @@ export function useWindowRows(
     };
   }, [list, rowHeight]);
 
-  return rowWindow(view.first, view.onScreen, count, overscan, minRows);
+  return rowWindow(view.first, view.onScreen, count, overscan, minRows, view.seen);
 }
