@@ -103,7 +103,9 @@ try {
   await searchPage.waitForFunction(() => 'benchOurs' in window);
   await (await searchPage.context().newCDPSession(searchPage)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
   type Bench = {
-    benchOurs(repeat: number): Promise<{ p95: number; p50: number; buildMs: number }>;
+    benchOurs(
+      repeat: number,
+    ): Promise<{ p95: number; p50: number; buildMs: number; slowest: { q: string; ms: number }[] }>;
     benchFuse(): Promise<{ p95: number; p50: number }>;
   };
   const ourRuns = [];
@@ -113,6 +115,8 @@ try {
   log(
     `  ours p95 per run (ms): ${ourRuns.map((r) => r.p95.toFixed(1)).join(', ')}; index build ${ourRuns.map((r) => r.buildMs.toFixed(0)).join(', ')} ms`,
   );
+  if (process.env.BENCH_VERBOSE)
+    for (const r of ourRuns) log(`  slowest: ${r.slowest.map((x) => `${x.q} ${x.ms.toFixed(1)}`).join(', ')}`);
   log(`  Fuse.js p95 ${fuseRun.p95.toFixed(0)} ms, p50 ${fuseRun.p50.toFixed(0)} ms`);
   results['search.p95_ms_40k'] = round(ourP95, 2);
   results['search.p50_ms_40k'] = round(median(ourRuns.map((r) => r.p50)), 2);

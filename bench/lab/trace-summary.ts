@@ -22,7 +22,8 @@ const threadNames = new Map<string, string>();
 for (const e of events) if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
 // A trace of a phase with no navigation in it (scrolling, typing) counts from its first event.
 const nav =
-  events.filter((e) => e.name === 'navigationStart').at(-1) ??
+  // The page's own navigation: iframes (about:blank) start navigations with no URL after it.
+  events.filter((e) => e.name === 'navigationStart' && e.args?.data?.['documentLoaderURL']).at(-1) ??
   events.filter((e) => e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts)[0];
 if (!nav) throw new Error('no events');
 const t0 = nav.ts;

@@ -3,7 +3,7 @@ import type { OrgUnit } from '../org';
 import { unitAncestry } from '../org';
 import type { DirectoryRecord } from '../staff';
 import type { CompiledIndex } from './compiled';
-import { HaystackBuilder, UnitTable, remember } from './compiled';
+import { HaystackBuilder, UnitTable, remember, unitMembers } from './compiled';
 import type { SearchEntry, UnitKeys } from './entry';
 import { SEP, normalizeFields, normalizeForSearch } from './normalize';
 import { foldRomajiKey } from './romaji';
@@ -69,9 +69,9 @@ export function buildSearchIndex(
     return keys;
   };
 
-  const text = new HaystackBuilder(records.length);
-  const romaHaystack = new HaystackBuilder(records.length);
-  const ascii = new HaystackBuilder(records.length);
+  const text = new HaystackBuilder(records.length, 1);
+  const romaHaystack = new HaystackBuilder(records.length, 3);
+  const ascii = new HaystackBuilder(records.length, 3);
   const table = new UnitTable();
   const unitOf = new Int32Array(records.length);
 
@@ -120,6 +120,7 @@ export function buildSearchIndex(
     ascii: ascii.finish(),
     unitOf,
     units: table.units,
+    members: unitMembers(unitOf, table.units.length),
   };
   const entries = compiled.records.map((record, position): SearchEntry => ({ record, source: compiled, position }));
   remember(entries, compiled);

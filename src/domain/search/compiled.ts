@@ -1,6 +1,7 @@
 import type { DirectoryRecord } from '../staff';
 import type { SearchEntry, UnitKeys } from './entry';
 import { signature } from './bigrams';
+import { gramIndex, type GramIndex } from './grams';
 import { KEYS_END, KEYS_END_CODE, SEP_CODE } from './normalize';
 
 /**
@@ -35,6 +36,8 @@ export interface Haystack {
    * letter (さ, s), found in nearly everyone, from visiting every one of its occurrences.
    */
   readonly shortestKey: Uint8Array;
+  /** Who holds each gram (grams.ts): characters in the text, three-letter runs in the one-byte haystacks. */
+  readonly grams: GramIndex;
 }
 
 /** The length of the shortest of these keys (each ending with SEP, split at splitA and splitB). */
@@ -60,6 +63,31 @@ export interface CompiledIndex {
   /** Index into units per person; -1 when the person's unit is unknown. */
   readonly unitOf: Int32Array;
   readonly units: readonly UnitKeys[];
+  /** Who sits in each unit: a term found in a unit's names visits them, not all 40,000. */
+  readonly members: UnitMembers;
+}
+
+/** The people of unit u are people[starts[u]] up to people[starts[u + 1]], in input order. */
+export interface UnitMembers {
+  readonly starts: Int32Array;
+  readonly people: Int32Array;
+}
+
+/** Members by unit from each person's unit, counted first so it fills two flat arrays. */
+export function unitMembers(unitOf: Int32Array, unitCount: number): UnitMembers {
+  const starts = new Int32Array(unitCount + 1);
+  for (let i = 0; i < unitOf.length; i++) {
+    const u = unitOf[i] ?? -1;
+    if (u >= 0) starts[u + 1] = (starts[u + 1] ?? 0) + 1;
+  }
+  for (let u = 0; u < unitCount; u++) starts[u + 1] = (starts[u + 1] ?? 0) + (starts[u] ?? 0);
+  const people = new Int32Array(starts[unitCount] ?? 0);
+  const next = starts.slice(0, unitCount);
+  for (let i = 0; i < unitOf.length; i++) {
+    const u = unitOf[i] ?? -1;
+    if (u >= 0) people[(next[u] = (next[u] ?? 0) + 1) - 1] = i;
+  }
+  return { starts, people };
 }
 
 /** Every BYTE_SAMPLE-th character is counted: the counts only rank bytes, and a full count costs as much as a search. */
@@ -76,7 +104,11 @@ export class HaystackBuilder {
   private length = 0;
   private people = 0;
 
-  constructor(size: number) {
+  constructor(
+    size: number,
+    /** Characters per gram in the lists of who holds which (see grams.ts). */
+    private readonly gramSize: 1 | 3,
+  ) {
     this.starts = new Int32Array(size + 1);
     this.keysEnd = new Int32Array(size);
     this.splitA = new Int32Array(size);
@@ -127,7 +159,8 @@ export class HaystackBuilder {
       pairsLow[i] = low;
       pairsHigh[i] = high;
     }
-    return { s, starts, keysEnd, splitA, splitB, byteCounts, pairsLow, pairsHigh, shortestKey };
+    const grams = gramIndex(s, starts, this.people, this.gramSize);
+    return { s, starts, keysEnd, splitA, splitB, byteCounts, pairsLow, pairsHigh, shortestKey, grams };
   }
 }
 
@@ -150,9 +183,9 @@ export class UnitTable {
 
 /** An index of the given entries, taken from the indexes they were built in (a filtered copy, a merge). */
 function compile(entries: readonly SearchEntry[]): CompiledIndex {
-  const text = new HaystackBuilder(entries.length);
-  const roma = new HaystackBuilder(entries.length);
-  const ascii = new HaystackBuilder(entries.length);
+  const text = new HaystackBuilder(entries.length, 1);
+  const roma = new HaystackBuilder(entries.length, 3);
+  const ascii = new HaystackBuilder(entries.length, 3);
   const table = new UnitTable();
   const unitOf = new Int32Array(entries.length);
   entries.forEach((e, i) => {
@@ -169,6 +202,7 @@ function compile(entries: readonly SearchEntry[]): CompiledIndex {
     ascii: ascii.finish(),
     unitOf,
     units: table.units,
+    members: unitMembers(unitOf, table.units.length),
   };
 }
 
