@@ -80,8 +80,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: [
             'src/db/**/*.test.ts',
-            'src/features/**/*.test.tsx',
-            'src/app/**/*.test.tsx',
+            'src/features/**/*.test.{ts,tsx}',
+            'src/app/**/*.test.{ts,tsx}',
             'src/platform/**/*.test.ts',
           ],
           setupFiles: ['tests/setup/component.ts'],

@@ -19,7 +19,7 @@ interface Props {
 export function DirectoryScreen({ db, directory }: Props) {
   const { query, filter, view, setQuery, setFilter, setView } = useDirectoryUi();
   const t = useT();
-  const { people: found, answered } = useSearchResults(db, directory, query);
+  const { people: found, answered, searchAhead } = useSearchResults(db, directory, query);
   const results = useMemo(
     () => (directory && !isFilterEmpty(filter) ? applyFilter(found.slice(), directory.units, filter) : found),
     [found, directory, filter],
@@ -46,7 +46,10 @@ export function DirectoryScreen({ db, directory }: Props) {
           aria-label={t.directory.search}
           placeholder={t.directory.placeholder}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            searchAhead(e.target.value);
+            setQuery(e.target.value);
+          }}
           enterKeyHint="search"
           autoComplete="off"
         />

@@ -13,7 +13,29 @@ export interface Searcher {
 
 /** In a worker when the browser has them (always, in the browsers we support). */
 export function createSearcher(db: AppDb): Searcher {
-  return typeof Worker === 'undefined' ? inThreadSearcher(db) : workerSearcher();
+  return latestOnce(typeof Worker === 'undefined' ? inThreadSearcher(db) : workerSearcher());
+}
+
+/**
+ * Asking again for the query last asked shares its answer, until a reload: the screen asks as a
+ * key is typed (so the worker searches while the page renders the keystroke) and again when the
+ * render's effect runs, and that must not search twice.
+ */
+export function latestOnce(searcher: Searcher): Searcher {
+  let last: { query: string; answer: Promise<SearchAnswer | null> } | null = null;
+  return {
+    reload() {
+      last = null;
+      searcher.reload();
+    },
+    query(query) {
+      if (last?.query === query) return last.answer;
+      const answer = searcher.query(query);
+      last = { query, answer };
+      return answer;
+    },
+    dispose: () => searcher.dispose(),
+  };
 }
 
 function workerSearcher(): Searcher {

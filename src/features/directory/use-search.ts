@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { AppDb } from '../../db/schema';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -15,6 +15,11 @@ export interface SearchResults {
   people: People;
   /** False while the query (not empty) has had no answer yet. */
   answered: boolean;
+  /**
+   * Starts searching for what was just typed, before the screen renders it: the worker then
+   * searches while the page renders the keystroke, not after. The answer comes as for `query`.
+   */
+  searchAhead(query: string): void;
 }
 
 /**
@@ -72,9 +77,17 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
     return peopleAt(directory.records, answer.positions);
   }, [directory, answer]);
 
-  if (!directory) return { people: NOBODY, answered: true };
-  if (empty || found === null) return { people: directory.records, answered: empty };
-  return { people: found, answered: true };
+  const ready = directory !== undefined;
+  const searchAhead = useCallback(
+    (next: string) => {
+      if (ready && next.trim() !== '') void searcher.query(next);
+    },
+    [searcher, ready],
+  );
+
+  if (!directory) return { people: NOBODY, answered: true, searchAhead };
+  if (empty || found === null) return { people: directory.records, answered: empty, searchAhead };
+  return { people: found, answered: true, searchAhead };
 }
 
 const NOBODY: DirectoryRecord[] = [];
