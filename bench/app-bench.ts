@@ -41,6 +41,11 @@ export interface Keystroke {
  * result, so the clock runs on to the change that brings them. One overtaken by the next keystroke
  * before its answer came is not counted (its results are never shown).
  */
+/** Each keystroke as the box held it (∅ for the clearing one) and its time, for BENCH_VERBOSE and the lab. */
+export function describeKeystrokes(keystrokes: readonly Keystroke[]): string {
+  return keystrokes.map((k) => `${k.query || '∅'} ${k.ms.toFixed(0)}`).join(', ');
+}
+
 export async function keystrokeToPaint(page: Page): Promise<Keystroke[]> {
   await page.evaluate(() => {
     const w = window as unknown as {
@@ -184,8 +189,7 @@ export async function measureOffline(
   log(
     `  keystroke to paint: ${ktp.length} keystrokes, median ${median(ktp).toFixed(0)} ms, p95 ${p95(ktp).toFixed(0)} ms`,
   );
-  if (process.env.BENCH_VERBOSE)
-    log(`  each (ms): ${keystrokes.map((k) => `${k.query || '∅'} ${k.ms.toFixed(0)}`).join(', ')}`);
+  if (process.env.BENCH_VERBOSE) log(`  each (ms): ${describeKeystrokes(keystrokes)}`);
   results['search.keystroke_to_paint_p95_ms_40k'] = Math.round(p95(ktp));
 
   await page.waitForTimeout(500);

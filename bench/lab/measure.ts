@@ -9,6 +9,7 @@ import { launchChromium } from '../../tools/browser';
 import { run } from '../../tools/stack';
 import type { DemoAccount } from '../../tools/demo-org';
 import {
+  describeKeystrokes,
   keystrokeToPaint,
   measureOffline,
   median,
@@ -103,7 +104,7 @@ try {
         const keystrokes = await keystrokeToPaint(page);
         const ktp = keystrokes.map((k) => k.ms);
         console.log(`ktp median ${median(ktp).toFixed(0)} p95 ${p95(ktp).toFixed(0)}`);
-        console.log(keystrokes.map((k) => `${k.query || '∅'} ${k.ms.toFixed(0)}`).join(', '));
+        console.log(describeKeystrokes(keystrokes));
       }
       await cdp.send('Profiler.start');
     } else if (phase === 'scroll-trace' || phase === 'ktp-full-trace') {
@@ -117,7 +118,7 @@ try {
         const keystrokes = await keystrokeToPaint(page);
         const ktp = keystrokes.map((k) => k.ms);
         console.log(`ktp median ${median(ktp).toFixed(0)} p95 ${p95(ktp).toFixed(0)}`);
-        console.log(keystrokes.map((k) => `${k.query || '∅'} ${k.ms.toFixed(0)}`).join(', '));
+        console.log(describeKeystrokes(keystrokes));
       }
       await browser.stopTracing();
     } else if (phase === 'ktp-trace') {

@@ -56,8 +56,7 @@ function pass(
     let window = 0;
     let held = 0;
     for (let i = starts[p] ?? 0; i < end; i++) {
-      const c = s.charCodeAt(i);
-      const symbol = c < 128 ? (SYMBOL[c] ?? 0) : 0;
+      const symbol = symbolOf(s.charCodeAt(i));
       if (symbol === 0) {
         held = 0;
         continue;

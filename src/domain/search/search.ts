@@ -3,6 +3,7 @@ import { signature } from './bigrams';
 import type { CompiledIndex, Haystack } from './compiled';
 import { compiledOf } from './compiled';
 import { gramCandidates } from './grams';
+import { recordsAt } from './positions';
 import type { SearchEntry } from './entry';
 import { KEYS_END_CODE, SEP_CODE } from './normalize';
 import type { Term } from './query';
@@ -242,13 +243,5 @@ export function searchPositions(index: readonly SearchEntry[], query: string, li
 
 /** As searchPositions, as the matching records. */
 export function search(index: readonly SearchEntry[], query: string, limit = Infinity): DirectoryRecord[] {
-  const { records } = compiledOf(index);
-  const positions = searchPositions(index, query, limit);
-  // Sized once: pushing 40,000 records one by one (a first letter's answer) took twice as long.
-  const out = new Array<DirectoryRecord>(positions.length);
-  for (let i = 0; i < positions.length; i++) {
-    const record = records[positions[i] ?? -1];
-    if (record) out[i] = record;
-  }
-  return out;
+  return recordsAt(compiledOf(index).records, searchPositions(index, query, limit));
 }

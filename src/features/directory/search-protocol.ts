@@ -1,3 +1,4 @@
+import { recordsAt } from '../../domain/search/positions';
 import type { DirectoryRecord } from '../../domain/staff';
 
 export type SearchRequest = { type: 'reload' } | { type: 'query'; seq: number; query: string };
@@ -33,17 +34,5 @@ export interface People {
 }
 
 export function peopleAt(records: readonly DirectoryRecord[], positions: Int32Array): People {
-  return {
-    length: positions.length,
-    slice(start = 0, end = positions.length) {
-      const out: DirectoryRecord[] = [];
-      const to = Math.min(end, positions.length);
-      // An indexed loop: for-of over a typed array measured several times slower here.
-      for (let i = Math.max(0, start); i < to; i++) {
-        const r = records[positions[i] ?? -1];
-        if (r) out.push(r);
-      }
-      return out;
-    },
-  };
+  return { length: positions.length, slice: (start, end) => recordsAt(records, positions, start, end) };
 }
