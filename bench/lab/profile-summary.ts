@@ -1,6 +1,8 @@
 /**
  * Self and total time by function in a .cpuprofile (bench/lab/measure.ts --profile=FILE), optionally
  * only for samples between two times (ms from the profile's start): `tsx profile-summary.ts FILE [from to]`.
+ * `--under=NAME` keeps only samples with NAME (a function's name, as printed) on their stack, to see
+ * what one caller's time went on.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,7 +13,8 @@ interface Node {
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
-const [file = '', from = '0', to = '1e12'] = process.argv.slice(2);
+const [file = '', from = '0', to = '1e12'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const under = process.argv.find((a) => a.startsWith('--under='))?.slice('--under='.length);
 const p = JSON.parse(await readFile(file, 'utf8')) as {
   nodes: Node[];
   samples: number[];
@@ -41,6 +44,13 @@ const label = (n: Node) => {
   }
   return `${functionName || '(anon)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`;
 };
+const stackHolds = (id: number, name: string) => {
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+    const m = byId.get(cur);
+    if (m && label(m).split(' ')[0] === name) return true;
+  }
+  return false;
+};
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 let t = 0;
@@ -51,6 +61,7 @@ p.samples.forEach((id, i) => {
   if (t < Number(from) || t > Number(to)) return;
   const n = byId.get(id);
   if (!n || n.callFrame.functionName === '(idle)' || n.callFrame.functionName === '(program)') return;
+  if (under !== undefined && !stackHolds(id, under)) return;
   kept += dt;
   self.set(label(n), (self.get(label(n)) ?? 0) + dt);
   const seen = new Set<string>();

@@ -2,6 +2,7 @@ import type { DirectoryRecord } from '../staff';
 import type { SearchEntry, UnitKeys } from './entry';
 import { signature } from './bigrams';
 import { gramIndex, type GramIndex } from './grams';
+import { letterRanks } from './letters';
 import { KEYS_END, KEYS_END_CODE, SEP_CODE } from './normalize';
 
 /**
@@ -38,6 +39,8 @@ export interface Haystack {
   readonly shortestKey: Uint8Array;
   /** Who holds each gram (grams.ts): characters in the text, three-letter runs in the one-byte haystacks. */
   readonly grams: GramIndex;
+  /** Each person's best rank for each letter and digit (letters.ts); only in the one-byte haystacks. */
+  readonly letters: Uint8Array | null;
 }
 
 /** The length of the shortest of these keys (each ending with SEP, split at splitA and splitB). */
@@ -160,7 +163,8 @@ export class HaystackBuilder {
       pairsHigh[i] = high;
     }
     const grams = gramIndex(s, starts, this.people, this.gramSize);
-    return { s, starts, keysEnd, splitA, splitB, byteCounts, pairsLow, pairsHigh, shortestKey, grams };
+    const letters = this.gramSize === 3 ? letterRanks({ s, starts, keysEnd, splitA, splitB }, this.people) : null;
+    return { s, starts, keysEnd, splitA, splitB, byteCounts, pairsLow, pairsHigh, shortestKey, grams, letters };
   }
 }
 

@@ -5,17 +5,10 @@ import { compiledOf } from './compiled';
 import { gramCandidates } from './grams';
 import { recordsAt } from './positions';
 import type { SearchEntry } from './entry';
-import { KEYS_END_CODE, SEP_CODE } from './normalize';
+import { letterOf } from './letters';
+import { classify, EXACT, NONE, OTHER, PREFIX } from './rank';
 import type { Term } from './query';
 import { parseQuery } from './query';
-
-/** Ranks, best first. Within a rank people keep their input order. */
-const EXACT = 0; // a key (name, reading, 旧姓・通称, extension) equals the term
-const PREFIX = 1; // a key starts with it
-const IN_KEY = 2; // a key contains it
-const OTHER = 3; // a unit, title, skill, hobby or qualification contains it
-/** No match. With several terms a person's rank is the sum of their terms' ranks, kept below NONE. */
-const NONE = 255;
 
 /** The offset in term whose character V8's indexOf (memchr on its higher byte) will stop at least often. */
 function rarestAt(h: Haystack, term: string): number {
@@ -41,25 +34,12 @@ function find(s: string, term: string, probe: string, offset: number, from: numb
   return -1;
 }
 
-/** How well a hit at `at` ranks for this person: in their keys (whole, at the start, inside) or elsewhere. */
-function classify(h: Haystack, person: number, at: number, length: number): number {
-  if (at >= (h.keysEnd[person] ?? 0)) return OTHER;
-  const { s } = h;
-  const a = h.splitA[person];
-  const b = h.splitB[person];
-  const end = at + length;
-  // A key starts after a SEP, after the previous person's last SEP or KEYS_END, or at a split.
-  const keyStart = at === 0 || s.charCodeAt(at - 1) <= KEYS_END_CODE || at === a || at === b;
-  if (!keyStart) return IN_KEY;
-  return s.charCodeAt(end) === SEP_CODE || end === a || end === b ? EXACT : PREFIX;
-}
-
 /**
  * Lowers ranks[i] to how well person i matches term in this haystack. Every hit is visited once, in
  * order, and once a person's rank can no longer improve (see settled) the search jumps to the next
  * person. No per-person strings are made.
  */
-function scan(h: Haystack, term: string, ranks: Uint8Array): void {
+export function scan(h: Haystack, term: string, ranks: Uint8Array): void {
   const { s, starts } = h;
   const offset = rarestAt(h, term);
   const probe = term.slice(offset);
@@ -133,10 +113,25 @@ function candidates(h: Haystack, term: string): Int32Array | null {
   return people.subarray(0, count);
 }
 
+/** As scan for a term of one letter or digit, from the haystack's table of them (letters.ts). */
+export function lowerByLetter(letters: Uint8Array, letter: number, ranks: Uint8Array): void {
+  const people = ranks.length;
+  const from = letter * people;
+  for (let i = 0; i < people; i++) {
+    const rank = letters[from + i] ?? NONE;
+    if (rank < (ranks[i] ?? NONE)) ranks[i] = rank;
+  }
+}
+
 /** Ranks for one term; with `people`, only those are looked at and everyone else is NONE. */
 function rankTerm(index: CompiledIndex, term: Term, people: Int32Array | null): Uint8Array {
   const ranks = new Uint8Array(index.records.length).fill(NONE);
   const look = (h: Haystack, t: string) => {
+    const letter = t.length === 1 ? letterOf(t.charCodeAt(0)) : -1;
+    if (people === null && letter >= 0 && h.letters !== null) {
+      lowerByLetter(h.letters, letter, ranks);
+      return;
+    }
     const few = people ?? candidates(h, t);
     if (few === null) scan(h, t, ranks);
     else scanPeople(h, t, few, ranks);

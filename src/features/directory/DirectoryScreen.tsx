@@ -19,7 +19,7 @@ interface Props {
 export function DirectoryScreen({ db, directory }: Props) {
   const { query, filter, view, setQuery, setFilter, setView } = useDirectoryUi();
   const t = useT();
-  const { people: found, answered, searchAhead } = useSearchResults(db, directory, query);
+  const { people: found, answered, type } = useSearchResults(db, directory, query);
   const results = useMemo(
     () => (directory && !isFilterEmpty(filter) ? applyFilter(found.slice(), directory.units, filter) : found),
     [found, directory, filter],
@@ -45,10 +45,12 @@ export function DirectoryScreen({ db, directory }: Props) {
           role="searchbox"
           aria-label={t.directory.search}
           placeholder={t.directory.placeholder}
-          value={query}
+          // The box keeps its own text: a keystroke renders nothing here until its results come
+          // (see type), so the page is free to take them the moment the worker sends them.
+          defaultValue={query}
           onChange={(e) => {
-            searchAhead(e.target.value);
-            setQuery(e.target.value);
+            const next = e.target.value;
+            type(next, () => setQuery(next));
           }}
           enterKeyHint="search"
           autoComplete="off"

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useT } from '../../app/i18n/language';
-import { fullName, type DirectoryRecord } from '../../domain/staff';
+import { fullKana, fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
 import { afterNextPaint, firstScreenShown } from './first-screen';
 import { personHref, usePersonLinkClicks } from './person-links';
@@ -34,9 +34,7 @@ const FaceCard = memo(function FaceCard({ person, unit }: { person: DirectoryRec
     <a href={personHref(person.id)} data-person-link="" className="face-link" aria-label={fullName(person)}>
       <Avatar record={person} size={72} />
       <span className="face-name">{fullName(person)}</span>
-      <span className="person-kana">
-        {person.familyKana} {person.givenKana}
-      </span>
+      <span className="person-kana">{fullKana(person)}</span>
       <span className="face-unit">{unit}</span>
       <span className="face-title">{person.title}</span>
     </a>

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import { useT } from '../../app/i18n/language';
-import { fullName, type DirectoryRecord } from '../../domain/staff';
+import { fullKana, fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
 import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
@@ -21,9 +21,7 @@ const PersonRow = memo(function PersonRow({ person, unit }: { person: DirectoryR
           {fullName(person)}
           {person.altFamilyName && <span className="alt-name">（{person.altFamilyName}）</span>}
         </span>
-        <span className="person-kana">
-          {person.familyKana} {person.givenKana}
-        </span>
+        <span className="person-kana">{fullKana(person)}</span>
         <span className="person-unit">
           {unit}・{person.title}
         </span>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { AppDb } from '../../db/schema';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -6,9 +6,15 @@ import { directoryFingerprint, peopleAt, type People, type SearchAnswer } from '
 import { afterFirstScreen } from './first-screen';
 import { createSearcher } from './searcher';
 
+import type { DirectoryView } from './use-directory';
+
 /** How long the index waits for the first faces before it starts anyway. */
 const FIRST_SCREEN_WAIT_MS = 1500;
-import type { DirectoryView } from './use-directory';
+/**
+ * A typed query with no answer after this long is shown as typed anyway (with 検索中…): the index
+ * is still being built, and the box must not look as if it ignored the key.
+ */
+export const SLOW_ANSWER_MS = 200;
 
 export interface SearchResults {
   /** Who to show: the matches, or everyone while a query's first answer is on its way. */
@@ -16,10 +22,12 @@ export interface SearchResults {
   /** False while the query (not empty) has had no answer yet. */
   answered: boolean;
   /**
-   * Starts searching for what was just typed, before the screen renders it: the worker then
-   * searches while the page renders the keystroke, not after. The answer comes as for `query`.
+   * For a search box that keeps its own text: searches what was just typed, and calls `commit`
+   * (which makes it the `query`) in the same render as its answer. So a keystroke renders nothing
+   * until its results, and then once. An empty box, or an answer slower than SLOW_ANSWER_MS,
+   * commits at once.
    */
-  searchAhead(query: string): void;
+  type(next: string, commit: () => void): void;
 }
 
 /**
@@ -78,16 +86,38 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
   }, [directory, answer]);
 
   const ready = directory !== undefined;
-  const searchAhead = useCallback(
-    (next: string) => {
-      if (ready && next.trim() !== '') void searcher.query(next);
+  // What the box holds now: only the latest keystroke may commit.
+  const typed = useRef<string | null>(null);
+  const type = useCallback(
+    (next: string, commit: () => void) => {
+      typed.current = next;
+      if (!ready || next.trim() === '') {
+        commit();
+        return;
+      }
+      let committed = false;
+      const once = () => {
+        if (committed || typed.current !== next) return;
+        committed = true;
+        commit();
+      };
+      const slow = setTimeout(once, SLOW_ANSWER_MS);
+      void searcher.query(next).then((a) => {
+        clearTimeout(slow);
+        if (typed.current !== next) return;
+        // The effect for the committed query then asks again and gets this same answer (latestOnce).
+        flushSync(() => {
+          if (a) setAnswer(a);
+          once();
+        });
+      });
     },
     [searcher, ready],
   );
 
-  if (!directory) return { people: NOBODY, answered: true, searchAhead };
-  if (empty || found === null) return { people: directory.records, answered: empty, searchAhead };
-  return { people: found, answered: true, searchAhead };
+  if (!directory) return { people: NOBODY, answered: true, type };
+  if (empty || found === null) return { people: directory.records, answered: empty, type };
+  return { people: found, answered: true, type };
 }
 
 const NOBODY: DirectoryRecord[] = [];

@@ -5,7 +5,7 @@ import type { AppDb } from '../../db/schema';
 import { DX_SKILLS } from '../../domain/org';
 import type { StaffDetail } from '../../domain/profile';
 import { API_PATHS } from '../../domain/protocol';
-import { fullName, type AudienceField } from '../../domain/staff';
+import { fullKana, fullName, type AudienceField } from '../../domain/staff';
 import { pendingPhoto } from '../../sync/reconcile-detail';
 import { Avatar } from '../directory/Avatar';
 import { ContactActions } from './ContactActions';
@@ -57,7 +57,7 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
         <div>
           <h1 id="profile-name">{name}</h1>
           <p className="person-kana">
-            {person.familyKana} {person.givenKana}
+            {fullKana(person)}
             {person.altFamilyName && `（${person.altFamilyName}）`}
           </p>
           <p>
