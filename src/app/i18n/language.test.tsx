@@ -91,7 +91,7 @@ describe('UI language (P5)', () => {
     await userEvent.selectOptions(screen.getByLabelText('Section'), 'b02');
     expect(await screen.findByText('1 found')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'List' }));
-    expect(screen.getByRole('list', { name: 'Staff' })).toBeTruthy();
+    expect(await screen.findByRole('list', { name: 'Staff' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByText('2 people')).toBeTruthy();
 

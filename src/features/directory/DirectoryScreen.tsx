@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo } from 'react';
 import { useT } from '../../app/i18n/language';
 import type { AppDb } from '../../db/schema';
 import { applyFilter, isFilterEmpty } from '../../domain/filters';
@@ -6,10 +6,13 @@ import { useDirectoryUi } from './directory-store';
 import { FaceGrid } from './FaceGrid';
 import { Filters } from './Filters';
 import { afterNextPaint, firstScreenShown, isFirstScreenShown } from './first-screen';
-import { PeopleList } from './PeopleList';
 import type { DirectoryView } from './use-directory';
 import type { People } from './search-protocol';
 import { useSearchResults } from './use-search';
+
+// The list view is the second view, chosen by a tap: kept out of the entry chunk, which the first
+// screen waits for (the service worker holds the chunk offline like the rest).
+const PeopleList = lazy(() => import('./PeopleList').then((m) => ({ default: m.PeopleList })));
 
 interface Props {
   db: AppDb;
@@ -102,10 +105,13 @@ function Results({
   directory: DirectoryView;
   firstScreen: boolean;
 }) {
+  const t = useT();
   return view === 'grid' ? (
     <FaceGrid people={people} directory={directory} firstScreen={firstScreen} />
   ) : (
-    <PeopleList people={people} directory={directory} />
+    <Suspense fallback={<p className="muted center">{t.common.loading}</p>}>
+      <PeopleList people={people} directory={directory} />
+    </Suspense>
   );
 }
 
