@@ -93,8 +93,15 @@ describe('App on a device store (fake-indexeddb)', () => {
     expect(screen.queryByText('5678')).toBeNull(); // faces: no extension column
     await userEvent.click(screen.getByRole('button', { name: '一覧' }));
     expect(screen.getByRole('button', { name: '一覧' }).getAttribute('aria-pressed')).toBe('true');
-    // The list view's code loads on that first tap (it is not in the entry chunk).
-    expect(await screen.findByText('5678')).toBeTruthy();
+    // The list view's code loads on that first tap (it is not in the entry chunk): then the one
+    // person left by the filter is a row of the list, with their extension.
+    const list = await screen.findByRole('list', { name: '職員一覧' });
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('aria-label')),
+    ).toEqual(['佐藤 美咲']);
+    expect(within(list).getByText('5678')).toBeTruthy();
 
     await userEvent.click(screen.getByRole('button', { name: '条件をクリア' }));
     expect(await screen.findByText('3人')).toBeTruthy();

@@ -10,6 +10,23 @@ import { useDirectory } from './use-directory';
 import { useSearch, useSearchResults } from './use-search';
 
 let db: AppDb;
+
+/** A device holding two people, 佐藤 (a) and 鈴木 (b). */
+async function deviceWithSatoAndSuzuki(): Promise<AppDb> {
+  const device = new AppDb(`use-search-${Math.random().toString(36).slice(2)}`);
+  await dexieDirectoryStore(device).replaceSnapshot(
+    { id: 's1', version: 1, chunkCount: 1, staffCount: 2, createdAt: '2026-11-22T00:00:00.000Z' },
+    UNITS,
+    [
+      toChunkText([
+        record({ id: 'a', familyName: '佐藤', familyKana: 'さとう' }),
+        record({ id: 'b', familyName: '鈴木', familyKana: 'すずき' }),
+      ]),
+    ],
+  );
+  return device;
+}
+
 afterEach(async () => {
   db.close();
   await Dexie.delete(db.name);
@@ -17,17 +34,7 @@ afterEach(async () => {
 
 describe('useSearchResults (in-thread searcher: jsdom has no workers)', () => {
   it('keeps everyone on screen until a query has its first answer, then shows the matches', async () => {
-    db = new AppDb(`use-search-${Math.random().toString(36).slice(2)}`);
-    await dexieDirectoryStore(db).replaceSnapshot(
-      { id: 's1', version: 1, chunkCount: 1, staffCount: 2, createdAt: '2026-11-22T00:00:00.000Z' },
-      UNITS,
-      [
-        toChunkText([
-          record({ id: 'a', familyName: '佐藤', familyKana: 'さとう' }),
-          record({ id: 'b', familyName: '鈴木', familyKana: 'すずき' }),
-        ]),
-      ],
-    );
+    db = await deviceWithSatoAndSuzuki();
     const seen: { ids: string[]; answered: boolean; picker: string[] | null }[] = [];
     const { result, rerender } = renderHook(
       ({ query }: { query: string }) => {
@@ -59,17 +66,7 @@ describe('useSearchResults (in-thread searcher: jsdom has no workers)', () => {
   });
 
   it('commits a typed query with its answer, in one render: a keystroke alone renders nothing', async () => {
-    db = new AppDb(`use-search-${Math.random().toString(36).slice(2)}`);
-    await dexieDirectoryStore(db).replaceSnapshot(
-      { id: 's1', version: 1, chunkCount: 1, staffCount: 2, createdAt: '2026-11-22T00:00:00.000Z' },
-      UNITS,
-      [
-        toChunkText([
-          record({ id: 'a', familyName: '佐藤', familyKana: 'さとう' }),
-          record({ id: 'b', familyName: '鈴木', familyKana: 'すずき' }),
-        ]),
-      ],
-    );
+    db = await deviceWithSatoAndSuzuki();
     const seen: { query: string; ids: string[]; answered: boolean }[] = [];
     const { result } = renderHook(() => {
       const [query, setQuery] = useState('');

@@ -5,7 +5,6 @@ import type { DirectoryRecord } from '../../domain/staff';
 import { directoryFingerprint, peopleAt, type People, type SearchAnswer } from './search-protocol';
 import { afterFirstScreen } from './first-screen';
 import { createSearcher } from './searcher';
-
 import type { DirectoryView } from './use-directory';
 
 /** How long the index waits for the first faces before it starts anyway. */
@@ -24,8 +23,8 @@ export interface SearchResults {
   /**
    * For a search box that keeps its own text: searches what was just typed, and calls `commit`
    * (which makes it the `query`) in the same render as its answer. So a keystroke renders nothing
-   * until its results, and then once. An empty box, or an answer slower than SLOW_ANSWER_MS,
-   * commits at once.
+   * until its results, and then once. An empty box commits at once; an answer slower than
+   * SLOW_ANSWER_MS lets the query commit without it (shown as not yet answered).
    */
   type(next: string, commit: () => void): void;
 }
