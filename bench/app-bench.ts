@@ -59,7 +59,11 @@ export async function keystrokeToPaint(page: Page): Promise<Keystroke[]> {
     const box = document.querySelector('input[type=search]');
     const main = document.querySelector('main');
     if (!(box instanceof HTMLInputElement) || !main) throw new Error('directory not on screen');
-    box.addEventListener('input', (e) => (w.__last = { query: box.value, at: e.timeStamp }));
+    // Captured at the window, so it runs before any listener of the page's own: one on the box that
+    // renders at once (the cleared box does) would otherwise change the screen before this saw the key.
+    window.addEventListener('input', (e) => e.target === box && (w.__last = { query: box.value, at: e.timeStamp }), {
+      capture: true,
+    });
     new MutationObserver(() => {
       const started = w.__last;
       if (started === null || document.querySelector('.result-count')?.textContent === '検索中…') return;

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 import { Router } from 'wouter';
 import { record, UNITS } from '../../tests/fixtures/records';
@@ -52,12 +52,12 @@ afterEach(async () => {
 
 function renderAt(path: string) {
   const location = memoryLocation({ path, record: true });
-  render(
+  const { unmount } = render(
     <Router hook={location.hook}>
       <App db={db} />
     </Router>,
   );
-  return location;
+  return Object.assign(location, { unmount });
 }
 
 describe('App on a device store (fake-indexeddb)', () => {
@@ -78,6 +78,45 @@ describe('App on a device store (fake-indexeddb)', () => {
     expect(screen.getByRole('link', { name: '佐藤 美咲' })).toBeTruthy();
     await userEvent.clear(box);
     await userEvent.type(box, '５６７８');
+    expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
+  });
+
+  it('asks the phone not to correct, capitalise or spell-check names typed into the search box', async () => {
+    renderAt('/');
+    const box = await screen.findByRole('searchbox', { name: '職員を検索' });
+    expect(box.getAttribute('autocorrect')).toBe('off');
+    expect(box.getAttribute('autocapitalize')).toBe('none');
+    expect(box.getAttribute('spellcheck')).toBe('false');
+  });
+
+  it("searches as one types while the keys' events stop at the box, short of React's root listener", async () => {
+    const reachedReact = vi.fn();
+    const location = memoryLocation({ path: '/' });
+    render(
+      <div onKeyDown={reachedReact} onKeyUp={reachedReact} onInput={reachedReact} onBeforeInput={reachedReact}>
+        <Router hook={location.hook}>
+          <App db={db} />
+        </Router>
+      </div>,
+    );
+    const box = await screen.findByRole('searchbox', { name: '職員を検索' });
+    await userEvent.type(box, 'みさき');
+    expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '佐藤 美咲' })).toBeTruthy();
+    expect(reachedReact).not.toHaveBeenCalled();
+    // The rest of the page still hands its events to React.
+    await userEvent.click(screen.getByText('絞り込み'));
+    await userEvent.keyboard('{Escape}');
+    expect(reachedReact).toHaveBeenCalled();
+  });
+
+  it('keeps what was typed, and its results, when the directory opens again', async () => {
+    const first = renderAt('/');
+    await userEvent.type(await screen.findByRole('searchbox', { name: '職員を検索' }), 'すずき');
+    expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
+    first.unmount();
+    renderAt('/');
+    expect(await screen.findByRole('searchbox', { name: '職員を検索' })).toHaveProperty('value', 'すずき');
     expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
   });
 
