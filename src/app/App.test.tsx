@@ -124,7 +124,7 @@ describe('App on a device store (fake-indexeddb)', () => {
     renderAt('/');
     await screen.findByText('3人');
     await userEvent.click(screen.getByText('絞り込み'));
-    await userEvent.selectOptions(screen.getByLabelText('所属'), 'b02');
+    await userEvent.selectOptions(await screen.findByLabelText('所属'), 'b02');
     expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
     expect(screen.getByRole('link', { name: '佐藤 美咲' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: '髙橋 一郎' })).toBeNull();

@@ -88,7 +88,7 @@ describe('UI language (P5)', () => {
     expect(screen.getByRole('combobox', { name: 'Language (言語)' })).toBeTruthy();
 
     await userEvent.click(screen.getByText('Filter'));
-    await userEvent.selectOptions(screen.getByLabelText('Section'), 'b02');
+    await userEvent.selectOptions(await screen.findByLabelText('Section'), 'b02');
     expect(await screen.findByText('1 found')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'List' }));
     // Loaded on this first tap (not in the entry chunk); the filtered one person is its only row,

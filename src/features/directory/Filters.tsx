@@ -1,31 +1,17 @@
-import { memo, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { useT } from '../../app/i18n/language';
-import { countActiveFilters, EMPTY_FILTER, tagsInUse, type DirectoryFilter } from '../../domain/filters';
-import { DX_SKILLS, JOB_LEVELS, type OrgUnit } from '../../domain/org';
+import { countActiveFilters, type DirectoryFilter } from '../../domain/filters';
 import type { DirectoryView } from './use-directory';
 
-interface Props {
+export interface FilterProps {
   directory: DirectoryView;
   filter: DirectoryFilter;
   onChange(filter: DirectoryFilter): void;
 }
 
-const INDENT: Record<OrgUnit['kind'], string> = { bu: '', ka: '\u3000', kakari: '\u3000\u3000' };
-
-/** The 部 → 課 → 係 tree flattened in display order, indented, for one native select. */
-function unitOptions(units: ReadonlyMap<string, OrgUnit>): OrgUnit[] {
-  const children = new Map<string | null, OrgUnit[]>();
-  for (const u of units.values()) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
-  const out: OrgUnit[] = [];
-  const walk = (parent: string | null) => {
-    for (const u of (children.get(parent) ?? []).sort((a, b) => a.order - b.order)) {
-      out.push(u);
-      walk(u.id);
-    }
-  };
-  walk(null);
-  return out;
-}
+// The fields load on the first open, not with the first screen: the entry chunk is what the first
+// faces wait for (the service worker holds this chunk offline like the rest).
+const FilterFields = lazy(() => import('./FilterFields').then((m) => ({ default: m.FilterFields })));
 
 /**
  * D3: narrow the directory by place, level, skill (with DX level), hobby or qualification.
@@ -33,7 +19,7 @@ function unitOptions(units: ReadonlyMap<string, OrgUnit>): OrgUnit[] {
  * options (every 係), and counting the tags in use walks everyone; neither should cost anything
  * on a keystroke in the search box or before the first faces show.
  */
-export const Filters = memo(function Filters(props: Props) {
+export const Filters = memo(function Filters(props: FilterProps) {
   const [open, setOpen] = useState(false);
   const t = useT();
   const active = countActiveFilters(props.filter);
@@ -49,101 +35,11 @@ export const Filters = memo(function Filters(props: Props) {
         {t.filters.summary}
         {active > 0 && <span className="chip">{t.filters.active(active)}</span>}
       </summary>
-      {open && <FilterFields {...props} />}
+      {open && (
+        <Suspense fallback={<p className="muted">{t.common.loading}</p>}>
+          <FilterFields {...props} />
+        </Suspense>
+      )}
     </details>
   );
 });
-
-function FilterFields({ directory, filter, onChange }: Props) {
-  const options = useMemo(
-    () => ({
-      units: unitOptions(directory.units),
-      skills: tagsInUse(directory.records, 'skills'),
-      hobbies: tagsInUse(directory.records, 'hobbies'),
-      qualifications: tagsInUse(directory.records, 'qualifications'),
-    }),
-    [directory],
-  );
-  const t = useT();
-  const set = (patch: Partial<DirectoryFilter>) => onChange({ ...filter, ...patch });
-  const active = countActiveFilters(filter);
-  const isDx = (DX_SKILLS as readonly string[]).includes(filter.skill);
-
-  return (
-    <div className="filter-fields">
-      <label>
-        {t.filters.unit}
-        <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
-          <option value="">{t.common.all}</option>
-          {options.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {INDENT[u.kind]}
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t.filters.jobLevel}
-        <select
-          value={filter.jobLevel}
-          onChange={(e) => set({ jobLevel: JOB_LEVELS.find((l) => l === e.target.value) ?? '' })}
-        >
-          <option value="">{t.common.all}</option>
-          {JOB_LEVELS.map((l) => (
-            <option key={l}>{l}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t.common.skill}
-        <select value={filter.skill} onChange={(e) => set({ skill: e.target.value })}>
-          <option value="">{t.common.all}</option>
-          <optgroup label={t.common.dxSkills}>
-            {DX_SKILLS.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </optgroup>
-          <optgroup label={t.filters.otherSkills}>
-            {options.skills.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </optgroup>
-        </select>
-      </label>
-      {isDx && (
-        <label>
-          {t.common.level}
-          <select value={filter.minLevel} onChange={(e) => set({ minLevel: Number(e.target.value) })}>
-            <option value={1}>{t.common.levelAtLeast(1)}</option>
-            <option value={2}>{t.common.levelAtLeast(2)}</option>
-            <option value={3}>LV3</option>
-          </select>
-        </label>
-      )}
-      <label>
-        {t.filters.hobby}
-        <select value={filter.hobby} onChange={(e) => set({ hobby: e.target.value })}>
-          <option value="">{t.common.all}</option>
-          {options.hobbies.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t.filters.qualification}
-        <select value={filter.qualification} onChange={(e) => set({ qualification: e.target.value })}>
-          <option value="">{t.common.all}</option>
-          {options.qualifications.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </label>
-      {active > 0 && (
-        <button type="button" className="button" onClick={() => onChange(EMPTY_FILTER)}>
-          {t.filters.clear}
-        </button>
-      )}
-    </div>
-  );
-}
