@@ -53,6 +53,10 @@ try {
   await q.fill('たなか');
   await page.waitForTimeout(800);
   await page.screenshot({ path: join(out, 'search.png') });
+  // The filter menu, whose fields load on its first open.
+  await page.getByText('絞り込み').click();
+  await page.getByLabel('所属').waitFor();
+  await page.screenshot({ path: join(out, 'filters.png') });
 } finally {
   await browser.close();
   await stack.stop();
