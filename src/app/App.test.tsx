@@ -101,8 +101,9 @@ describe('App on a device store (fake-indexeddb)', () => {
     );
     const box = await screen.findByRole('searchbox', { name: '職員を検索' });
     await userEvent.type(box, 'みさき');
-    expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
-    expect(screen.getByRole('link', { name: '佐藤 美咲' })).toBeTruthy();
+    await screen.findByText('1人が見つかりました');
+    expect(screen.getByRole('link', { name: '佐藤 美咲' }).getAttribute('href')).toBe('/people/p2');
+    expect(screen.queryByRole('link', { name: '髙橋 一郎' })).toBeNull();
     expect(reachedReact).not.toHaveBeenCalled();
     // The rest of the page still hands its events to React.
     await userEvent.click(screen.getByText('絞り込み'));
@@ -113,11 +114,15 @@ describe('App on a device store (fake-indexeddb)', () => {
   it('keeps what was typed, and its results, when the directory opens again', async () => {
     const first = renderAt('/');
     await userEvent.type(await screen.findByRole('searchbox', { name: '職員を検索' }), 'すずき');
-    expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
+    await screen.findByText('1人が見つかりました');
     first.unmount();
     renderAt('/');
     expect(await screen.findByRole('searchbox', { name: '職員を検索' })).toHaveProperty('value', 'すずき');
-    expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
+    await screen.findByText('1人が見つかりました');
+    const shown = within(screen.getByRole('list', { name: '職員一覧' }))
+      .getAllByRole('link')
+      .map((a) => a.getAttribute('aria-label'));
+    expect(shown).toEqual(['鈴木 <img src=x onerror=alert(1)>']);
   });
 
   it('narrows by department from the filter menu and switches between faces and a list', async () => {
@@ -140,7 +145,7 @@ describe('App on a device store (fake-indexeddb)', () => {
         .getAllByRole('link')
         .map((a) => a.getAttribute('aria-label')),
     ).toEqual(['佐藤 美咲']);
-    expect(within(list).getByText('5678')).toBeTruthy();
+    expect(within(list).getByText('5678').closest('li')?.textContent).toContain('佐藤 美咲');
 
     await userEvent.click(screen.getByRole('button', { name: '条件をクリア' }));
     expect(await screen.findByText('3人')).toBeTruthy();

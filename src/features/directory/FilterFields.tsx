@@ -51,18 +51,13 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
           ))}
         </select>
       </label>
-      <label>
-        {t.filters.jobLevel}
-        <select
-          value={filter.jobLevel}
-          onChange={(e) => set({ jobLevel: JOB_LEVELS.find((l) => l === e.target.value) ?? '' })}
-        >
-          <option value="">{t.common.all}</option>
-          {JOB_LEVELS.map((l) => (
-            <option key={l}>{l}</option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label={t.filters.jobLevel}
+        all={t.common.all}
+        value={filter.jobLevel}
+        choices={JOB_LEVELS}
+        onChange={(v) => set({ jobLevel: JOB_LEVELS.find((l) => l === v) ?? '' })}
+      />
       <label>
         {t.common.skill}
         <select value={filter.skill} onChange={(e) => set({ skill: e.target.value })}>
@@ -89,29 +84,52 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
           </select>
         </label>
       )}
-      <label>
-        {t.filters.hobby}
-        <select value={filter.hobby} onChange={(e) => set({ hobby: e.target.value })}>
-          <option value="">{t.common.all}</option>
-          {options.hobbies.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t.filters.qualification}
-        <select value={filter.qualification} onChange={(e) => set({ qualification: e.target.value })}>
-          <option value="">{t.common.all}</option>
-          {options.qualifications.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label={t.filters.hobby}
+        all={t.common.all}
+        value={filter.hobby}
+        choices={options.hobbies}
+        onChange={(hobby) => set({ hobby })}
+      />
+      <Choice
+        label={t.filters.qualification}
+        all={t.common.all}
+        value={filter.qualification}
+        choices={options.qualifications}
+        onChange={(qualification) => set({ qualification })}
+      />
       {active > 0 && (
         <button type="button" className="button" onClick={() => onChange(EMPTY_FILTER)}>
           {t.filters.clear}
         </button>
       )}
     </div>
+  );
+}
+
+/** One labelled menu: "all" (the empty value), then each choice as it reads. */
+function Choice({
+  label,
+  all,
+  value,
+  choices,
+  onChange,
+}: {
+  label: string;
+  all: string;
+  value: string;
+  choices: readonly string[];
+  onChange(value: string): void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{all}</option>
+        {choices.map((c) => (
+          <option key={c}>{c}</option>
+        ))}
+      </select>
+    </label>
   );
 }
