@@ -16,6 +16,14 @@ const variants: Record<string, { css: string; place: 'transform' | 'topleft'; mo
   topleft: { css: '', place: 'topleft' },
   nopaint: { css: '.face-grid > .face-card { contain: size layout style }', place: 'transform' },
   noellipsis: { css: '.face-unit, .face-title { overflow: visible; text-overflow: clip }', place: 'transform' },
+  // The unit and title lines as before 2026-12: clipped by overflow: hidden (scroll containers).
+  hidden: { css: '.face-unit, .face-title { overflow: hidden }', place: 'transform' },
+  // The generated avatar's initial centred by its line, not a flex box; the avatar contained.
+  avblock: {
+    css: '.face-link > .avatar--generated { display: block; text-align: center; line-height: 72px }',
+    place: 'transform',
+  },
+  avcontain: { css: '.face-link > .avatar { contain: strict }', place: 'transform' },
   // The same text every round (the shaper's cache always hits), and Latin names instead of Japanese.
   same: { css: '', place: 'transform', mode: 'same' },
   ascii: { css: '', place: 'transform', mode: 'ascii' },
@@ -49,7 +57,7 @@ const sums: Record<string, Record<string, number[]>> = {};
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++) {
     for (const [name, v] of Object.entries(variants)) {
       if (only && !only.split(',').includes(name)) continue;
       await page.setContent(`<style>${APP_CSS}${v.css}</style>${GRID_HTML}`);
