@@ -57,6 +57,11 @@ try {
   await page.getByText('絞り込み').click();
   await page.getByLabel('所属').waitFor();
   await page.screenshot({ path: join(out, 'filters.png') });
+  // A skill search: each card says which skill or qualification found the person.
+  await page.getByText('絞り込み').click();
+  await q.fill('手話');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(out, 'search-skill.png') });
 } finally {
   await browser.close();
   await stack.stop();

@@ -32,6 +32,7 @@ beforeEach(async () => {
           givenKana: 'みさき',
           unitId: 'b02k01s01',
           extension: '5678',
+          skills: ['<b>手話</b>'],
         }),
         record({
           id: 'p3',
@@ -39,6 +40,8 @@ beforeEach(async () => {
           givenName: '<img src=x onerror=alert(1)>',
           familyKana: 'すずき',
           givenKana: 'たろう',
+          altFamilyName: '田中',
+          altFamilyKana: 'たなか',
         }),
       ]),
     ],
@@ -123,6 +126,41 @@ describe('App on a device store (fake-indexeddb)', () => {
       .getAllByRole('link')
       .map((a) => a.getAttribute('aria-label'));
     expect(shown).toEqual(['鈴木 <img src=x onerror=alert(1)>']);
+  });
+
+  it('says on the card why a search found someone when the card would not: 旧姓, skill, extension', async () => {
+    renderAt('/');
+    const box = await screen.findByRole('searchbox', { name: '職員を検索' });
+    const card = (name: string) => screen.getByRole('link', { name });
+    const suzuki = '鈴木 <img src=x onerror=alert(1)>';
+    await userEvent.type(box, 'tanaka');
+    await screen.findByText('1人が見つかりました');
+    await within(card(suzuki)).findByText('旧姓・通称：田中');
+    expect(within(card(suzuki)).queryByText('すずき たろう')).toBeNull();
+
+    await userEvent.clear(box);
+    await userEvent.type(box, '手話');
+    await screen.findByText('1人が見つかりました');
+    // Markup in a skill is text here too.
+    await within(card('佐藤 美咲')).findByText('スキル：<b>手話</b>');
+    expect(card('佐藤 美咲').querySelector('b')).toBeNull();
+
+    // Found by the name on the card: the reading stays, no reason.
+    await userEvent.clear(box);
+    await userEvent.type(box, 'さとう');
+    await screen.findByText('1人が見つかりました');
+    await within(card('佐藤 美咲')).findByText('さとう みさき');
+    expect(card('佐藤 美咲').querySelector('.match-reason')).toBeNull();
+
+    // The list view says it too.
+    await userEvent.clear(box);
+    await userEvent.type(box, '5678');
+    await screen.findByText('1人が見つかりました');
+    await within(card('佐藤 美咲')).findByText('内線：5678');
+    await userEvent.click(screen.getByRole('button', { name: '一覧' }));
+    const row = await screen.findByRole('link', { name: '佐藤 美咲' });
+    expect(row.className).toBe('person-link');
+    await within(row).findByText('内線：5678');
   });
 
   it('narrows by department from the filter menu and switches between faces and a list', async () => {

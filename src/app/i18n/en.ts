@@ -260,6 +260,14 @@ export const en = {
     found: (n: number) => `${num(n)} found`,
     noResults: 'No one found. Try the reading, romaji or a section name.',
     staffList: 'Staff',
+    matchedBy: {
+      altName: 'Other surname',
+      skill: 'Skill',
+      hobby: 'Hobby',
+      qualification: 'Qualification',
+      extension: 'Ext.',
+    },
+    reason: (label: string, text: string) => `${label}: ${text}`,
   },
   filters: {
     summary: 'Filter',

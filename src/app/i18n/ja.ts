@@ -264,6 +264,15 @@ export const ja = {
     found: (n: number) => `${num(n)}人が見つかりました`,
     noResults: '見つかりませんでした。よみやローマ字、所属名でもお試しください。',
     staffList: '職員一覧',
+    /** Why a person is in the results when their card does not show it (旧姓 田中 for たなか). */
+    matchedBy: {
+      altName: '旧姓・通称',
+      skill: 'スキル',
+      hobby: '趣味・特技',
+      qualification: '資格',
+      extension: '内線',
+    },
+    reason: (label: string, text: string) => `${label}：${text}`,
   },
   filters: {
     summary: '絞り込み',

@@ -9,6 +9,7 @@ import { afterNextPaint, firstScreenShown, isFirstScreenShown } from './first-sc
 import type { DirectoryView } from './use-directory';
 import type { People } from './search-protocol';
 import { useSearchResults } from './use-search';
+import type { Explain } from './use-match-reasons';
 
 // The list view is the second view, chosen by a tap: kept out of the entry chunk, which the first
 // screen waits for (the service worker holds the chunk offline like the rest).
@@ -22,7 +23,7 @@ interface Props {
 export function DirectoryScreen({ db, directory }: Props) {
   const { query, filter, view, setQuery, setFilter, setView } = useDirectoryUi();
   const t = useT();
-  const { people: found, answered, type } = useSearchResults(db, directory, query);
+  const { people: found, answered, type, explain } = useSearchResults(db, directory, query);
   const results = useMemo(
     () => (directory && !isFilterEmpty(filter) ? applyFilter(found.slice(), directory.units, filter) : found),
     [found, directory, filter],
@@ -67,11 +68,11 @@ export function DirectoryScreen({ db, directory }: Props) {
           />
           {!answered ? (
             // Everyone, as before the keystroke, until the query's first answer comes.
-            <Results view={view} people={results} directory={directory} firstScreen={firstScreen} />
+            <Results view={view} people={results} directory={directory} firstScreen={firstScreen} explain={null} />
           ) : results.length === 0 ? (
             <p className="muted center">{t.directory.noResults}</p>
           ) : (
-            <Results view={view} people={results} directory={directory} firstScreen={firstScreen} />
+            <Results view={view} people={results} directory={directory} firstScreen={firstScreen} explain={explain} />
           )}
         </>
       )}
@@ -84,18 +85,20 @@ function Results({
   people,
   directory,
   firstScreen,
+  explain,
 }: {
   view: 'grid' | 'list';
   people: People;
   directory: DirectoryView;
   firstScreen: boolean;
+  explain: Explain | null;
 }) {
   const t = useT();
   return view === 'grid' ? (
-    <FaceGrid people={people} directory={directory} firstScreen={firstScreen} />
+    <FaceGrid people={people} directory={directory} firstScreen={firstScreen} explain={explain} />
   ) : (
     <Suspense fallback={<p className="muted center">{t.common.loading}</p>}>
-      <PeopleList people={people} directory={directory} />
+      <PeopleList people={people} directory={directory} explain={explain} />
     </Suspense>
   );
 }

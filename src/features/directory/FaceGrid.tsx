@@ -7,6 +7,7 @@ import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
 import { unitShort } from './unit-label';
 import type { DirectoryView } from './use-directory';
+import { reasonText, useMatchReasons, type Explain } from './use-match-reasons';
 import { useWindowRows } from './use-window-rows';
 import './directory.css';
 
@@ -27,14 +28,27 @@ function columnsFor(width: number): number {
 
 /**
  * One card's content. Memoised: as the grid scrolls or results change, a person who stays in the
- * window is only moved (the li's transform), not rendered again.
+ * window is only moved (the li's transform), not rendered again. `reason` takes the reading's line:
+ * found by a field the card does not show, that is what the person searching needs to see.
  */
-const FaceCard = memo(function FaceCard({ person, unit }: { person: DirectoryRecord; unit: string }) {
+const FaceCard = memo(function FaceCard({
+  person,
+  unit,
+  reason,
+}: {
+  person: DirectoryRecord;
+  unit: string;
+  reason: string | undefined;
+}) {
   return (
     <a href={personHref(person.id)} data-person-link="" className="face-link" aria-label={fullName(person)}>
       <Avatar record={person} size={72} />
       <span className="face-name">{fullName(person)}</span>
-      <span className="person-kana">{fullKana(person)}</span>
+      {reason === undefined ? (
+        <span className="person-kana">{fullKana(person)}</span>
+      ) : (
+        <span className="match-reason">{reason}</span>
+      )}
       <span className="face-unit">{unit}</span>
       <span className="face-title">{person.title}</span>
     </a>
@@ -49,9 +63,12 @@ export const FaceGrid = memo(function FaceGrid({
   people,
   directory,
   firstScreen = false,
+  explain = null,
 }: {
   people: People;
   directory: DirectoryView;
+  /** Why people match the query shown, for their cards (useMatchReasons); null with none. */
+  explain?: Explain | null;
   /**
    * The directory as it opens (everyone, nothing typed): the window at the top then holds at
    * least FIRST_SCREEN_FACES, below the fold too. Search results render only what is on screen
@@ -91,6 +108,7 @@ export const FaceGrid = memo(function FaceGrid({
   const overscan = later === people ? visible : later.slice(start * columns, end * columns);
   // Steady as the window moves, is clamped at the ends, or its content shrinks: keys stay put.
   const slots = Math.max(1, capacity * columns, visible.length);
+  const reasons = useMatchReasons(explain, visible);
 
   useEffect(() => {
     if (firstFacesMarked || visible.length === 0) return;
@@ -130,7 +148,11 @@ export const FaceGrid = memo(function FaceGrid({
             className="face-card"
             style={{ transform: `translate(${col * 100}%, ${row * ROW_HEIGHT}px)` }}
           >
-            <FaceCard person={p} unit={unitShort(directory.units, p.unitId)} />
+            <FaceCard
+              person={p}
+              unit={unitShort(directory.units, p.unitId)}
+              reason={reasonText(t, reasons.get(p.id))}
+            />
           </li>
         );
       })}

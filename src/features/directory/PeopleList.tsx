@@ -6,13 +6,22 @@ import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
 import { unitShort } from './unit-label';
 import type { DirectoryView } from './use-directory';
+import { reasonText, useMatchReasons, type Explain } from './use-match-reasons';
 import { useWindowRows } from './use-window-rows';
 import './directory.css';
 
 const ROW_HEIGHT = 76;
 
 /** One row's content, memoised as FaceGrid's cards are: a row that stays in the window is only moved. */
-const PersonRow = memo(function PersonRow({ person, unit }: { person: DirectoryRecord; unit: string }) {
+const PersonRow = memo(function PersonRow({
+  person,
+  unit,
+  reason,
+}: {
+  person: DirectoryRecord;
+  unit: string;
+  reason: string | undefined;
+}) {
   return (
     <a href={personHref(person.id)} data-person-link="" className="person-link" aria-label={fullName(person)}>
       <Avatar record={person} size={52} />
@@ -21,7 +30,11 @@ const PersonRow = memo(function PersonRow({ person, unit }: { person: DirectoryR
           {fullName(person)}
           {person.altFamilyName && <span className="alt-name">（{person.altFamilyName}）</span>}
         </span>
-        <span className="person-kana">{fullKana(person)}</span>
+        {reason === undefined ? (
+          <span className="person-kana">{fullKana(person)}</span>
+        ) : (
+          <span className="match-reason">{reason}</span>
+        )}
         <span className="person-unit">
           {unit}・{person.title}
         </span>
@@ -37,15 +50,19 @@ const PersonRow = memo(function PersonRow({ person, unit }: { person: DirectoryR
 export const PeopleList = memo(function PeopleList({
   people,
   directory,
+  explain = null,
 }: {
   people: People;
   directory: DirectoryView;
+  explain?: Explain | null;
 }) {
   const t = useT();
   const listRef = useRef<HTMLUListElement>(null);
   const onClick = usePersonLinkClicks();
   const { start, end, capacity } = useWindowRows(listRef, people.length, ROW_HEIGHT);
   const slots = Math.max(1, capacity, end - start);
+  const shown = people.slice(start, end);
+  const reasons = useMatchReasons(explain, shown);
   return (
     <ul
       ref={listRef}
@@ -54,14 +71,14 @@ export const PeopleList = memo(function PeopleList({
       aria-label={t.directory.staffList}
       onClick={onClick}
     >
-      {people.slice(start, end).map((p, i) => (
+      {shown.map((p, i) => (
         <li
           // By slot, as FaceGrid's cards: leaving rows are reused for arriving ones.
           key={(start + i) % slots}
           className="person-row"
           style={{ transform: `translateY(${(start + i) * ROW_HEIGHT}px)` }}
         >
-          <PersonRow person={p} unit={unitShort(directory.units, p.unitId)} />
+          <PersonRow person={p} unit={unitShort(directory.units, p.unitId)} reason={reasonText(t, reasons.get(p.id))} />
         </li>
       ))}
     </ul>

@@ -1,7 +1,11 @@
 import { recordsAt } from '../../domain/search/positions';
+import type { MatchReason } from '../../domain/search/explain';
 import type { DirectoryRecord } from '../../domain/staff';
 
-export type SearchRequest = { type: 'reload' } | { type: 'query'; seq: number; query: string };
+export type SearchRequest =
+  | { type: 'reload' }
+  | { type: 'query'; seq: number; query: string }
+  | { type: 'explain'; seq: number; query: string; ids: readonly string[] };
 
 /**
  * Matches as positions in the merged directory, best first: an Int32Array moves between threads
@@ -17,6 +21,12 @@ export interface SearchResponse extends SearchAnswer {
   seq: number;
   /** A later query came before this one was searched: it was skipped, and has no answer. */
   stale?: boolean;
+}
+
+/** Why each of the people asked about matches (explainMatch), in the order they were asked. */
+export interface ExplainResponse {
+  seq: number;
+  reasons: (MatchReason | null)[];
 }
 
 export function directoryFingerprint(records: readonly DirectoryRecord[]): string {

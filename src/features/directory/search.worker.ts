@@ -6,13 +6,18 @@
  */
 import { decodeChunkRow, mergeDirectory, readDirectoryMeta } from '../../db/directory-store';
 import { AppDb } from '../../db/schema';
+import type { OrgUnit } from '../../domain/org';
 import { buildSearchIndex, searchPositions, type SearchEntry } from '../../domain/search';
+import { explainMatch } from '../../domain/search/explain';
 import type { DirectoryRecord } from '../../domain/staff';
-import { directoryFingerprint, type SearchRequest, type SearchResponse } from './search-protocol';
+import { directoryFingerprint, type ExplainResponse, type SearchRequest, type SearchResponse } from './search-protocol';
 
 const db = new AppDb();
 let index: readonly SearchEntry[] = [];
 let records: DirectoryRecord[] = [];
+let units: ReadonlyMap<string, OrgUnit> = new Map();
+/** Who is who, for the screen's questions about the people it shows; made on the first one. */
+let byId: Map<string, DirectoryRecord> | null = null;
 let loaded: Promise<void> | null = null;
 /** Which directory (snapshot and version) the index is of, or is being built of. */
 let loadedKey: Promise<string> | null = null;
@@ -35,14 +40,16 @@ async function reload(): Promise<void> {
 }
 
 async function load(): Promise<void> {
-  const [chunks, overlay, units] = await Promise.all([
+  const [chunks, overlay, unitRows] = await Promise.all([
     db.directoryChunks.toArray(),
     db.directoryOverlay.toArray(),
     db.units.toArray(),
   ]);
   records = mergeDirectory(chunks.map(decodeChunkRow), overlay);
+  units = new Map(unitRows.map((u) => [u.id, u]));
+  byId = null;
   // Built from the records in their order: a position in the index is one in the directory.
-  index = buildSearchIndex(records, new Map(units.map((u) => [u.id, u])));
+  index = buildSearchIndex(records, units);
 }
 
 let pendingReload: Promise<void> = Promise.resolve();
@@ -62,6 +69,17 @@ self.onmessage = async (event: MessageEvent<SearchRequest>) => {
     loaded = load();
   }
   await loaded;
+  if (request.type === 'explain') {
+    byId ??= new Map(records.map((r) => [r.id, r]));
+    const people = byId;
+    const reasons = request.ids.map((id) => {
+      const r = people.get(id);
+      return r ? explainMatch(r, units, request.query) : null;
+    });
+    const response: ExplainResponse = { seq: request.seq, reasons };
+    self.postMessage(response);
+    return;
+  }
   // Keystrokes that came while the index was built: only the latest is worth an answer.
   if (request.seq < latestSeq) {
     const stale: SearchResponse = { seq: request.seq, positions: new Int32Array(0), fingerprint: '', stale: true };

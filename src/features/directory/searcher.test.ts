@@ -12,6 +12,10 @@ function counting() {
       asked.push(query);
       return Promise.resolve<SearchAnswer>({ positions: Int32Array.of(query.length), fingerprint: 'f' });
     },
+    explain: (query, ids) => {
+      asked.push(`explain ${query}`);
+      return Promise.resolve(ids.map(() => null));
+    },
     dispose: () => undefined,
   };
   return { searcher, asked, reloads: () => reloads };
@@ -36,5 +40,14 @@ describe('latestOnce (a keystroke searched ahead of its render is searched once)
     await searcher.query('さと');
     expect(inner.reloads()).toBe(1);
     expect(inner.asked).toEqual(['さと', 'さとう', 'さと', 'さと']);
+  });
+
+  it('passes every question about reasons on: they are not the search it shares', async () => {
+    const inner = counting();
+    const searcher = latestOnce(inner.searcher);
+    await searcher.query('excel');
+    expect(await searcher.explain('excel', ['a', 'b'])).toEqual([null, null]);
+    await searcher.explain('excel', ['a', 'b']);
+    expect(inner.asked).toEqual(['excel', 'explain excel', 'explain excel']);
   });
 });

@@ -1,6 +1,13 @@
 import { decodeChunkRow, mergeDirectory } from '../../db/directory-store';
 import type { AppDb } from '../../db/schema';
-import { directoryFingerprint, type SearchAnswer, type SearchRequest, type SearchResponse } from './search-protocol';
+import type { MatchReason } from '../../domain/search/explain';
+import {
+  directoryFingerprint,
+  type ExplainResponse,
+  type SearchAnswer,
+  type SearchRequest,
+  type SearchResponse,
+} from './search-protocol';
 
 /** Finds people by a query; answers are positions in the merged directory, best first. */
 export interface Searcher {
@@ -8,6 +15,8 @@ export interface Searcher {
   reload(): void;
   /** Null when a later query overtook this one before it was searched. */
   query(query: string): Promise<SearchAnswer | null>;
+  /** Why each of these people matches the query when their card does not show it (explainMatch). */
+  explain(query: string, ids: readonly string[]): Promise<(MatchReason | null)[]>;
   dispose(): void;
 }
 
@@ -34,6 +43,7 @@ export function latestOnce(searcher: Searcher): Searcher {
       last = { query, answer };
       return answer;
     },
+    explain: (query, ids) => searcher.explain(query, ids),
     dispose: () => searcher.dispose(),
   };
 }
@@ -41,20 +51,27 @@ export function latestOnce(searcher: Searcher): Searcher {
 function workerSearcher(): Searcher {
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
   let seq = 0;
-  const waiting = new Map<number, (answer: SearchAnswer | null) => void>();
-  worker.onmessage = (e: MessageEvent<SearchResponse>) => {
-    waiting.get(e.data.seq)?.(e.data.stale ? null : e.data);
+  const waiting = new Map<number, (response: SearchResponse | ExplainResponse) => void>();
+  worker.onmessage = (e: MessageEvent<SearchResponse | ExplainResponse>) => {
+    waiting.get(e.data.seq)?.(e.data);
     waiting.delete(e.data.seq);
   };
   const post = (m: SearchRequest) => worker.postMessage(m);
+  const ask = (request: (seq: number) => SearchRequest) =>
+    new Promise<SearchResponse | ExplainResponse>((resolve) => {
+      const mySeq = ++seq;
+      waiting.set(mySeq, resolve);
+      post(request(mySeq));
+    });
   return {
     reload: () => post({ type: 'reload' }),
-    query(query) {
-      const mySeq = ++seq;
-      return new Promise((resolve) => {
-        waiting.set(mySeq, resolve);
-        post({ type: 'query', seq: mySeq, query });
-      });
+    async query(query) {
+      const response = await ask((s) => ({ type: 'query', seq: s, query }));
+      return 'positions' in response && !response.stale ? response : null;
+    },
+    async explain(query, ids) {
+      const response = await ask((s) => ({ type: 'explain', seq: s, query, ids }));
+      return 'reasons' in response ? response.reasons : ids.map(() => null);
     },
     dispose: () => worker.terminate(),
   };
@@ -64,27 +81,44 @@ function workerSearcher(): Searcher {
  * The same search on the main thread, for environments without workers (jsdom in component
  * tests). Loaded on demand so it never weighs on the entry bundle.
  */
+interface InThread {
+  search(query: string): SearchAnswer;
+  explain(query: string, ids: readonly string[]): (MatchReason | null)[];
+}
+
 function inThreadSearcher(db: AppDb): Searcher {
-  let index: Promise<(query: string) => SearchAnswer> | null = null;
+  let index: Promise<InThread> | null = null;
   const load = () =>
-    (index ??= import('../../domain/search').then(async ({ buildSearchIndex, searchPositions }) => {
-      const [chunks, overlay, units] = await Promise.all([
-        db.directoryChunks.toArray(),
-        db.directoryOverlay.toArray(),
-        db.units.toArray(),
-      ]);
-      const records = mergeDirectory(chunks.map(decodeChunkRow), overlay);
-      const entries = buildSearchIndex(records, new Map(units.map((u) => [u.id, u])));
-      return (query: string) => ({
-        positions: searchPositions(entries, query),
-        fingerprint: directoryFingerprint(records),
-      });
-    }));
+    (index ??= Promise.all([import('../../domain/search'), import('../../domain/search/explain')]).then(
+      async ([{ buildSearchIndex, searchPositions }, { explainMatch }]) => {
+        const [chunks, overlay, units] = await Promise.all([
+          db.directoryChunks.toArray(),
+          db.directoryOverlay.toArray(),
+          db.units.toArray(),
+        ]);
+        const records = mergeDirectory(chunks.map(decodeChunkRow), overlay);
+        const unitMap = new Map(units.map((u) => [u.id, u]));
+        const entries = buildSearchIndex(records, unitMap);
+        const byId = new Map(records.map((r) => [r.id, r]));
+        return {
+          search: (query: string) => ({
+            positions: searchPositions(entries, query),
+            fingerprint: directoryFingerprint(records),
+          }),
+          explain: (query: string, ids: readonly string[]) =>
+            ids.map((id) => {
+              const r = byId.get(id);
+              return r ? explainMatch(r, unitMap, query) : null;
+            }),
+        };
+      },
+    ));
   return {
     reload: () => {
       index = null;
     },
-    query: async (query) => (await load())(query),
+    query: async (query) => (await load()).search(query),
+    explain: async (query, ids) => (await load()).explain(query, ids),
     dispose: () => undefined,
   };
 }

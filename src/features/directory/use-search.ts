@@ -6,6 +6,7 @@ import { directoryFingerprint, peopleAt, type People, type SearchAnswer } from '
 import { afterFirstScreen } from './first-screen';
 import { createSearcher } from './searcher';
 import type { DirectoryView } from './use-directory';
+import type { Explain } from './use-match-reasons';
 
 /** How long the index waits for the first faces before it starts anyway. */
 const FIRST_SCREEN_WAIT_MS = 1500;
@@ -27,6 +28,8 @@ export interface SearchResults {
    * SLOW_ANSWER_MS lets the query commit without it (shown as not yet answered).
    */
   type(next: string, commit: () => void): void;
+  /** Why people match the shown answer (useMatchReasons); null while there is none to explain. */
+  explain: Explain | null;
 }
 
 /**
@@ -84,6 +87,12 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
     return peopleAt(directory.records, answer.positions);
   }, [directory, answer]);
 
+  const answered = found !== null;
+  const explain = useMemo<Explain | null>(
+    () => (empty || !answered ? null : (ids) => searcher.explain(query, ids)),
+    [searcher, query, empty, answered],
+  );
+
   const ready = directory !== undefined;
   // What the box holds now: only the latest keystroke may commit.
   const typed = useRef<string | null>(null);
@@ -114,9 +123,9 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
     [searcher, ready],
   );
 
-  if (!directory) return { people: NOBODY, answered: true, type };
-  if (empty || found === null) return { people: directory.records, answered: empty, type };
-  return { people: found, answered: true, type };
+  if (!directory) return { people: NOBODY, answered: true, type, explain: null };
+  if (empty || found === null) return { people: directory.records, answered: empty, type, explain: null };
+  return { people: found, answered: true, type, explain };
 }
 
 const NOBODY: DirectoryRecord[] = [];
