@@ -62,6 +62,10 @@ try {
   await q.fill('手話');
   await page.waitForTimeout(800);
   await page.screenshot({ path: join(out, 'search-skill.png') });
+  await page.getByRole('button', { name: '一覧' }).click();
+  await page.locator('.person-link .match-reason').first().waitFor();
+  await page.screenshot({ path: join(out, 'search-skill-list.png') });
+  await page.getByRole('button', { name: '顔' }).click();
 } finally {
   await browser.close();
   await stack.stop();

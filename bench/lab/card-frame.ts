@@ -24,6 +24,8 @@ const variants: Record<string, { css: string; place: 'transform' | 'topleft'; mo
     place: 'transform',
   },
   avcontain: { css: '.face-link > .avatar { contain: strict }', place: 'transform' },
+  // Name and reading on one line each: no line breaking to work out.
+  nowrap: { css: '.face-name, .face-link > .person-kana { white-space: nowrap }', place: 'transform' },
   // The same text every round (the shaper's cache always hits), and Latin names instead of Japanese.
   same: { css: '', place: 'transform', mode: 'same' },
   ascii: { css: '', place: 'transform', mode: 'ascii' },

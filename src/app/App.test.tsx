@@ -137,6 +137,8 @@ describe('App on a device store (fake-indexeddb)', () => {
     await screen.findByText('1人が見つかりました');
     await within(card(suzuki)).findByText('旧姓・通称：田中');
     expect(within(card(suzuki)).queryByText('すずき たろう')).toBeNull();
+    // Named by the name alone, described by the reason: a screen reader hears both.
+    expect(screen.getByRole('link', { name: suzuki, description: '旧姓・通称：田中' })).toBeTruthy();
 
     await userEvent.clear(box);
     await userEvent.type(box, '手話');
@@ -161,6 +163,7 @@ describe('App on a device store (fake-indexeddb)', () => {
     const row = await screen.findByRole('link', { name: '佐藤 美咲' });
     expect(row.className).toBe('person-link');
     await within(row).findByText('内線：5678');
+    expect(screen.getByRole('link', { name: '佐藤 美咲', description: '内線：5678' })).toBe(row);
   });
 
   it('narrows by department from the filter menu and switches between faces and a list', async () => {

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../app/i18n/language';
 import { fullKana, fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
@@ -40,14 +40,24 @@ const FaceCard = memo(function FaceCard({
   unit: string;
   reason: string | undefined;
 }) {
+  const reasonId = useId();
   return (
-    <a href={personHref(person.id)} data-person-link="" className="face-link" aria-label={fullName(person)}>
+    <a
+      href={personHref(person.id)}
+      data-person-link=""
+      className="face-link"
+      aria-label={fullName(person)}
+      // The link is named by the name alone; the reason is read after it, as its description.
+      aria-describedby={reason === undefined ? undefined : reasonId}
+    >
       <Avatar record={person} size={72} />
       <span className="face-name">{fullName(person)}</span>
       {reason === undefined ? (
         <span className="person-kana">{fullKana(person)}</span>
       ) : (
-        <span className="match-reason">{reason}</span>
+        <span id={reasonId} className="match-reason">
+          {reason}
+        </span>
       )}
       <span className="face-unit">{unit}</span>
       <span className="face-title">{person.title}</span>

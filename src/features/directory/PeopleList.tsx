@@ -1,4 +1,4 @@
-import { memo, useRef } from 'react';
+import { memo, useId, useRef } from 'react';
 import { useT } from '../../app/i18n/language';
 import { fullKana, fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
@@ -22,8 +22,16 @@ const PersonRow = memo(function PersonRow({
   unit: string;
   reason: string | undefined;
 }) {
+  const reasonId = useId();
   return (
-    <a href={personHref(person.id)} data-person-link="" className="person-link" aria-label={fullName(person)}>
+    <a
+      href={personHref(person.id)}
+      data-person-link=""
+      className="person-link"
+      aria-label={fullName(person)}
+      // As on a face card: the name names the link, the reason describes it.
+      aria-describedby={reason === undefined ? undefined : reasonId}
+    >
       <Avatar record={person} size={52} />
       <span className="person-text">
         <span className="person-name">
@@ -33,7 +41,9 @@ const PersonRow = memo(function PersonRow({
         {reason === undefined ? (
           <span className="person-kana">{fullKana(person)}</span>
         ) : (
-          <span className="match-reason">{reason}</span>
+          <span id={reasonId} className="match-reason">
+            {reason}
+          </span>
         )}
         <span className="person-unit">
           {unit}・{person.title}
