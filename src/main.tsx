@@ -4,7 +4,7 @@ import { App } from './app/App';
 import { lazyConnection } from './app/lazy-connection';
 import { languageReady } from './app/i18n/language';
 import { getDb } from './app/services';
-import { afterFirstScreen } from './features/directory/first-screen';
+import { afterFirstScreen, FIRST_SCREEN_WAIT_MS } from './features/directory/first-screen';
 import { preloadDirectory } from './features/directory/use-directory';
 import './app/app.css';
 
@@ -12,9 +12,13 @@ import './app/app.css';
 // need neither (a worker already installed serves them either way), and that keeps 0.5 KB (gzipped)
 // out of the entry chunk the first screen waits for. The chunk is precached like the rest.
 const UpdatePrompt = lazy(() =>
-  afterFirstScreen(1500)
+  afterFirstScreen(FIRST_SCREEN_WAIT_MS)
     .then(() => import('./app/UpdatePrompt'))
-    .then((m) => ({ default: m.UpdatePrompt })),
+    .then(
+      (m) => ({ default: m.UpdatePrompt }),
+      // Not loaded (a first visit, no worker yet, and the network gone): no prompt, rather than no app.
+      () => ({ default: () => null }),
+    ),
 );
 
 const db = getDb();
@@ -44,4 +48,4 @@ void languageReady.then(() =>
 // Firebase and the sync loop load after the first screen of faces, which needs only what the device
 // already has: parsing them before it cost the faces a few hundred ms on a slow phone. A page that
 // opens on something else (sign-in loads them on demand, a profile) waits at most a moment.
-void afterFirstScreen(1500).then(() => connection.load());
+void afterFirstScreen(FIRST_SCREEN_WAIT_MS).then(() => connection.load());

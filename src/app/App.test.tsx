@@ -154,16 +154,19 @@ describe('App on a device store (fake-indexeddb)', () => {
     await within(card('佐藤 美咲')).findByText('さとう みさき');
     expect(card('佐藤 美咲').querySelector('.match-reason')).toBeNull();
 
-    // The list view says it too.
     await userEvent.clear(box);
     await userEvent.type(box, '5678');
     await screen.findByText('1人が見つかりました');
     await within(card('佐藤 美咲')).findByText('内線：5678');
+
+    // The list view names a skill too (which reasons a row leaves out: PeopleList.test.tsx).
     await userEvent.click(screen.getByRole('button', { name: '一覧' }));
-    const row = await screen.findByRole('link', { name: '佐藤 美咲' });
-    expect(row.className).toBe('person-link');
-    await within(row).findByText('内線：5678');
-    expect(screen.getByRole('link', { name: '佐藤 美咲', description: '内線：5678' })).toBe(row);
+    expect((await screen.findByRole('link', { name: '佐藤 美咲' })).className).toBe('person-link');
+    await userEvent.clear(box);
+    await userEvent.type(box, '手話');
+    await screen.findByText('1人が見つかりました');
+    const described = await screen.findByRole('link', { name: '佐藤 美咲', description: 'スキル：<b>手話</b>' });
+    expect(described.className).toBe('person-link');
   });
 
   it('narrows by department from the filter menu and switches between faces and a list', async () => {

@@ -5,14 +5,12 @@ import type { DirectoryRecord } from '../staff';
 import type { CompiledIndex } from './compiled';
 import { HaystackBuilder, UnitTable, remember, unitMembers } from './compiled';
 import type { SearchEntry, UnitKeys } from './entry';
-import { SEP, normalizeFields, normalizeForSearch } from './normalize';
+import { HAS_KANA, NOT_DIGIT, SEP, normalizeFields, normalizeForSearch } from './normalize';
 import { foldRomajiKey } from './romaji';
 
-const HAS_KANA = /[\u3041-\u3096]/;
 const HAS_LATIN = /[a-z]/;
 const HAS_ASCII_WORD = /[a-z0-9]/;
 const ASCII_RUN = /[!-~]+/g;
-const NOT_DIGIT = /[^0-9]/g;
 
 /** Tags, titles, readings and units repeat across thousands of people: each is worked out once per build. */
 function memo(fn: (s: string) => string): (s: string) => string {

@@ -36,6 +36,18 @@ const PEOPLE: DirectoryRecord[] = [
     qualifications: ['社会福祉士'],
   }),
 ];
+// A name written in Latin letters, and a hobby read in romaji by others (しょうぎ).
+PEOPLE.push(
+  record({
+    id: 'smith',
+    familyName: 'Smith',
+    familyKana: 'すみす',
+    givenName: 'Anna',
+    givenKana: 'あんな',
+    extension: '5601',
+    hobbies: ['しょうぎ', 'Excel'],
+  }),
+);
 const [shibata, tanaka, takahashi] = PEOPLE as [DirectoryRecord, DirectoryRecord, DirectoryRecord];
 
 describe('explainMatch', () => {
@@ -72,9 +84,11 @@ describe('explainMatch', () => {
     expect(explainMatch(shibata, units, '柴田 人事')).toBeNull();
   });
 
-  it('says nothing for someone the query does not find', () => {
+  it('says nothing for someone the query does not find, even when one of its terms would need a reason', () => {
     expect(explainMatch(tanaka, units, 'excel')).toBeNull();
     expect(explainMatch(takahashi, units, '')).toBeNull();
+    expect(explainMatch(shibata, units, 'zzz excel')).toBeNull();
+    expect(explainMatch(shibata, units, 'excel 佐藤')).toBeNull();
   });
 
   // The index and this are two codings of one rule: a person found only through a field the card
@@ -89,20 +103,11 @@ describe('explainMatch', () => {
       hobbies: [],
       qualifications: [],
     });
+    // One letter or digit (read from the index's letter table), extensions as typed, romaji of a
+    // hobby, a Latin name, and terms that find some people only through a hidden field.
     const queries = [
-      'た',
-      'たな',
-      'tana',
-      'ta',
-      'ex',
-      'しゃ',
-      '56',
-      '23',
-      '福祉',
-      'しょうぎ',
-      'しば excel',
-      'ゆみ 将棋',
-      'fai',
+      ...['た', 'e', 'x', '5', '2', 'たな', 'tana', 'ta', 'ex', 'しゃ', '56', '23', '03-5678', '０３５６'],
+      ...['福祉', 'しょうぎ', 'ranningu', 'shogi', 'smith', 'スミス', 'しば excel', 'ゆみ 将棋', 'fai', 'zzz'],
     ];
     let explained = 0;
     for (const q of queries) {

@@ -1,7 +1,7 @@
 import type { OrgUnit } from '../org';
 import { unitAncestry } from '../org';
 import type { DirectoryRecord } from '../staff';
-import { normalizeForSearch } from './normalize';
+import { HAS_KANA, NOT_DIGIT, normalizeForSearch } from './normalize';
 import { parseQuery, type Term } from './query';
 import { romajiKey } from './romaji';
 
@@ -13,9 +13,6 @@ export interface MatchReason {
   readonly field: MatchField;
   readonly text: string;
 }
-
-const HAS_KANA = /[\u3041-\u3096]/;
-const NOT_DIGIT = /[^0-9]/g;
 
 /** A field's text as the index holds it, and its romaji key once a romaji term has needed it. */
 interface Folded {
@@ -51,7 +48,10 @@ function holds(term: Term, value: string): boolean {
   return f.roma !== null && f.roma.includes(term.roma);
 }
 
-/** On the card already: the name and its reading, the title, the unit and the units above it. */
+/**
+ * On the card already: the name and its reading, the title, the unit. Also the 部 above it, which
+ * the card leaves out: a search by a 部's name brings its people, and says why by itself.
+ */
 function shown(r: DirectoryRecord, units: ReadonlyMap<string, OrgUnit>, term: Term): boolean {
   return (
     [r.familyName + r.givenName, r.familyKana + r.givenKana, r.familyKana, r.givenKana, r.title].some((v) =>
@@ -81,19 +81,38 @@ function hidden(r: DirectoryRecord, term: Term): MatchReason | null {
 /**
  * Why this person matches the query, when their card alone would not show it: searching たなか
  * finds 柴田 (旧姓 田中), and Excel finds those with the skill. Null when every term is on the card
- * (the name, its reading, the title or the unit), or when the person does not match at all. The
- * first term that needs a reason gives it. For the few people on screen, not for every match: it
- * normalises their fields again rather than keep 40,000 people's worth of them.
+ * (the name, its reading, the title or the unit), or when the query does not find the person at
+ * all (a term in none of their fields). The first term that needs a reason gives it. For the few
+ * people on screen, not for every match: it looks at their fields again rather than have the
+ * index's scan note where each hit was.
  */
 export function explainMatch(
   record: DirectoryRecord,
   units: ReadonlyMap<string, OrgUnit>,
   query: string,
 ): MatchReason | null {
+  let first: MatchReason | null = null;
   for (const term of parseQuery(query)) {
     if (shown(record, units, term)) continue;
     const reason = hidden(record, term);
-    if (reason !== null) return reason;
+    if (reason === null) return null;
+    first ??= reason;
   }
-  return null;
+  return first;
+}
+
+/** explainMatch by id over one directory: what the search worker (and its in-thread stand-in) answers. */
+export function explainById(
+  records: readonly DirectoryRecord[],
+  units: ReadonlyMap<string, OrgUnit>,
+): (query: string, ids: readonly string[]) => (MatchReason | null)[] {
+  // Made on the first question: the index build, which runs first, is what a keystroke waits for.
+  let byId: ReadonlyMap<string, DirectoryRecord> | null = null;
+  return (query, ids) => {
+    const people = (byId ??= new Map(records.map((r) => [r.id, r])));
+    return ids.map((id) => {
+      const r = people.get(id);
+      return r ? explainMatch(r, units, query) : null;
+    });
+  };
 }

@@ -10,6 +10,11 @@ export const SEP_CODE = 1;
 export const KEYS_END = '\u0002';
 export const KEYS_END_CODE = 2;
 
+/** Hiragana in normalised text (katakana has become hiragana): a reading that has a romaji key. */
+export const HAS_KANA = /[\u3041-\u3096]/;
+/** What an extension's digits are stripped of (03-1234 is searched as 031234). */
+export const NOT_DIGIT = /[^0-9]/g;
+
 // Spaces, control characters, zero-width characters, the middle dot people leave out when typing
 // (ファイナンシャル・プランニング), and variation selectors including IVS (葛 + U+E0100): none changes
 // who is meant.

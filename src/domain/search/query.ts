@@ -1,4 +1,4 @@
-import { normalizeForSearch } from './normalize';
+import { NOT_DIGIT, normalizeForSearch } from './normalize';
 import { isRomajiTerm, romajiQueryKey } from './romaji';
 
 /** One space-separated part of a query; a person must match every term. */
@@ -14,7 +14,6 @@ export interface Term {
 const SPACES = /\s+/;
 // Hyphens and the long-vowel mark people type between the digits of an extension (03-1234, 03ー1234).
 const EXTENSION_TERM = /^[0-9\-‐‑‒–—―−ー]*[0-9][0-9\-‐‑‒–—―−ー]*$/;
-const NOT_DIGIT = /[^0-9]/g;
 const ASCII_TERM = /^[a-z0-9]+$/;
 
 export function parseQuery(query: string): Term[] {

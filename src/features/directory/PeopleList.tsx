@@ -6,11 +6,14 @@ import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
 import { unitShort } from './unit-label';
 import type { DirectoryView } from './use-directory';
+import type { MatchField, MatchReason } from '../../domain/search/explain';
 import { reasonText, useMatchReasons, type Explain } from './use-match-reasons';
 import { useWindowRows } from './use-window-rows';
 import './directory.css';
 
 const ROW_HEIGHT = 76;
+/** A row shows the 旧姓・通称 beside the name and the extension at its end: those need no reason here. */
+const ROW_SHOWS: ReadonlySet<MatchField> = new Set(['altName', 'extension']);
 
 /** One row's content, memoised as FaceGrid's cards are: a row that stays in the window is only moved. */
 const PersonRow = memo(function PersonRow({
@@ -88,9 +91,17 @@ export const PeopleList = memo(function PeopleList({
           className="person-row"
           style={{ transform: `translateY(${(start + i) * ROW_HEIGHT}px)` }}
         >
-          <PersonRow person={p} unit={unitShort(directory.units, p.unitId)} reason={reasonText(t, reasons.get(p.id))} />
+          <PersonRow
+            person={p}
+            unit={unitShort(directory.units, p.unitId)}
+            reason={reasonText(t, rowReason(reasons.get(p.id)))}
+          />
         </li>
       ))}
     </ul>
   );
 });
+
+function rowReason(reason: MatchReason | undefined): MatchReason | undefined {
+  return reason && !ROW_SHOWS.has(reason.field) ? reason : undefined;
+}

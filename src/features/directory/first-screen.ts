@@ -29,6 +29,12 @@ export function firstScreenShown(): void {
 }
 
 /**
+ * How long work that waits for the first faces (firebase and sync, the search index, the service
+ * worker's registration) waits for them at most: a page that opens on something else never shows them.
+ */
+export const FIRST_SCREEN_WAIT_MS = 1500;
+
+/**
  * Resolves once the first screen has been painted, or after `timeoutMs` when the page opened
  * on something else (sign-in, a profile) that never reports it.
  */

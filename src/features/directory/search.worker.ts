@@ -6,18 +6,16 @@
  */
 import { decodeChunkRow, mergeDirectory, readDirectoryMeta } from '../../db/directory-store';
 import { AppDb } from '../../db/schema';
-import type { OrgUnit } from '../../domain/org';
 import { buildSearchIndex, searchPositions, type SearchEntry } from '../../domain/search';
-import { explainMatch } from '../../domain/search/explain';
+import { explainById, type MatchReason } from '../../domain/search/explain';
 import type { DirectoryRecord } from '../../domain/staff';
 import { directoryFingerprint, type ExplainResponse, type SearchRequest, type SearchResponse } from './search-protocol';
 
 const db = new AppDb();
 let index: readonly SearchEntry[] = [];
 let records: DirectoryRecord[] = [];
-let units: ReadonlyMap<string, OrgUnit> = new Map();
-/** Who is who, for the screen's questions about the people it shows; made on the first one. */
-let byId: Map<string, DirectoryRecord> | null = null;
+/** Why the people on screen match: the screen asks after each answer's frame. */
+let explain: (query: string, ids: readonly string[]) => (MatchReason | null)[] = (_, ids) => ids.map(() => null);
 let loaded: Promise<void> | null = null;
 /** Which directory (snapshot and version) the index is of, or is being built of. */
 let loadedKey: Promise<string> | null = null;
@@ -46,10 +44,10 @@ async function load(): Promise<void> {
     db.units.toArray(),
   ]);
   records = mergeDirectory(chunks.map(decodeChunkRow), overlay);
-  units = new Map(unitRows.map((u) => [u.id, u]));
-  byId = null;
+  const units = new Map(unitRows.map((u) => [u.id, u]));
   // Built from the records in their order: a position in the index is one in the directory.
   index = buildSearchIndex(records, units);
+  explain = explainById(records, units);
 }
 
 let pendingReload: Promise<void> = Promise.resolve();
@@ -70,13 +68,7 @@ self.onmessage = async (event: MessageEvent<SearchRequest>) => {
   }
   await loaded;
   if (request.type === 'explain') {
-    byId ??= new Map(records.map((r) => [r.id, r]));
-    const people = byId;
-    const reasons = request.ids.map((id) => {
-      const r = people.get(id);
-      return r ? explainMatch(r, units, request.query) : null;
-    });
-    const response: ExplainResponse = { seq: request.seq, reasons };
+    const response: ExplainResponse = { seq: request.seq, reasons: explain(request.query, request.ids) };
     self.postMessage(response);
     return;
   }

@@ -90,7 +90,7 @@ function inThreadSearcher(db: AppDb): Searcher {
   let index: Promise<InThread> | null = null;
   const load = () =>
     (index ??= Promise.all([import('../../domain/search'), import('../../domain/search/explain')]).then(
-      async ([{ buildSearchIndex, searchPositions }, { explainMatch }]) => {
+      async ([{ buildSearchIndex, searchPositions }, { explainById }]) => {
         const [chunks, overlay, units] = await Promise.all([
           db.directoryChunks.toArray(),
           db.directoryOverlay.toArray(),
@@ -99,17 +99,12 @@ function inThreadSearcher(db: AppDb): Searcher {
         const records = mergeDirectory(chunks.map(decodeChunkRow), overlay);
         const unitMap = new Map(units.map((u) => [u.id, u]));
         const entries = buildSearchIndex(records, unitMap);
-        const byId = new Map(records.map((r) => [r.id, r]));
         return {
           search: (query: string) => ({
             positions: searchPositions(entries, query),
             fingerprint: directoryFingerprint(records),
           }),
-          explain: (query: string, ids: readonly string[]) =>
-            ids.map((id) => {
-              const r = byId.get(id);
-              return r ? explainMatch(r, unitMap, query) : null;
-            }),
+          explain: explainById(records, unitMap),
         };
       },
     ));

@@ -51,6 +51,24 @@ describe('useMatchReasons (why the people on screen match, asked after their fra
     expect(result.current.has('a')).toBe(false);
   });
 
+  it("drops an earlier query's answer that comes after the next query's", async () => {
+    let releaseOld: (() => void) | null = null;
+    const old: Explain = (ids) =>
+      new Promise((resolve) => {
+        releaseOld = () => resolve(ids.map(() => ({ field: 'skill', text: 'old' })));
+      });
+    const { result, rerender } = renderHook(({ explain, shown }) => useMatchReasons(explain, shown), {
+      initialProps: { explain: old, shown: people('a') },
+    });
+    // The old query has been asked (after its frame); then the next one comes, and is answered first.
+    await waitFor(() => expect(releaseOld).not.toBeNull());
+    rerender({ explain: explainer('new', []), shown: people('a') });
+    await waitFor(() => expect(result.current.get('a')?.text).toBe('new'));
+    (releaseOld as (() => void) | null)?.();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(result.current.get('a')?.text).toBe('new');
+  });
+
   it('has no reasons with no query, and asks nothing', async () => {
     const log: string[] = [];
     const { result, rerender } = renderHook(({ explain, shown }) => useMatchReasons(explain, shown), {

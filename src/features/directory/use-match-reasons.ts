@@ -47,9 +47,15 @@ export function useMatchReasons(
     for (const id of missing) mine.ids.add(id);
     void afterNextPaint()
       .then(() => (asked.current === mine ? explain(missing) : null))
-      .then((reasons) => {
-        if (asked.current === mine && reasons !== null) setShown((prev) => merged(prev, explain, missing, reasons));
-      });
+      .then(
+        (reasons) => {
+          if (asked.current === mine && reasons !== null) setShown((prev) => merged(prev, explain, missing, reasons));
+        },
+        // No reasons is a card as it always was; asked again when they are next on screen.
+        () => {
+          for (const id of missing) mine.ids.delete(id);
+        },
+      );
   }, [explain, onScreen]);
 
   return shown.reasons;
@@ -72,7 +78,7 @@ function merged(
     if (reason === null) {
       if (next.delete(id)) changed = true;
     } else if (old !== undefined && old.field === reason.field && old.text === reason.text) {
-      // The same reason keeps its object: the card it is on is memoised.
+      // The same reason keeps its object, so that an answer changing nothing returns prev (no render).
       if (next.get(id) !== old) changed = true;
       next.set(id, old);
     } else {

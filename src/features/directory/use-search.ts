@@ -3,13 +3,11 @@ import { flushSync } from 'react-dom';
 import type { AppDb } from '../../db/schema';
 import type { DirectoryRecord } from '../../domain/staff';
 import { directoryFingerprint, peopleAt, type People, type SearchAnswer } from './search-protocol';
-import { afterFirstScreen } from './first-screen';
+import { afterFirstScreen, FIRST_SCREEN_WAIT_MS } from './first-screen';
 import { createSearcher } from './searcher';
 import type { DirectoryView } from './use-directory';
 import type { Explain } from './use-match-reasons';
 
-/** How long the index waits for the first faces before it starts anyway. */
-const FIRST_SCREEN_WAIT_MS = 1500;
 /**
  * A typed query with no answer after this long is shown as typed anyway (with 検索中…): the index
  * is still being built, and the box must not look as if it ignored the key.
@@ -87,10 +85,10 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
     return peopleAt(directory.records, answer.positions);
   }, [directory, answer]);
 
-  const answered = found !== null;
+  // One per answer, not per query: an answer after a sync may find the same people by new fields.
   const explain = useMemo<Explain | null>(
-    () => (empty || !answered ? null : (ids) => searcher.explain(query, ids)),
-    [searcher, query, empty, answered],
+    () => (empty || found === null ? null : (ids) => searcher.explain(query, ids)),
+    [searcher, query, empty, found],
   );
 
   const ready = directory !== undefined;
