@@ -18,11 +18,8 @@ const variants: Record<string, { css: string; place: 'transform' | 'topleft'; mo
   noellipsis: { css: '.face-unit, .face-title { overflow: visible; text-overflow: clip }', place: 'transform' },
   // The unit and title lines as before 2026-12: clipped by overflow: hidden (scroll containers).
   hidden: { css: '.face-unit, .face-title { overflow: hidden }', place: 'transform' },
-  // The generated avatar's initial centred by its line, not a flex box; the avatar contained.
-  avblock: {
-    css: '.face-link > .avatar--generated { display: block; text-align: center; line-height: 72px }',
-    place: 'transform',
-  },
+  // The generated avatar as a flex box centring its initial (before 2026-12), and contained.
+  avflex: { css: '.face-link > .avatar--generated { display: flex }', place: 'transform' },
   avcontain: { css: '.face-link > .avatar { contain: strict }', place: 'transform' },
   // Name and reading on one line each: no line breaking to work out.
   nowrap: { css: '.face-name, .face-link > .person-kana { white-space: nowrap }', place: 'transform' },

@@ -38,7 +38,7 @@ export function cardsScript(count: number, place: 'transform' | 'topleft' = 'tra
     const spans = ['avatar avatar--generated avatar--hue-1', 'face-name', 'person-kana', 'face-unit', 'face-title'].map(
       (c) => Object.assign(document.createElement('span'), { className: c }),
     );
-    spans[0].style.cssText = 'width:72px;height:72px;font-size:30px';
+    spans[0].style.cssText = 'width:72px;height:72px;font-size:30px;line-height:72px';
     a.append(...spans);
     li.append(a);
     ul.append(li);

@@ -53,7 +53,8 @@ export function Avatar({ record, size, src, alt = '' }: Props) {
       className={`avatar avatar--generated avatar--hue-${hueOf(record.id)}`}
       // Never announced as the photo: it is not one, and the name is always next to it.
       aria-hidden="true"
-      style={{ width: size, height: size, fontSize: size * 0.42 }}
+      // The initial's line as tall as the circle: centred by it, where a flex box would be laid out too.
+      style={{ width: size, height: size, fontSize: size * 0.42, lineHeight: `${size}px` }}
     >
       {initial}
     </span>
