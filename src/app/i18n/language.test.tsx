@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
+import { linkNames } from '../../../tests/fixtures/dom';
 import { record, UNITS } from '../../../tests/fixtures/records';
 import { dexieDirectoryStore } from '../../db/directory-store';
 import { AppDb } from '../../db/schema';
@@ -94,11 +95,7 @@ describe('UI language (P5)', () => {
     // Loaded on this first tap (not in the entry chunk); the filtered one person is its only row,
     // with the extension only the list view shows.
     const list = await screen.findByRole('list', { name: 'Staff' });
-    expect(
-      within(list)
-        .getAllByRole('link')
-        .map((a) => a.getAttribute('aria-label')),
-    ).toEqual(['佐藤 美咲']);
+    expect(linkNames(list)).toEqual(['佐藤 美咲']);
     expect(within(list).getByText('5678').closest('li')?.textContent).toContain('佐藤 美咲');
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByText('2 people')).toBeTruthy();

@@ -1,8 +1,9 @@
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useT } from '../../app/i18n/language';
-import { fullKana, fullName, type DirectoryRecord } from '../../domain/staff';
+import { fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
 import { afterNextPaint, firstScreenShown } from './first-screen';
+import { useReasonLine } from './reason-line';
 import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
 import { unitShort } from './unit-label';
@@ -40,25 +41,18 @@ const FaceCard = memo(function FaceCard({
   unit: string;
   reason: string | undefined;
 }) {
-  const reasonId = useId();
+  const { describedBy, line } = useReasonLine(person, reason);
   return (
     <a
       href={personHref(person.id)}
       data-person-link=""
       className="face-link"
       aria-label={fullName(person)}
-      // The link is named by the name alone; the reason is read after it, as its description.
-      aria-describedby={reason === undefined ? undefined : reasonId}
+      aria-describedby={describedBy}
     >
       <Avatar record={person} size={72} />
       <span className="face-name">{fullName(person)}</span>
-      {reason === undefined ? (
-        <span className="person-kana">{fullKana(person)}</span>
-      ) : (
-        <span id={reasonId} className="match-reason">
-          {reason}
-        </span>
-      )}
+      {line}
       <span className="face-unit">{unit}</span>
       <span className="face-title">{person.title}</span>
     </a>

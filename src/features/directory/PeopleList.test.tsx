@@ -42,6 +42,9 @@ describe('PeopleList (jsdom)', () => {
       expect(row.querySelector('.match-reason'), name).toBeNull();
       expect(row.querySelector('.person-kana'), name).not.toBeNull();
     }
-    expect(within(screen.getByRole('link', { name: '柴田 直樹' })).getByText('（田中）')).toBeTruthy();
+    // The 旧姓 the row shows instead, beside the name.
+    expect(screen.getByRole('link', { name: '柴田 直樹' }).querySelector('.person-name')?.textContent).toBe(
+      '柴田 直樹（田中）',
+    );
   });
 });

@@ -1,7 +1,8 @@
-import { memo, useId, useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useT } from '../../app/i18n/language';
-import { fullKana, fullName, type DirectoryRecord } from '../../domain/staff';
+import { fullName, type DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
+import { useReasonLine } from './reason-line';
 import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
 import { unitShort } from './unit-label';
@@ -25,15 +26,14 @@ const PersonRow = memo(function PersonRow({
   unit: string;
   reason: string | undefined;
 }) {
-  const reasonId = useId();
+  const { describedBy, line } = useReasonLine(person, reason);
   return (
     <a
       href={personHref(person.id)}
       data-person-link=""
       className="person-link"
       aria-label={fullName(person)}
-      // As on a face card: the name names the link, the reason describes it.
-      aria-describedby={reason === undefined ? undefined : reasonId}
+      aria-describedby={describedBy}
     >
       <Avatar record={person} size={52} />
       <span className="person-text">
@@ -41,13 +41,7 @@ const PersonRow = memo(function PersonRow({
           {fullName(person)}
           {person.altFamilyName && <span className="alt-name">（{person.altFamilyName}）</span>}
         </span>
-        {reason === undefined ? (
-          <span className="person-kana">{fullKana(person)}</span>
-        ) : (
-          <span id={reasonId} className="match-reason">
-            {reason}
-          </span>
-        )}
+        {line}
         <span className="person-unit">
           {unit}・{person.title}
         </span>
