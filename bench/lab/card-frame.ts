@@ -26,6 +26,18 @@ const variants: Record<string, { css: string; place: 'transform' | 'topleft'; mo
   // The same text every round (the shaper's cache always hits), and Latin names instead of Japanese.
   same: { css: '', place: 'transform', mode: 'same' },
   ascii: { css: '', place: 'transform', mode: 'ascii' },
+  // What each part of a card costs: the card without it.
+  noav: { css: '.face-link > .avatar { display: none }', place: 'transform' },
+  nokana: { css: '.face-link > .person-kana { display: none }', place: 'transform' },
+  nounit: { css: '.face-unit { display: none }', place: 'transform' },
+  notitle: { css: '.face-title { display: none }', place: 'transform' },
+  noname: { css: '.face-name { display: none }', place: 'transform' },
+  // The four lines of text in one block (one inline formatting context), not four.
+  oneblock: {
+    css: '.face-text { white-space: nowrap; overflow: clip; text-overflow: ellipsis } .face-text > span { display: inline }',
+    place: 'transform',
+    mode: 'oneblock',
+  },
 };
 const only = process.argv[2];
 interface TraceEvent {
@@ -43,8 +55,8 @@ ${cardsScript(27, place, mode)}
   await frame(); await frame();
   performance.mark('go');
   for (let round = 0; round < 40; round++) {
-    fill(12);
-    ul.style.height = (9000 + round * 176) + 'px';
+    fill(${Number(process.env.FILL ?? 12)});
+    if (${process.env.HEIGHT !== '0'}) ul.style.height = (9000 + round * 176) + 'px';
     await frame();
     await new Promise((r) => setTimeout(r, 30));
   }

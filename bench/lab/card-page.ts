@@ -14,7 +14,8 @@ export const GRID_HTML = '<main><p>検索</p><ul class="face-grid face-grid--3" 
 /**
  * Script that defines `cards` (count of them, placed by a transform or by top/left) and `fill(n)`,
  * which gives the first n cards a new person's text. `mode` 'same' fills the same text every time
- * (the shaper's cache always hits), 'ascii' Latin names instead of Japanese.
+ * (the shaper's cache always hits), 'ascii' Latin names instead of Japanese, 'oneblock' the four
+ * lines of text as inline spans in one block, broken by <br>.
  */
 export function cardsScript(count: number, place: 'transform' | 'topleft' = 'transform', mode = ''): string {
   return `
@@ -39,7 +40,11 @@ export function cardsScript(count: number, place: 'transform' | 'topleft' = 'tra
       (c) => Object.assign(document.createElement('span'), { className: c }),
     );
     spans[0].style.cssText = 'width:72px;height:72px;font-size:30px;line-height:72px';
-    a.append(...spans);
+    if (${JSON.stringify(mode)} === 'oneblock') {
+      const text = Object.assign(document.createElement('span'), { className: 'face-text' });
+      spans.slice(1).forEach((s, i) => (i ? text.append(document.createElement('br'), s) : text.append(s)));
+      a.append(spans[0], text);
+    } else a.append(...spans);
     li.append(a);
     ul.append(li);
     cards.push({ a, spans });

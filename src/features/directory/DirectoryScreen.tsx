@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useT } from '../../app/i18n/language';
 import type { AppDb } from '../../db/schema';
 import { applyFilter, isFilterEmpty } from '../../domain/filters';
@@ -6,6 +6,7 @@ import { useDirectoryUi } from './directory-store';
 import { FaceGrid } from './FaceGrid';
 import { Filters } from './Filters';
 import { afterNextPaint, firstScreenShown, isFirstScreenShown } from './first-screen';
+import { SearchBox } from './SearchBox';
 import type { DirectoryView } from './use-directory';
 import type { People } from './search-protocol';
 import { useSearchResults } from './use-search';
@@ -23,7 +24,7 @@ interface Props {
 export function DirectoryScreen({ db, directory }: Props) {
   const { query, filter, view, setQuery, setFilter, setView } = useDirectoryUi();
   const t = useT();
-  const { people: found, answered, type, explain } = useSearchResults(db, directory, query);
+  const { people: found, answered, type, ahead, explain } = useSearchResults(db, directory, query);
   const results = useMemo(
     () => (directory && !isFilterEmpty(filter) ? applyFilter(found.slice(), directory.units, filter) : found),
     [found, directory, filter],
@@ -44,7 +45,7 @@ export function DirectoryScreen({ db, directory }: Props) {
       <h1 id="directory-title" className="visually-hidden">
         {t.directory.heading}
       </h1>
-      <SearchBox initial={query} onType={onType} />
+      <SearchBox initial={query} onType={onType} onAhead={ahead} />
       {directory === undefined ? (
         <p className="muted center">{t.common.loading}</p>
       ) : directory.records.length === 0 ? (
@@ -101,73 +102,6 @@ function Results({
       <PeopleList people={people} directory={directory} explain={explain} />
     </Suspense>
   );
-}
-
-/**
- * Events of typing that stop at the box. Its only handler is the native one below: each of these
- * would otherwise reach React's root listener, which runs its change, select and before-input
- * plugins for every one of them (keydown, keypress, textInput, input, keyup: five a key), on the
- * main thread between the key and its results.
- */
-const TYPING_EVENTS = [
-  'keydown',
-  'keypress',
-  'keyup',
-  'textInput',
-  'beforeinput',
-  'input',
-  'compositionstart',
-  'compositionupdate',
-  'compositionend',
-  'select',
-  'change',
-] as const;
-
-/**
- * The box keeps its own text: a keystroke renders nothing here until its results come (see type),
- * so the page is free to take them the moment the worker sends them. Memoised, with the text it
- * opened with: the results' render does not touch the input at all.
- */
-const SearchBox = memo(function SearchBox({ initial, onType }: { initial: string; onType: (next: string) => void }) {
-  const t = useT();
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const box = ref.current;
-    if (!box) return;
-    // Every change of the text, an IME's composition included: kana are searched before conversion.
-    const typed = () => onType(box.value);
-    const stop = (e: Event) => e.stopPropagation();
-    box.addEventListener('input', typed);
-    for (const type of TYPING_EVENTS) box.addEventListener(type, stop);
-    return () => {
-      box.removeEventListener('input', typed);
-      for (const type of TYPING_EVENTS) box.removeEventListener(type, stop);
-    };
-  }, [onType]);
-  return (
-    <div className="search-bar">
-      <input
-        ref={ref}
-        type="search"
-        role="searchbox"
-        aria-label={t.directory.search}
-        placeholder={t.directory.placeholder}
-        defaultValue={initial}
-        enterKeyHint="search"
-        autoComplete="off"
-        // Names, readings and romaji: a phone's autocorrect would turn "sato" into a word, and
-        // capitalising the first letter or checking the spelling helps nobody here.
-        autoCorrect="off"
-        autoCapitalize="none"
-        spellCheck={false}
-      />
-    </div>
-  );
-}, sameHandler);
-
-/** The text it opened with counts only once: it is the box's own from then on. */
-function sameHandler(a: { onType: unknown }, b: { onType: unknown }): boolean {
-  return a.onType === b.onType;
 }
 
 /** Memoised: formatting the count costs more than it looks, and most renders do not change it. */

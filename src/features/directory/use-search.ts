@@ -26,6 +26,8 @@ export interface SearchResults {
    * SLOW_ANSWER_MS lets the query commit without it (shown as not yet answered).
    */
   type(next: string, commit: () => void): void;
+  /** The text the box is about to hold: searched now, so `type` with it finds the answer on its way. */
+  ahead(next: string): void;
   /** Why people match the shown answer (useMatchReasons); null while there is none to explain. */
   explain: Explain | null;
 }
@@ -121,9 +123,16 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
     [searcher, ready],
   );
 
-  if (!directory) return { people: NOBODY, answered: true, type, explain: null };
-  if (empty || found === null) return { people: directory.records, answered: empty, type, explain: null };
-  return { people: found, answered: true, type, explain };
+  const ahead = useCallback(
+    (next: string) => {
+      if (ready && next.trim() !== '') void searcher.query(next);
+    },
+    [searcher, ready],
+  );
+
+  if (!directory) return { people: NOBODY, answered: true, type, ahead, explain: null };
+  if (empty || found === null) return { people: directory.records, answered: empty, type, ahead, explain: null };
+  return { people: found, answered: true, type, ahead, explain };
 }
 
 const NOBODY: DirectoryRecord[] = [];

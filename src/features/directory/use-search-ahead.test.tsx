@@ -1,0 +1,59 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { record, UNITS } from '../../../tests/fixtures/records';
+import { AppDb } from '../../db/schema';
+import { directoryFingerprint, type SearchAnswer } from './search-protocol';
+import type * as SearcherModule from './searcher';
+import type { Searcher } from './searcher';
+import type { DirectoryView } from './use-directory';
+import { useSearchResults } from './use-search';
+
+const people = [record({ id: 'a', familyName: '佐藤' }), record({ id: 'b', familyName: '鈴木' })];
+const directory: DirectoryView = {
+  records: people,
+  byId: new Map(people.map((p) => [p.id, p])),
+  units: new Map(UNITS.map((u) => [u.id, u])),
+  complete: true,
+};
+
+// A worker that answers when told to, and counts what it was asked; wrapped in the real latestOnce.
+const { asked, pending } = vi.hoisted(() => ({ asked: [] as string[], pending: [] as (() => void)[] }));
+const answerAll = () => pending.splice(0).forEach((answer) => answer());
+vi.mock('./searcher', async (original) => {
+  const real = await original<typeof SearcherModule>();
+  const worker: Searcher = {
+    reload: () => undefined,
+    query: (query) => {
+      asked.push(query);
+      return new Promise<SearchAnswer>((resolve) =>
+        pending.push(() => resolve({ positions: Int32Array.of(1), fingerprint: directoryFingerprint(people) })),
+      );
+    },
+    explain: (_query, ids) => Promise.resolve(ids.map(() => null)),
+    dispose: () => undefined,
+  };
+  return { ...real, createSearcher: () => real.latestOnce(worker) };
+});
+
+describe('useSearchResults: searching ahead of the input event', () => {
+  it('searches the text about to be typed once: the keystroke that follows shares that search', async () => {
+    const db = new AppDb(`use-search-ahead-${Math.random().toString(36).slice(2)}`);
+    const { result } = renderHook(() => {
+      const [query, setQuery] = useState('');
+      return { query, results: useSearchResults(db, directory, query), setQuery };
+    });
+    act(() => result.current.results.ahead('すず'));
+    expect(asked).toEqual(['すず']);
+    act(() => result.current.results.type('すず', () => result.current.setQuery('すず')));
+    act(() => answerAll());
+    await waitFor(() => expect(result.current.query).toBe('すず'));
+    expect(result.current.results.people.slice().map((r) => r.id)).toEqual(['b']);
+    expect(asked).toEqual(['すず']);
+
+    // Nothing to search for in a box about to hold only spaces.
+    act(() => result.current.results.ahead('  '));
+    expect(asked).toEqual(['すず']);
+    db.close();
+  });
+});
