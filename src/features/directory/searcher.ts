@@ -26,9 +26,9 @@ export function createSearcher(db: AppDb): Searcher {
 }
 
 /**
- * Asking again for the query last asked shares its answer, until a reload: the screen asks as a
- * key is typed (so the worker searches while the page renders the keystroke) and again when the
- * render's effect runs, and that must not search twice.
+ * Asking again for the query last asked shares its answer, until a reload: the screen asks for a
+ * key's text at `beforeinput` (so the worker searches while the browser inserts it), at `input`,
+ * and again when the render's effect runs, and that must not search three times.
  */
 export function latestOnce(searcher: Searcher): Searcher {
   let last: { query: string; answer: Promise<SearchAnswer | null> } | null = null;

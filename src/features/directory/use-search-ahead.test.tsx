@@ -18,16 +18,19 @@ const directory: DirectoryView = {
 };
 
 // A worker that answers when told to, and counts what it was asked; wrapped in the real latestOnce.
-const { asked, pending } = vi.hoisted(() => ({ asked: [] as string[], pending: [] as (() => void)[] }));
-const answerAll = () => pending.splice(0).forEach((answer) => answer());
+const { asked, pending } = vi.hoisted(() => ({ asked: [] as string[], pending: [] as ((latest: boolean) => void)[] }));
+// As the worker does: the latest query is answered, those it overtook come back stale (null).
+const answerAll = () => pending.splice(0).forEach((answer, i, all) => answer(i === all.length - 1));
 vi.mock('./searcher', async (original) => {
   const real = await original<typeof SearcherModule>();
   const worker: Searcher = {
     reload: () => undefined,
     query: (query) => {
       asked.push(query);
-      return new Promise<SearchAnswer>((resolve) =>
-        pending.push(() => resolve({ positions: Int32Array.of(1), fingerprint: directoryFingerprint(people) })),
+      return new Promise<SearchAnswer | null>((resolve) =>
+        pending.push((latest) =>
+          resolve(latest ? { positions: Int32Array.of(1), fingerprint: directoryFingerprint(people) } : null),
+        ),
       );
     },
     explain: (_query, ids) => Promise.resolve(ids.map(() => null)),
@@ -54,6 +57,27 @@ describe('useSearchResults: searching ahead of the input event', () => {
     // Nothing to search for in a box about to hold only spaces.
     act(() => result.current.results.ahead('  '));
     expect(asked).toEqual(['すず']);
+    db.close();
+  });
+
+  it('asks again when a guess that no input followed overtook the query on screen', async () => {
+    asked.length = 0;
+    const db = new AppDb(`use-search-ahead-${Math.random().toString(36).slice(2)}`);
+    const { result } = renderHook(() => {
+      const [query, setQuery] = useState('');
+      return { query, results: useSearchResults(db, directory, query), setQuery };
+    });
+    // The index is still being built: すず is shown as typed (検索中…) after SLOW_ANSWER_MS.
+    act(() => result.current.results.type('すず', () => result.current.setQuery('すず')));
+    await waitFor(() => expect(result.current.query).toBe('すず'), { timeout: 1000 });
+    expect(result.current.results.answered).toBe(false);
+    // A guess for すずき, and then no input event (the browser did not insert it).
+    act(() => result.current.results.ahead('すずき'));
+    act(() => answerAll());
+    await waitFor(() => expect(asked).toEqual(['すず', 'すずき', 'すず']));
+    act(() => answerAll());
+    await waitFor(() => expect(result.current.results.answered).toBe(true));
+    expect(result.current.results.people.slice().map((r) => r.id)).toEqual(['b']);
     db.close();
   });
 });

@@ -61,14 +61,22 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
   }, [searcher]);
 
   const empty = query.trim() === '';
+  // What the box holds now (set by type): only the latest keystroke may commit.
+  const typed = useRef<string | null>(null);
   useEffect(() => {
     if (empty || !directory) return;
     let current = true;
-    void searcher.query(query).then((a) => {
-      // Answers to earlier keystrokes may arrive late; only the latest counts. Rendered in the task
-      // that brought it, not in one React schedules after it: the answer is what the person waits for.
-      if (current && a) flushSync(() => setAnswer(a));
-    });
+    const ask = (again: boolean) =>
+      void searcher.query(query).then((a) => {
+        if (!current) return;
+        // Answers to earlier keystrokes may arrive late; only the latest counts. Rendered in the task
+        // that brought it, not in one React schedules after it: the answer is what the person waits for.
+        if (a) flushSync(() => setAnswer(a));
+        // Overtaken, but the box still holds this query: by a search nobody waits for (a guess from
+        // beforeinput that no input event followed). Asked once more, or 検索中… would stay.
+        else if (again && (typed.current === null || typed.current === query)) ask(false);
+      });
+    ask(true);
     return () => {
       current = false;
     };
@@ -94,8 +102,6 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
   );
 
   const ready = directory !== undefined;
-  // What the box holds now: only the latest keystroke may commit.
-  const typed = useRef<string | null>(null);
   const type = useCallback(
     (next: string, commit: () => void) => {
       typed.current = next;
