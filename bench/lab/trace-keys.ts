@@ -5,24 +5,11 @@
  * forces, with their dirty and total layout objects ("p" for a partial layout from a boundary); then
  * the median of each kind of event a key makes.
  */
-import { readFile } from 'node:fs/promises';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  args?: {
-    data?: { type?: string };
-    beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean };
-  };
-}
+import { readTrace, type TraceEvent } from './trace-file';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: tsx bench/lab/trace-keys.ts TRACE.json');
-const raw = JSON.parse(await readFile(file, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-const events = (Array.isArray(raw) ? raw : (raw.traceEvents ?? [])).filter((e) => e.ph === 'X');
+const events = (await readTrace(file)).filter((e) => e.ph === 'X');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const typed = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'textInput');

@@ -5,22 +5,11 @@
  * that renders it, and the frame after it (style, layout, pre-paint, paint, commit), then the
  * medians and 90th percentiles of each part over all keys.
  */
-import { readFile } from 'node:fs/promises';
-
-interface Ev {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { type?: string } };
-}
+import { readTrace, type TraceEvent as Ev } from './trace-file';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: tsx bench/lab/trace-ktp.ts TRACE.json');
-const raw = JSON.parse(await readFile(file, 'utf8')) as { traceEvents?: Ev[] } | Ev[];
-const all = (Array.isArray(raw) ? raw : (raw.traceEvents ?? [])).filter((e) => e.ph === 'X');
+const all = (await readTrace(file)).filter((e) => e.ph === 'X');
 const keys = all.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'textInput');
 const main = keys[0]?.tid;
 if (main === undefined) throw new Error('no typed keys in this trace');

@@ -3,21 +3,11 @@
  * timeline from navigation start: each task over a threshold with what ran in it, and the marks.
  * `tsx bench/lab/trace-summary.ts FILE [minMs]`.
  */
-import { readFile } from 'node:fs/promises';
+import { readTrace, type TraceEvent as Ev } from './trace-file';
 
-interface Ev {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown> } & Record<string, unknown>;
-}
 const [file = '', minArg = '8'] = process.argv.slice(2);
 const min = Number(minArg) * 1000;
-const raw = JSON.parse(await readFile(file, 'utf8')) as { traceEvents: Ev[] } | Ev[];
-const events = Array.isArray(raw) ? raw : raw.traceEvents;
+const events = await readTrace(file);
 const threadNames = new Map<string, string>();
 for (const e of events) if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
 // A trace of a phase with no navigation in it (scrolling, typing) counts from its first event.

@@ -2,19 +2,14 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { describe, expect, it } from 'vitest';
-import { record, UNITS } from '../../../tests/fixtures/records';
+import { record } from '../../../tests/fixtures/records';
+import { directoryView } from '../../../tests/fixtures/directory-view';
 import { FaceGrid, FIRST_SCREEN_FACES } from './FaceGrid';
-import type { DirectoryView } from './use-directory';
 
 const people = Array.from({ length: 2000 }, (_, i) =>
   record({ id: `S${String(i).padStart(6, '0')}`, familyName: `姓${i}`, givenName: '名' }),
 );
-const directory: DirectoryView = {
-  records: people,
-  byId: new Map(people.map((p) => [p.id, p])),
-  units: new Map(UNITS.map((u) => [u.id, u])),
-  complete: true,
-};
+const directory = directoryView(people);
 
 function renderGrid(firstScreen: boolean) {
   const location = memoryLocation({ path: '/', record: true });

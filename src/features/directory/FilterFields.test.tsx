@@ -1,21 +1,16 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { record, UNITS } from '../../../tests/fixtures/records';
+import { record } from '../../../tests/fixtures/records';
+import { directoryView } from '../../../tests/fixtures/directory-view';
 import { EMPTY_FILTER, type DirectoryFilter } from '../../domain/filters';
 import { FilterFields } from './FilterFields';
-import type { DirectoryView } from './use-directory';
 
 const people = [
   record({ id: 'a', hobbies: ['将棋', '合唱'], qualifications: ['社会福祉士'] }),
   record({ id: 'b', hobbies: ['ランニング'], qualifications: ['保育士', '社会福祉士'] }),
 ];
-const directory: DirectoryView = {
-  records: people,
-  byId: new Map(people.map((p) => [p.id, p])),
-  units: new Map(UNITS.map((u) => [u.id, u])),
-  complete: true,
-};
+const directory = directoryView(people);
 
 function renderFields(filter: DirectoryFilter = EMPTY_FILTER) {
   const onChange = vi.fn<(f: DirectoryFilter) => void>();

@@ -2,10 +2,10 @@ import { render, screen, within } from '@testing-library/react';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { describe, expect, it } from 'vitest';
-import { record, UNITS } from '../../../tests/fixtures/records';
+import { record } from '../../../tests/fixtures/records';
+import { directoryView } from '../../../tests/fixtures/directory-view';
 import type { MatchReason } from '../../domain/search/explain';
 import { PeopleList } from './PeopleList';
-import type { DirectoryView } from './use-directory';
 import type { Explain } from './use-match-reasons';
 
 const people = [
@@ -13,12 +13,7 @@ const people = [
   record({ id: 'b', familyName: '佐藤', givenName: '美咲', familyKana: 'さとう', givenKana: 'みさき' }),
   record({ id: 'c', familyName: '鈴木', givenName: '一郎', skills: ['手話'] }),
 ];
-const directory: DirectoryView = {
-  records: people,
-  byId: new Map(people.map((p) => [p.id, p])),
-  units: new Map(UNITS.map((u) => [u.id, u])),
-  complete: true,
-};
+const directory = directoryView(people);
 const REASONS: Record<string, MatchReason> = {
   a: { field: 'altName', text: '田中' },
   b: { field: 'extension', text: '5678' },

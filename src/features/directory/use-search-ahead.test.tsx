@@ -1,21 +1,16 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { record, UNITS } from '../../../tests/fixtures/records';
+import { record } from '../../../tests/fixtures/records';
+import { directoryView } from '../../../tests/fixtures/directory-view';
 import { AppDb } from '../../db/schema';
 import { directoryFingerprint, type SearchAnswer } from './search-protocol';
 import type * as SearcherModule from './searcher';
 import type { Searcher } from './searcher';
-import type { DirectoryView } from './use-directory';
 import { useSearchResults } from './use-search';
 
 const people = [record({ id: 'a', familyName: '佐藤' }), record({ id: 'b', familyName: '鈴木' })];
-const directory: DirectoryView = {
-  records: people,
-  byId: new Map(people.map((p) => [p.id, p])),
-  units: new Map(UNITS.map((u) => [u.id, u])),
-  complete: true,
-};
+const directory = directoryView(people);
 
 // A worker that answers when told to, and counts what it was asked; wrapped in the real latestOnce.
 const { asked, pending } = vi.hoisted(() => ({ asked: [] as string[], pending: [] as ((latest: boolean) => void)[] }));

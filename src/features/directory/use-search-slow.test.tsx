@@ -1,9 +1,9 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { record, UNITS } from '../../../tests/fixtures/records';
+import { record } from '../../../tests/fixtures/records';
+import { directoryView } from '../../../tests/fixtures/directory-view';
 import { AppDb } from '../../db/schema';
-import type { DirectoryView } from './use-directory';
 import { SLOW_ANSWER_MS, useSearchResults } from './use-search';
 
 // A worker still building its index: no query is ever answered here.
@@ -16,12 +16,7 @@ vi.mock('./searcher', () => ({
 }));
 
 const people = [record({ id: 'a', familyName: '佐藤' }), record({ id: 'b', familyName: '鈴木' })];
-const directory: DirectoryView = {
-  records: people,
-  byId: new Map(people.map((p) => [p.id, p])),
-  units: new Map(UNITS.map((u) => [u.id, u])),
-  complete: true,
-};
+const directory = directoryView(people);
 
 describe('useSearchResults with an answer that does not come (the index still being built)', () => {
   it('commits only the latest typed query, after SLOW_ANSWER_MS, as not yet answered', async () => {
