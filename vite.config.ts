@@ -1,12 +1,34 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { showSnapshot, SNAPSHOT_ID, SNAPSHOT_KEY, SNAPSHOT_MARK } from './src/features/directory/snapshot.ts';
+
+/**
+ * The copy of the last first screen is shown by a script in index.html itself, right after the
+ * app's root: it runs before the first paint, while the app's own script is still loading. Built
+ * pages only: in development the styles come with the script, so a copy would paint unstyled.
+ */
+function firstScreenSnapshot(): Plugin {
+  const call = `(${showSnapshot.toString()})(document, localStorage, ${[SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_ID]
+    .map((s) => JSON.stringify(s))
+    .join(', ')});`;
+  return {
+    name: 'first-screen-snapshot',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const root = '<div id="root"></div>';
+      if (!html.includes(root)) throw new Error(`index.html has no ${root}`);
+      return html.replace(root, `${root}\n    <script>${call}</script>`);
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
     react(),
+    firstScreenSnapshot(),
     VitePWA({
       // The user decides when to reload: a ward officer may be mid-edit when a new version lands.
       registerType: 'prompt',

@@ -5,6 +5,7 @@ import { lazyConnection } from './app/lazy-connection';
 import { languageReady } from './app/i18n/language';
 import { getDb } from './app/services';
 import { afterFirstScreen, FIRST_SCREEN_WAIT_MS } from './features/directory/first-screen';
+import { captureSnapshot, keepSnapshot, removeSnapshot } from './features/directory/snapshot';
 import { preloadDirectory } from './features/directory/use-directory';
 import './app/app.css';
 
@@ -20,6 +21,9 @@ const UpdatePrompt = lazy(() =>
       () => ({ default: () => null }),
     ),
 );
+
+/** How long a copy of the first screen may stand in for a screen that never reports its faces. */
+const SNAPSHOT_WAIT_MS = 5000;
 
 const db = getDb();
 const connection = lazyConnection(db);
@@ -49,3 +53,12 @@ void languageReady.then(() =>
 // already has: parsing them before it cost the faces a few hundred ms on a slow phone. A page that
 // opens on something else (sign-in loads them on demand, a profile) waits at most a moment.
 void afterFirstScreen(FIRST_SCREEN_WAIT_MS).then(() => connection.load());
+
+// The copy of the last first screen (index.html shows it before this script runs) gives way to the
+// app's own faces; a page that never shows them (an error, another screen) still drops it, later.
+void afterFirstScreen(SNAPSHOT_WAIT_MS).then(() => removeSnapshot(document));
+// The first screen of faces is kept for the next start.
+void afterFirstScreen(null).then(() => {
+  const copy = captureSnapshot(document);
+  if (copy) setTimeout(() => keepSnapshot(document, localStorage, copy), 0);
+});

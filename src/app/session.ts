@@ -1,4 +1,5 @@
 import type { AppDb, SessionValue } from '../db/schema';
+import { forgetSnapshot } from '../features/directory/snapshot';
 
 export async function readSession(db: AppDb): Promise<SessionValue | null> {
   const row = await db.meta.get('session');
@@ -14,6 +15,8 @@ export async function saveSession(db: AppDb, session: SessionValue): Promise<voi
  * unsent changes belong to the person who signed in.
  */
 export async function clearDevice(db: AppDb): Promise<void> {
+  // The copy of the first screen showed this person's directory.
+  forgetSnapshot(typeof localStorage === 'undefined' ? undefined : localStorage);
   await Promise.all([
     db.transaction('rw', db.tables, async () => {
       await Promise.all(db.tables.map((t) => t.clear()));

@@ -36,12 +36,12 @@ export const FIRST_SCREEN_WAIT_MS = 1500;
 
 /**
  * Resolves once the first screen has been painted, or after `timeoutMs` when the page opened
- * on something else (sign-in, a profile) that never reports it.
+ * on something else (sign-in, a profile) that never reports it; with `null`, only once painted.
  */
-export function afterFirstScreen(timeoutMs: number): Promise<void> {
+export function afterFirstScreen(timeoutMs: number | null): Promise<void> {
   if (shown) return Promise.resolve();
   return new Promise((resolve) => {
     waiting.push(resolve);
-    setTimeout(resolve, timeoutMs);
+    if (timeoutMs !== null) setTimeout(resolve, timeoutMs);
   });
 }

@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppDb } from '../../db/schema';
+import { clearDevice } from '../../app/session';
+import {
+  captureSnapshot,
+  forgetSnapshot,
+  isInertHtml,
+  keepSnapshot,
+  showSnapshot,
+  SNAPSHOT_ID,
+  SNAPSHOT_KEY,
+  SNAPSHOT_MARK,
+} from './snapshot';
+
+const ENTRY = '/assets/index-abc123.js';
+
+/** The page as index.html and the app leave it: the entry script, then the root with a first screen. */
+function page(names: string[], entry = ENTRY): HTMLElement {
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.setAttribute('src', entry);
+  document.head.append(script);
+  const root = document.createElement('div');
+  root.id = 'root';
+  const status = document.createElement('p');
+  status.className = 'sync-badge';
+  status.setAttribute('role', 'status');
+  status.textContent = '最新';
+  const label = document.createElement('label');
+  label.htmlFor = '_r_0_';
+  const select = document.createElement('select');
+  select.id = '_r_0_';
+  for (const value of ['ja', 'en']) select.append(new Option(value, value));
+  select.value = 'en';
+  const box = document.createElement('input');
+  box.type = 'search';
+  const grid = document.createElement('ul');
+  grid.className = 'face-grid';
+  for (const name of names) {
+    const li = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = '/people/x';
+    link.textContent = name;
+    li.append(link);
+    grid.append(li);
+  }
+  root.append(status, label, select, box, grid);
+  document.body.append(root);
+  return root;
+}
+
+/** A new page load: the same document emptied down to what index.html holds. */
+function reload(entry = ENTRY): void {
+  page([], entry);
+  document.getElementById('root')?.replaceChildren();
+}
+
+const show = () => showSnapshot(document, localStorage, SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_ID);
+
+beforeEach(() => {
+  localStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
+afterEach(() => localStorage.clear());
+
+describe('the copy of the first screen', () => {
+  it('is shown at the next start before the root, inert and hidden from assistive technology', () => {
+    page(['佐藤 花子', '鈴木 一郎']);
+    const copy = captureSnapshot(document);
+    expect(copy?.faces).toBe(2);
+    expect(copy && keepSnapshot(document, localStorage, copy)).toBe(true);
+
+    reload();
+    show();
+    const shown = document.getElementById(SNAPSHOT_ID);
+    expect(shown?.nextElementSibling?.id).toBe('root');
+    expect(shown?.inert).toBe(true);
+    expect(shown?.getAttribute('aria-hidden')).toBe('true');
+    expect([...(shown?.querySelectorAll('a') ?? [])].map((a) => a.textContent)).toEqual(['佐藤 花子', '鈴木 一郎']);
+  });
+
+  it('keeps no ids (they would be there twice), no status of the moment it was taken, and the chosen option', () => {
+    page(['佐藤 花子']);
+    const copy = captureSnapshot(document);
+    expect(copy?.html).not.toContain('id=');
+    reload();
+    if (copy) keepSnapshot(document, localStorage, copy);
+    show();
+    const shown = document.getElementById(SNAPSHOT_ID);
+    expect(shown?.querySelector<HTMLElement>('[role="status"]')?.style.visibility).toBe('hidden');
+    expect(shown?.querySelector('select')?.value).toBe('en');
+  });
+
+  it('shows a name with markup in it as text, and runs nothing', () => {
+    const name = '<img src="x" onerror="window.__ran = true"><script>window.__ran = true</script>';
+    page([name]);
+    const copy = captureSnapshot(document);
+    expect(copy && keepSnapshot(document, localStorage, copy)).toBe(true);
+    reload();
+    show();
+    const shown = document.getElementById(SNAPSHOT_ID);
+    expect(shown?.querySelector('a')?.textContent).toBe(name);
+    expect(shown?.querySelector('img, script')).toBeNull();
+  });
+
+  it('is not taken with a query typed, away from the directory, or with no faces', () => {
+    const root = page(['佐藤 花子']);
+    const box = root.querySelector('input');
+    if (box) box.value = 'さとう';
+    expect(captureSnapshot(document)).toBeNull();
+
+    page(['佐藤 花子']);
+    window.history.replaceState(null, '', '/people/s1');
+    expect(captureSnapshot(document)).toBeNull();
+
+    window.history.replaceState(null, '', '/');
+    page([]);
+    expect(captureSnapshot(document)).toBeNull();
+  });
+
+  it('is not shown on another page, and is dropped when another build made it', () => {
+    page(['佐藤 花子']);
+    const copy = captureSnapshot(document);
+    if (copy) keepSnapshot(document, localStorage, copy);
+
+    reload();
+    window.history.replaceState(null, '', '/people/s1');
+    show();
+    expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
+    expect(localStorage.getItem(SNAPSHOT_KEY)).not.toBeNull();
+
+    window.history.replaceState(null, '', '/');
+    reload('/assets/index-newbuild.js');
+    show();
+    expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
+    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
+  });
+
+  it('leaves the page as it was when what is kept cannot be read', () => {
+    localStorage.setItem(SNAPSHOT_KEY, '{not json');
+    reload();
+    expect(() => show()).not.toThrow();
+    expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
+  });
+
+  it('goes with the rest of the device at sign-out', async () => {
+    page(['佐藤 花子']);
+    const copy = captureSnapshot(document);
+    if (copy) keepSnapshot(document, localStorage, copy);
+    expect(localStorage.getItem(SNAPSHOT_KEY)).not.toBeNull();
+    const db = new AppDb(`snapshot-${Math.random().toString(36).slice(2)}`);
+    await clearDevice(db);
+    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
+    db.close();
+    forgetSnapshot(undefined); // No storage at all (a test, a refused policy): nothing to forget.
+  });
+});
+
+describe('isInertHtml', () => {
+  it('accepts what React renders and refuses what could load or run something', () => {
+    expect(isInertHtml(document, '<a href="/people/1" class="face-link"><span>佐藤</span></a>')).toBe(true);
+    expect(isInertHtml(document, '<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>')).toBe(true);
+    expect(isInertHtml(document, '<img src="x" onerror="alert(1)">')).toBe(false);
+    expect(isInertHtml(document, '<script>alert(1)</script>')).toBe(false);
+    expect(isInertHtml(document, '<a href=" javascript:alert(1)">x</a>')).toBe(false);
+    expect(isInertHtml(document, '<iframe srcdoc="x"></iframe>')).toBe(false);
+    expect(isInertHtml(document, '<svg><style>*{}</style></svg>')).toBe(false);
+  });
+});

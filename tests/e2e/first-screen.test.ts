@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SNAPSHOT_KEY, SNAPSHOT_MARK } from '../../src/features/directory/snapshot';
+import { account, stack } from '../stack/context';
+import { launchChromium, newPhone, signIn, waitForDirectory, waitForOfflineReady } from './browser';
+
+const APP_FACES_MARK = 'directory:first-faces';
+
+describe('the copy of the last first screen, in Chromium on the local stack', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('paints the faces from index.html offline before the app has run, gives way to the app, and goes at sign-out', async () => {
+    const { appUrl, staffCount } = stack();
+    const { context, page } = await newPhone(browser);
+    await signIn(page, appUrl, account('職員'));
+    await waitForDirectory(page, staffCount);
+    await waitForOfflineReady(page);
+    // A start on the directory keeps its first screen.
+    await page.reload();
+    await waitForDirectory(page, staffCount);
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, SNAPSHOT_KEY, { timeout: 10_000 });
+
+    // No signal, and a slow phone: the app's own faces take a while, the copy's do not.
+    await context.setOffline(true);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.reload();
+    await waitForDirectory(page, staffCount);
+    const marks = await page.evaluate(
+      ([copyName, appName]) => {
+        const [copy] = performance.getEntriesByName(copyName ?? '') as PerformanceMark[];
+        const [app] = performance.getEntriesByName(appName ?? '');
+        return {
+          copy: copy?.startTime,
+          faces: (copy?.detail as { faces?: number } | null)?.faces,
+          app: app?.startTime,
+        };
+      },
+      [SNAPSHOT_MARK, APP_FACES_MARK],
+    );
+    expect(marks.faces).toBeGreaterThan(0);
+    expect(marks.copy).toBeLessThan(marks.app ?? 0);
+
+    // The app's screen stands alone: the copy is gone and each person is one link, which works.
+    await expect(page.locator('#first-screen').count()).resolves.toBe(0);
+    const first = page.getByRole('list', { name: '職員一覧' }).getByRole('link').first();
+    const name = (await first.getAttribute('aria-label')) ?? '';
+    await expect(page.getByRole('link', { name, exact: true }).count()).resolves.toBe(1);
+    await first.click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'サインアウト' }).click();
+    await page.getByRole('button', { name: 'サインイン' }).waitFor();
+    await expect(page.evaluate((key) => localStorage.getItem(key), SNAPSHOT_KEY)).resolves.toBeNull();
+    await page.reload();
+    await page.getByRole('button', { name: 'サインイン' }).waitFor();
+    await expect(page.locator('#first-screen').count()).resolves.toBe(0);
+    await context.close();
+  });
+});
