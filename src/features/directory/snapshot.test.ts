@@ -138,6 +138,16 @@ describe('the copy of the first screen', () => {
     expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
   });
 
+  it('is not shown at another window width, where the grid has other columns', () => {
+    page(['佐藤 花子']);
+    const copy = captureSnapshot(document);
+    if (copy) keepSnapshot(document, localStorage, { ...copy, width: copy.width + 200 });
+    reload();
+    show();
+    expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
+    expect(localStorage.getItem(SNAPSHOT_KEY)).not.toBeNull();
+  });
+
   it('leaves the page as it was when what is kept cannot be read', () => {
     localStorage.setItem(SNAPSHOT_KEY, '{not json');
     reload();

@@ -21,6 +21,8 @@ export const SNAPSHOT_ID = 'first-screen';
 export interface Saved {
   /** The app's entry script: a copy made by another build may not match its styles. */
   entry: string;
+  /** The window's width: at another (a phone turned, a resized window) the grid has other columns. */
+  width: number;
   faces: number;
   html: string;
 }
@@ -41,6 +43,8 @@ export function showSnapshot(doc: Document, storage: Storage, key: string, mark:
       storage.removeItem(key);
       return;
     }
+    // Kept for the next start at this width, which will take a copy of its own.
+    if (saved.width !== doc.defaultView?.innerWidth) return;
     const copy = doc.createElement('div');
     copy.id = id;
     copy.inert = true;
@@ -121,7 +125,7 @@ export function captureSnapshot(doc: Document): Saved | null {
     const option = select.options[chosen[i] ?? -1];
     if (option) option.setAttribute('selected', '');
   });
-  return { entry, faces, html: clone.innerHTML };
+  return { entry, width: view.innerWidth, faces, html: clone.innerHTML };
 }
 
 /** Keeps a captured copy for the next start, if it parses back to inert content. Returns whether it did. */
