@@ -1,5 +1,4 @@
-import * as v from 'valibot';
-import { DirectoryRecordSchema, type DirectoryRecord } from './staff';
+import type { DirectoryRecord } from './staff';
 
 /**
  * Snapshot chunks are columnar JSON: one array per field, and tag lists (skills, hobbies,
@@ -76,11 +75,15 @@ export class ChunkFormatError extends Error {
 }
 
 /**
- * Decodes a chunk. Structure is checked column by column (cheap); records are validated only when
- * `validate` is set, because the client trusts its own server's chunks and 40,000 per-record
- * parses would cost more than the IndexedDB write itself.
+ * Decodes a chunk. Structure is checked column by column (cheap); each record goes through `check`
+ * only when one is given (`parseDirectoryRecord`, on the server and in tests): the client trusts
+ * its own server's chunks, and 40,000 per-record parses would cost more than the IndexedDB write
+ * itself. Passed in rather than imported, so the schemas stay out of the app's entry chunk.
  */
-export function decodeChunk(raw: unknown, options: { validate?: boolean } = {}): DirectoryRecord[] {
+export function decodeChunk(
+  raw: unknown,
+  options: { check?: (record: DirectoryRecord) => DirectoryRecord } = {},
+): DirectoryRecord[] {
   if (!isEncodedChunk(raw)) throw new ChunkFormatError('名簿データの形式が正しくありません');
   const { count, dict, scalars, tags, dx, photo, awards } = raw;
   const out: DirectoryRecord[] = new Array<DirectoryRecord>(count);
@@ -110,7 +113,7 @@ export function decodeChunk(raw: unknown, options: { validate?: boolean } = {}):
       photo: photo[i] ?? null,
       ...(shownAwards(awards, i) && { awards: shownAwards(awards, i) }),
     } satisfies DirectoryRecord;
-    out[i] = options.validate ? v.parse(DirectoryRecordSchema, record) : record;
+    out[i] = options.check ? options.check(record) : record;
   }
   return out;
 }

@@ -1,4 +1,6 @@
-import { DX_SKILLS, unitAncestry, type JobLevel, type OrgUnit } from './org';
+import { DX_SKILLS } from './dx-skills';
+import type { JobLevel, OrgUnit } from './org';
+import { unitAncestry } from './unit-tree';
 import type { DirectoryRecord } from './staff';
 
 /** D3 filters. An empty field means "any"; all set fields must hold (AND). */

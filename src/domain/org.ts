@@ -53,34 +53,9 @@ export const OrgUnitSchema = v.object({
 });
 export type OrgUnit = v.InferOutput<typeof OrgUnitSchema>;
 
-/** The five DX skills of the DX talent policy, each held at LV0 (none) to LV3. */
-export const DX_SKILLS = [
-  '業務改革',
-  'プロジェクトマネジメント',
-  'デジタル活用',
-  'データ活用',
-  'セキュリティ',
-] as const;
-export type DxSkill = (typeof DX_SKILLS)[number];
+export { DX_SKILLS, type DxSkill } from './dx-skills';
+export { departmentOf, unitAncestry } from './unit-tree';
 
 /** The layers of the HR policy's skill pyramid, bottom to top of how they are grown. */
 export const SKILL_PYRAMID = ['ポテンシャル', 'スタンス', 'ポータブルスキル', 'ICTスキル', 'テクニカルスキル'] as const;
 export type SkillLayer = (typeof SKILL_PYRAMID)[number];
-
-/** Walks from a unit up to its 部, nearest first. Unknown ids end the walk. */
-export function unitAncestry(units: ReadonlyMap<string, OrgUnit>, unitId: string): OrgUnit[] {
-  const chain: OrgUnit[] = [];
-  const seen = new Set<string>();
-  let current = units.get(unitId);
-  while (current && !seen.has(current.id)) {
-    chain.push(current);
-    seen.add(current.id);
-    current = current.parentId === null ? undefined : units.get(current.parentId);
-  }
-  return chain;
-}
-
-/** The 部 a unit belongs to (the unit itself when it is a 部). */
-export function departmentOf(units: ReadonlyMap<string, OrgUnit>, unitId: string): OrgUnit | undefined {
-  return unitAncestry(units, unitId).find((u) => u.kind === 'bu');
-}

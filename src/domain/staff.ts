@@ -67,6 +67,11 @@ export const DirectoryRecordSchema = v.object({
 /** What everyone in the organisation may see of a person: the shape of the shared snapshot. */
 export type DirectoryRecord = v.InferOutput<typeof DirectoryRecordSchema>;
 
+/** A directory record checked against its schema (throws a valibot error otherwise). */
+export function parseDirectoryRecord(record: unknown): DirectoryRecord {
+  return v.parse(DirectoryRecordSchema, record);
+}
+
 export const DeptHistoryEntrySchema = v.object({
   unitId: v.string(),
   unitName: v.string(),
@@ -131,10 +136,4 @@ export function toDirectoryRecord(p: StaffProfile): DirectoryRecord {
   };
 }
 
-export function fullName(r: Pick<DirectoryRecord, 'familyName' | 'givenName'>): string {
-  return `${r.familyName} ${r.givenName}`;
-}
-
-export function fullKana(r: Pick<DirectoryRecord, 'familyKana' | 'givenKana'>): string {
-  return `${r.familyKana} ${r.givenKana}`;
-}
+export { fullKana, fullName } from './person-name';

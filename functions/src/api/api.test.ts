@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeChunk } from '../../../src/domain/directory-codec';
+import { parseDirectoryRecord } from '../../../src/domain/staff';
 import * as v from 'valibot';
 import { DirectorySyncResponseSchema, type Claims } from '../../../src/domain/protocol';
 import { MemoryStore } from '../store/memory';
@@ -184,7 +185,7 @@ describe('API: requests and answers', () => {
     expect(res.headers['Cache-Control']).toBe(CHUNK_CACHE_CONTROL);
     expect(CHUNK_CACHE_CONTROL).toContain('immutable');
     expect(res.body).toBeInstanceOf(Uint8Array);
-    const records = decodeChunk(JSON.parse(gunzipSync(res.body).toString('utf8')), { validate: true });
+    const records = decodeChunk(JSON.parse(gunzipSync(res.body).toString('utf8')), { check: parseDirectoryRecord });
     expect(records).toHaveLength(5);
     const missing = await api(request('GET', `/api/directory/snapshots/${manifest?.id}/chunks/1`, { token: 'staff' }));
     expect(missing.status).toBe(404);

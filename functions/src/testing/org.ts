@@ -1,7 +1,7 @@
 /** A seeded organisation on the in-memory store, for handler and API tests. */
 import { gunzipSync } from 'node:zlib';
 import { decodeChunk } from '../../../src/domain/directory-codec';
-import type { DirectoryRecord } from '../../../src/domain/staff';
+import { parseDirectoryRecord, type DirectoryRecord } from '../../../src/domain/staff';
 import { seedOrganisation } from '../handlers/seed-organisation';
 import { MemoryStore } from '../store/memory';
 import type { Store } from '../store/port';
@@ -27,7 +27,7 @@ export async function readSnapshot(store: Store, orgId: string): Promise<Directo
   for (let n = 0; n < manifest.chunkCount; n++) {
     const gz = await store.getSnapshotChunk(orgId, manifest.id, n);
     if (!gz) throw new Error(`chunk ${n} missing`);
-    records.push(...decodeChunk(JSON.parse(gunzipSync(gz).toString('utf8')), { validate: true }));
+    records.push(...decodeChunk(JSON.parse(gunzipSync(gz).toString('utf8')), { check: parseDirectoryRecord }));
   }
   return records;
 }

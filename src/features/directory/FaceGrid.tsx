@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useT } from '../../app/i18n/language';
-import { fullName, type DirectoryRecord } from '../../domain/staff';
+import { fullName } from '../../domain/person-name';
+import type { DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
 import { afterNextPaint, firstScreenShown } from './first-screen';
 import { useReasonLine } from './reason-line';

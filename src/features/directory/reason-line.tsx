@@ -1,5 +1,6 @@
 import { useId, type ReactElement } from 'react';
-import { fullKana, type DirectoryRecord } from '../../domain/staff';
+import { fullKana } from '../../domain/person-name';
+import type { DirectoryRecord } from '../../domain/staff';
 
 /**
  * The line under a name on a face card or a list row: the reading, or why a search found the
