@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { showSnapshot, SNAPSHOT_ID, SNAPSHOT_KEY, SNAPSHOT_MARK } from './src/features/directory/snapshot.ts';
+import { SNAPSHOT_ID, SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_MAX_MS } from './src/features/directory/snapshot.ts';
+import { parseInert, showSnapshot } from './src/features/directory/snapshot-html.ts';
 
 /**
  * The copy of the last first screen is shown by a script in index.html itself, right after the
@@ -11,9 +13,12 @@ import { showSnapshot, SNAPSHOT_ID, SNAPSHOT_KEY, SNAPSHOT_MARK } from './src/fe
  * pages only: in development the styles come with the script, so a copy would paint unstyled.
  */
 function firstScreenSnapshot(): Plugin {
-  const call = `(${showSnapshot.toString()})(document, localStorage, ${[SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_ID]
-    .map((s) => JSON.stringify(s))
-    .join(', ')});`;
+  const args = [SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_ID, SNAPSHOT_MAX_MS].map((a) => JSON.stringify(a)).join(', ');
+  // Minified: it is read and run before the first paint on every start.
+  const call = transformSync(`(${showSnapshot.toString()})(window, ${args}, ${parseInert.toString()});`, {
+    minify: true,
+    target: 'es2022',
+  }).code.trim();
   return {
     name: 'first-screen-snapshot',
     apply: 'build',

@@ -107,7 +107,7 @@ export async function signIn(page: Page, stack: Pick<Stack, 'appUrl' | 'accounts
 export interface FirstFaces {
   /** From navigation start to the frame that first shows them: the copy of the last first screen, or the app's. */
   ms: number;
-  /** Face cards in that frame: the figure counts only with 50 or more. */
+  /** Face cards in that frame (counted in the DOM as it was painted): the figure counts only with 50 or more. */
   faces: number;
   /** Whether that frame was the copy's (src/features/directory/snapshot.ts). */
   snapshot: boolean;
@@ -128,7 +128,8 @@ export async function reloadToFirstFaces(page: Page): Promise<FirstFaces> {
       const live = performance.getEntriesByName(${JSON.stringify(FIRST_FACES_MARK)})[0];
       if (!live) return null;
       const copy = performance.getEntriesByName(${JSON.stringify(SNAPSHOT_MARK)})[0];
-      const first = copy && copy.startTime < live.startTime ? copy : live;
+      // A copy counts as the first screen only with as many faces as the app's (a copy of a smaller one, never).
+      const first = copy && copy.startTime < live.startTime && (copy.detail?.faces ?? 0) >= 50 ? copy : live;
       return { ms: first.startTime, faces: first.detail?.faces ?? NaN, snapshot: first === copy, liveMs: live.startTime };
     })()`;
     const deadline = Date.now() + 60_000;

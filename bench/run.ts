@@ -136,7 +136,12 @@ const critical = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="moduleprelo
 );
 let criticalGz = 0;
 for (const file of critical) criticalGz += gzipSync(await readFile(`dist${file}`), { level: 9 }).byteLength;
-results['bundle.critical_js_gz_kb'] = round(criticalGz / 1024);
+// Scripts inline in index.html (the copy of the first screen's) run before the first paint too: counted.
+let inlineGz = 0;
+for (const [, code = ''] of html.matchAll(/<script>([\s\S]*?)<\/script>/g))
+  inlineGz += gzipSync(code, { level: 9 }).byteLength;
+results['bundle.critical_js_gz_kb'] = round((criticalGz + inlineGz) / 1024);
+results['bundle.inline_js_gz_bytes'] = inlineGz;
 
 // --- The app itself on a 40,000-person stack. `--quick` skips it (about four minutes).
 if (!process.argv.includes('--quick')) await runAppBench(results, log);

@@ -3,9 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { lazyConnection } from './app/lazy-connection';
 import { languageReady } from './app/i18n/language';
+import { readSession } from './app/session';
 import { getDb } from './app/services';
 import { afterFirstScreen, FIRST_SCREEN_WAIT_MS } from './features/directory/first-screen';
-import { captureSnapshot, keepSnapshot, removeSnapshot } from './features/directory/snapshot';
+import { captureSnapshot, removeSnapshot, SNAPSHOT_KEY } from './features/directory/snapshot';
 import { preloadDirectory } from './features/directory/use-directory';
 import './app/app.css';
 
@@ -57,8 +58,15 @@ void afterFirstScreen(FIRST_SCREEN_WAIT_MS).then(() => connection.load());
 // The copy of the last first screen (index.html shows it before this script runs) gives way to the
 // app's own faces; a page that never shows them (an error, another screen) still drops it, later.
 void afterFirstScreen(SNAPSHOT_WAIT_MS).then(() => removeSnapshot(document));
-// The first screen of faces is kept for the next start.
+// Back or forward to another screen before the faces: the directory's copy must not stand over it.
+window.addEventListener('popstate', () => removeSnapshot(document), { once: true });
+// The first screen of faces is kept for the next start; taken now, while it still holds the opening
+// window, and kept only if someone is still signed in (another tab may have signed out meanwhile).
 void afterFirstScreen(null).then(() => {
   const copy = captureSnapshot(document);
-  if (copy) setTimeout(() => keepSnapshot(document, localStorage, copy), 0);
+  if (!copy) return;
+  void Promise.all([readSession(db), import('./features/directory/snapshot-html')]).then(
+    ([session, { keepSnapshot }]) => session && keepSnapshot(document, SNAPSHOT_KEY, copy),
+    (e: unknown) => console.error('first screen copy', e),
+  );
 });

@@ -13,6 +13,7 @@ import { App } from './App';
 import { EMPTY_FILTER } from '../domain/filters';
 import { useDirectoryUi } from '../features/directory/directory-store';
 import { saveSession } from './session';
+import { SNAPSHOT_ID, SNAPSHOT_KEY } from '../features/directory/snapshot';
 
 let db: AppDb;
 
@@ -65,6 +66,18 @@ function renderAt(path: string) {
 }
 
 describe('App on a device store (fake-indexeddb)', () => {
+  it('drops and forgets a copy of a first screen when nobody is signed in', async () => {
+    await db.meta.delete('session');
+    localStorage.setItem(SNAPSHOT_KEY, '{}');
+    const copy = document.createElement('div');
+    copy.id = SNAPSHOT_ID;
+    document.body.append(copy);
+    renderAt('/');
+    await screen.findByRole('button', { name: 'サインイン' });
+    expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
+    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
+  });
+
   it('lists everyone from the device store as links named with their full names', async () => {
     renderAt('/');
     expect(await screen.findByText('3人')).toBeTruthy();

@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import type { AppDb, SessionValue } from '../db/schema';
 import { DirectoryScreen } from '../features/directory/DirectoryScreen';
-import { removeSnapshot } from '../features/directory/snapshot';
+import { forgetSnapshot, removeSnapshot } from '../features/directory/snapshot';
 import { useDirectory } from '../features/directory/use-directory';
 import { SyncBadge } from '../features/sync/SyncBadge';
 import { useT } from './i18n/language';
@@ -81,8 +81,10 @@ export function App({ db, connect, updatePrompt }: AppProps) {
   }, [setOnline]);
 
   useEffect(() => {
-    // Nobody signed in: a copy of someone's first screen has nothing to stand in for.
-    if (session === null) removeSnapshot(document);
+    // Nobody signed in: a copy of someone's first screen has nothing to stand in for, now or later.
+    if (session !== null) return;
+    removeSnapshot(document);
+    forgetSnapshot();
   }, [session]);
 
   if (session === undefined) return null; // IndexedDB answers within a frame or two; a flash of sign-in would be worse.

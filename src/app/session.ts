@@ -16,7 +16,7 @@ export async function saveSession(db: AppDb, session: SessionValue): Promise<voi
  */
 export async function clearDevice(db: AppDb): Promise<void> {
   // The copy of the first screen showed this person's directory.
-  forgetSnapshot(typeof localStorage === 'undefined' ? undefined : localStorage);
+  forgetSnapshot();
   await Promise.all([
     db.transaction('rw', db.tables, async () => {
       await Promise.all(db.tables.map((t) => t.clear()));

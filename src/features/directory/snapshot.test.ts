@@ -1,16 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDb } from '../../db/schema';
 import { clearDevice } from '../../app/session';
-import {
-  captureSnapshot,
-  forgetSnapshot,
-  isInertHtml,
-  keepSnapshot,
-  showSnapshot,
-  SNAPSHOT_ID,
-  SNAPSHOT_KEY,
-  SNAPSHOT_MARK,
-} from './snapshot';
+import { captureSnapshot, forgetSnapshot, SNAPSHOT_ID, SNAPSHOT_KEY, SNAPSHOT_MARK, type Saved } from './snapshot';
+import { keepSnapshot, parseInert, showSnapshot } from './snapshot-html';
 
 const ENTRY = '/assets/index-abc123.js';
 
@@ -57,7 +49,9 @@ function reload(entry = ENTRY): void {
   document.getElementById('root')?.replaceChildren();
 }
 
-const show = () => showSnapshot(document, localStorage, SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_ID);
+const MAX_MS = 10_000;
+const show = (win: Window = window) => showSnapshot(win, SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_ID, MAX_MS, parseInert);
+const keep = (copy: Saved | null) => (copy ? keepSnapshot(document, SNAPSHOT_KEY, copy) : false);
 
 beforeEach(() => {
   localStorage.clear();
@@ -70,7 +64,7 @@ describe('the copy of the first screen', () => {
     page(['佐藤 花子', '鈴木 一郎']);
     const copy = captureSnapshot(document);
     expect(copy?.faces).toBe(2);
-    expect(copy && keepSnapshot(document, localStorage, copy)).toBe(true);
+    expect(keep(copy)).toBe(true);
 
     reload();
     show();
@@ -86,18 +80,18 @@ describe('the copy of the first screen', () => {
     const copy = captureSnapshot(document);
     expect(copy?.html).not.toContain('id=');
     reload();
-    if (copy) keepSnapshot(document, localStorage, copy);
+    keep(copy);
     show();
     const shown = document.getElementById(SNAPSHOT_ID);
     expect(shown?.querySelector<HTMLElement>('[role="status"]')?.style.visibility).toBe('hidden');
     expect(shown?.querySelector('select')?.value).toBe('en');
   });
 
-  it('shows a name with markup in it as text, and runs nothing', () => {
+  it('shows a name with markup in it as text, and makes no element of it', () => {
     const name = '<img src="x" onerror="window.__ran = true"><script>window.__ran = true</script>';
     page([name]);
     const copy = captureSnapshot(document);
-    expect(copy && keepSnapshot(document, localStorage, copy)).toBe(true);
+    expect(keep(copy)).toBe(true);
     reload();
     show();
     const shown = document.getElementById(SNAPSHOT_ID);
@@ -123,7 +117,7 @@ describe('the copy of the first screen', () => {
   it('is not shown on another page, and is dropped when another build made it', () => {
     page(['佐藤 花子']);
     const copy = captureSnapshot(document);
-    if (copy) keepSnapshot(document, localStorage, copy);
+    keep(copy);
 
     reload();
     window.history.replaceState(null, '', '/people/s1');
@@ -141,41 +135,87 @@ describe('the copy of the first screen', () => {
   it('is not shown at another window width, where the grid has other columns', () => {
     page(['佐藤 花子']);
     const copy = captureSnapshot(document);
-    if (copy) keepSnapshot(document, localStorage, { ...copy, width: copy.width + 200 });
+    if (copy) keep({ ...copy, width: copy.width + 200 });
     reload();
     show();
     expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
     expect(localStorage.getItem(SNAPSHOT_KEY)).not.toBeNull();
   });
 
-  it('leaves the page as it was when what is kept cannot be read', () => {
+  it('leaves the page as it was when what is kept cannot be read, or storage is refused', () => {
     localStorage.setItem(SNAPSHOT_KEY, '{not json');
     reload();
     expect(() => show()).not.toThrow();
     expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
+
+    const refused = new Proxy(window, {
+      get: (target, name) => {
+        if (name === 'localStorage') throw new DOMException('The operation is insecure.', 'SecurityError');
+        return Reflect.get(target, name, target) as unknown;
+      },
+    });
+    expect(() => show(refused)).not.toThrow();
+    expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
+  });
+
+  it('checks what it reads too: markup planted in storage is not shown, and is dropped', () => {
+    page(['佐藤 花子']);
+    const copy = captureSnapshot(document);
+    if (!copy) throw new Error('no copy');
+    localStorage.setItem(
+      SNAPSHOT_KEY,
+      JSON.stringify({ ...copy, html: `${copy.html}<img src="/x" onerror="window.__ran = true">` }),
+    );
+    reload();
+    show();
+    expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
+  });
+
+  it('goes by itself when the app never takes its place', () => {
+    vi.useFakeTimers();
+    try {
+      page(['佐藤 花子']);
+      keep(captureSnapshot(document));
+      reload();
+      show();
+      expect(document.getElementById(SNAPSHOT_ID)).not.toBeNull();
+      vi.advanceTimersByTime(MAX_MS);
+      expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('goes with the rest of the device at sign-out', async () => {
     page(['佐藤 花子']);
     const copy = captureSnapshot(document);
-    if (copy) keepSnapshot(document, localStorage, copy);
+    keep(copy);
     expect(localStorage.getItem(SNAPSHOT_KEY)).not.toBeNull();
     const db = new AppDb(`snapshot-${Math.random().toString(36).slice(2)}`);
     await clearDevice(db);
     expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
     db.close();
-    forgetSnapshot(undefined); // No storage at all (a test, a refused policy): nothing to forget.
+    forgetSnapshot(); // Nothing kept: nothing to forget, and no error.
   });
 });
 
-describe('isInertHtml', () => {
-  it('accepts what React renders and refuses what could load or run something', () => {
-    expect(isInertHtml(document, '<a href="/people/1" class="face-link"><span>佐藤</span></a>')).toBe(true);
-    expect(isInertHtml(document, '<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>')).toBe(true);
-    expect(isInertHtml(document, '<img src="x" onerror="alert(1)">')).toBe(false);
-    expect(isInertHtml(document, '<script>alert(1)</script>')).toBe(false);
-    expect(isInertHtml(document, '<a href=" javascript:alert(1)">x</a>')).toBe(false);
-    expect(isInertHtml(document, '<iframe srcdoc="x"></iframe>')).toBe(false);
-    expect(isInertHtml(document, '<svg><style>*{}</style></svg>')).toBe(false);
+describe('parseInert', () => {
+  const inert = (html: string) => parseInert(document, html) !== null;
+  it('accepts what React renders and refuses what could run or load something from elsewhere', () => {
+    expect(inert('<a href="/people/1" class="face-link"><span style="width: 72px">佐藤</span></a>')).toBe(true);
+    expect(inert('<img src="/api/photos/abc" loading="lazy">')).toBe(true);
+    expect(inert('<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>')).toBe(true);
+    expect(inert('<img src="/x" onerror="alert(1)">')).toBe(false);
+    expect(inert('<script>alert(1)</script>')).toBe(false);
+    expect(inert('<a href=" javascript:alert(1)">x</a>')).toBe(false);
+    expect(inert('<a href="//evil.example/">x</a>')).toBe(false);
+    expect(inert('<img src="https://evil.example/x.png">')).toBe(false);
+    expect(inert('<img src="/x" srcset="https://evil.example/x.png 2x">')).toBe(false);
+    expect(inert('<span style="background: url(https://evil.example/)">x</span>')).toBe(false);
+    expect(inert('<iframe srcdoc="x"></iframe>')).toBe(false);
+    expect(inert('<svg><style>*{}</style></svg>')).toBe(false);
+    expect(inert('<svg><animate attributeName="href" to="javascript:alert(1)"></animate></svg>')).toBe(false);
   });
 });

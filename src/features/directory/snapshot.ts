@@ -8,13 +8,18 @@
  *
  * The copy holds only what the directory screen already showed this person (the faces, names and
  * sections of the first screen), like the device store it was rendered from, and goes with it at
- * sign-out (`clearDevice`).
+ * sign-out (`clearDevice`). This module is what the entry chunk needs (taking the copy at the first
+ * screen, removing it, forgetting it); showing and keeping it are in `snapshot-html.ts`.
  */
 
 /** Where the copy is kept. */
 export const SNAPSHOT_KEY = 'shokuin:first-screen';
 /** Marked at the first paint of a copy, for the benchmark (bench/app-bench.ts). */
 export const SNAPSHOT_MARK = 'directory:snapshot-faces';
+/** Marked when the copy gives way to the app's own screen: the next frame shows the app's faces. */
+export const SNAPSHOT_REMOVED_MARK = 'directory:snapshot-removed';
+/** How long a copy may stand in when the app never takes its place (its script failed, or threw). */
+export const SNAPSHOT_MAX_MS = 10_000;
 /** The element that holds a copy on the page, before the app's root. */
 export const SNAPSHOT_ID = 'first-screen';
 
@@ -25,79 +30,6 @@ export interface Saved {
   width: number;
   faces: number;
   html: string;
-}
-
-/**
- * Runs as an inline script in index.html, right after the app's root, so it must not refer to
- * anything outside itself (vite.config.ts inlines its source). Anything unexpected leaves the page
- * as it would be without a copy.
- */
-export function showSnapshot(doc: Document, storage: Storage, key: string, mark: string, id: string): void {
-  try {
-    const raw = storage.getItem(key);
-    if (!raw || doc.location.pathname !== '/' || doc.location.search !== '') return;
-    const saved = JSON.parse(raw) as Partial<Saved>;
-    const entry = doc.querySelector('script[type="module"][src]')?.getAttribute('src');
-    const root = doc.getElementById('root');
-    if (!root || !entry || saved.entry !== entry || typeof saved.html !== 'string') {
-      storage.removeItem(key);
-      return;
-    }
-    // Kept for the next start at this width, which will take a copy of its own.
-    if (saved.width !== doc.defaultView?.innerWidth) return;
-    const copy = doc.createElement('div');
-    copy.id = id;
-    copy.inert = true;
-    copy.setAttribute('aria-hidden', 'true');
-    copy.innerHTML = saved.html;
-    root.before(copy);
-    const faces = saved.faces ?? 0;
-    // The page's first contentful paint is the copy's: before it, the document holds no text.
-    if (typeof PerformanceObserver === 'undefined') return;
-    const observer = new PerformanceObserver((list) => {
-      const paint = list.getEntriesByName('first-contentful-paint')[0];
-      if (!paint) return;
-      observer.disconnect();
-      if (doc.getElementById(id)) performance.mark(mark, { startTime: paint.startTime, detail: { faces } });
-    });
-    observer.observe({ type: 'paint', buffered: true });
-  } catch {
-    // A copy that cannot be read is only a slower start.
-  }
-}
-
-/** Tags and attributes that could load or run something when the saved HTML is parsed again. */
-const UNSAFE_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'LINK',
-  'META',
-  'BASE',
-  'FORM',
-  'TEMPLATE',
-]);
-
-/**
- * Whether HTML, parsed again as the inline script will parse it, holds only inert content. React
- * escapes every text it renders, so this should always hold; it is checked on the exact string
- * kept, because a serialised tree can parse differently from the tree it came from.
- */
-export function isInertHtml(doc: Document, html: string): boolean {
-  const template = doc.createElement('template');
-  template.innerHTML = html;
-  for (const element of template.content.querySelectorAll('*')) {
-    if (UNSAFE_TAGS.has(element.tagName.toUpperCase())) return false;
-    for (const attribute of element.attributes) {
-      const name = attribute.name.toLowerCase();
-      if (name.startsWith('on') || name === 'srcdoc') return false;
-      if (/^\s*(javascript|data|vbscript):/i.test(attribute.value) && /^(href|src|action|xlink:href)$/.test(name))
-        return false;
-    }
-  }
-  return true;
 }
 
 /**
@@ -128,28 +60,19 @@ export function captureSnapshot(doc: Document): Saved | null {
   return { entry, width: view.innerWidth, faces, html: clone.innerHTML };
 }
 
-/** Keeps a captured copy for the next start, if it parses back to inert content. Returns whether it did. */
-export function keepSnapshot(doc: Document, storage: Storage, saved: Saved): boolean {
-  if (!isInertHtml(doc, saved.html)) return false;
-  try {
-    storage.setItem(SNAPSHOT_KEY, JSON.stringify(saved));
-    return true;
-  } catch {
-    // Storage full or refused: the next start is only slower.
-    return false;
-  }
-}
-
-/** The app's own screen is up: the copy goes. */
+/** The app's own screen is up, or another one: the copy goes. */
 export function removeSnapshot(doc: Document): void {
-  doc.getElementById(SNAPSHOT_ID)?.remove();
+  const copy = doc.getElementById(SNAPSHOT_ID);
+  if (!copy) return;
+  copy.remove();
+  performance.mark(SNAPSHOT_REMOVED_MARK);
 }
 
-/** Signing out (or another person signing in) forgets the copy with the rest of the device. */
-export function forgetSnapshot(storage: Storage | undefined): void {
+/** Signing out, another person signing in, nobody signed in: the copy is forgotten. */
+export function forgetSnapshot(): void {
   try {
-    storage?.removeItem(SNAPSHOT_KEY);
+    localStorage.removeItem(SNAPSHOT_KEY);
   } catch {
-    // Storage refused (a private window's policy): nothing was kept either.
+    // Storage absent or refused (no browser, a private window's policy): nothing was kept either.
   }
 }
