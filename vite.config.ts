@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { SNAPSHOT_ID, SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_MAX_MS } from './src/features/directory/snapshot.ts';
+import { SNAPSHOT_OPTIONS } from './src/features/directory/snapshot.ts';
 import { parseInert, showSnapshot } from './src/features/directory/snapshot-html.ts';
 
 /**
@@ -13,12 +13,14 @@ import { parseInert, showSnapshot } from './src/features/directory/snapshot-html
  * pages only: in development the styles come with the script, so a copy would paint unstyled.
  */
 function firstScreenSnapshot(): Plugin {
-  const args = [SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_ID, SNAPSHOT_MAX_MS].map((a) => JSON.stringify(a)).join(', ');
   // Minified: it is read and run before the first paint on every start.
-  const call = transformSync(`(${showSnapshot.toString()})(window, ${args}, ${parseInert.toString()});`, {
-    minify: true,
-    target: 'es2022',
-  }).code.trim();
+  const call = transformSync(
+    `(${showSnapshot.toString()})(window, ${JSON.stringify(SNAPSHOT_OPTIONS)}, ${parseInert.toString()});`,
+    {
+      minify: true,
+      target: 'es2022',
+    },
+  ).code.trim();
   return {
     name: 'first-screen-snapshot',
     apply: 'build',

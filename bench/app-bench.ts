@@ -5,6 +5,7 @@
 import lighthouse from 'lighthouse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BENCH_QUERIES } from '../src/domain/search/bench-queries';
+import { FIRST_FACES_MARK, FIRST_SCREEN_FACES } from '../src/features/directory/first-screen';
 import { SNAPSHOT_MARK } from '../src/features/directory/snapshot';
 import { launchChromium } from '../tools/browser';
 import { startStack, type Stack } from '../tools/stack';
@@ -13,7 +14,6 @@ import { startStack, type Stack } from '../tools/stack';
 const PORT_BASE = process.env.STACK_PORT_BASE ? Number(process.env.STACK_PORT_BASE) : 6300;
 const DEBUG_PORT = PORT_BASE + 3033;
 export const STAFF = 40_000;
-const FIRST_FACES_MARK = 'directory:first-faces';
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -129,7 +129,7 @@ export async function reloadToFirstFaces(page: Page): Promise<FirstFaces> {
       if (!live) return null;
       const copy = performance.getEntriesByName(${JSON.stringify(SNAPSHOT_MARK)})[0];
       // A copy counts as the first screen only with as many faces as the app's (a copy of a smaller one, never).
-      const first = copy && copy.startTime < live.startTime && (copy.detail?.faces ?? 0) >= 50 ? copy : live;
+      const first = copy && copy.startTime < live.startTime && (copy.detail?.faces ?? 0) >= ${FIRST_SCREEN_FACES} ? copy : live;
       return { ms: first.startTime, faces: first.detail?.faces ?? NaN, snapshot: first === copy, liveMs: live.startTime };
     })()`;
     const deadline = Date.now() + 60_000;
@@ -203,7 +203,7 @@ export async function measureOffline(
     `  offline first faces (ms): ${faces.map((x) => `${x.ms.toFixed(0)} (${x.faces} faces${x.snapshot ? ', copy' : ''})`).join(', ')}`,
   );
   log(`  offline app's own faces (ms): ${faces.map((x) => x.liveMs.toFixed(0)).join(', ')}`);
-  if (process.env.BENCH_STRICT !== '0' && faces.some((f) => !(f.faces >= 50)))
+  if (process.env.BENCH_STRICT !== '0' && faces.some((f) => !(f.faces >= FIRST_SCREEN_FACES)))
     throw new Error('the first-faces mark was set with fewer than 50 faces');
   results['directory.offline_first_faces_ms_40k'] = Math.round(median(faces.map((f) => f.ms)));
   results['directory.offline_app_faces_ms_40k'] = Math.round(median(faces.map((f) => f.liveMs)));

@@ -1,10 +1,23 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_REMOVED_MARK } from '../../src/features/directory/snapshot';
+import { FIRST_FACES_MARK } from '../../src/features/directory/first-screen';
+import { SNAPSHOT_ID, SNAPSHOT_KEY, SNAPSHOT_MARK, SNAPSHOT_REMOVED_MARK } from '../../src/features/directory/snapshot';
 import { account, stack } from '../stack/context';
 import { launchChromium, newPhone, signIn, waitForDirectory, waitForOfflineReady } from './browser';
 
-const APP_FACES_MARK = 'directory:first-faces';
+/** A phone signed in as the 職員, whose directory has kept a copy of its first screen. */
+async function phoneWithCopy(browser: Browser) {
+  const { appUrl, staffCount } = stack();
+  const phone = await newPhone(browser);
+  await signIn(phone.page, appUrl, account('職員'));
+  await waitForDirectory(phone.page, staffCount);
+  await waitForOfflineReady(phone.page);
+  // The first start after the sign-in keeps its first screen.
+  await phone.page.reload();
+  await waitForDirectory(phone.page, staffCount);
+  await phone.page.waitForFunction((key) => localStorage.getItem(key) !== null, SNAPSHOT_KEY, { timeout: 10_000 });
+  return phone;
+}
 
 describe('the copy of the last first screen, in Chromium on the local stack', () => {
   let browser: Browser;
@@ -16,26 +29,19 @@ describe('the copy of the last first screen, in Chromium on the local stack', ()
   });
 
   it('shows a copy that cannot be used: inert, hidden from assistive technology, links that do not navigate', async () => {
-    const { appUrl, staffCount } = stack();
-    const { context, page } = await newPhone(browser);
-    await signIn(page, appUrl, account('職員'));
-    await waitForDirectory(page, staffCount);
-    await waitForOfflineReady(page);
-    await page.reload();
-    await waitForDirectory(page, staffCount);
-    await page.waitForFunction((key) => localStorage.getItem(key) !== null, SNAPSHOT_KEY, { timeout: 10_000 });
+    const { context, page } = await phoneWithCopy(browser);
     // The app never takes the copy's place in this page: its removal is made to do nothing.
-    await page.addInitScript(() => {
+    await page.addInitScript((id) => {
       const remove = Element.prototype.remove;
       Element.prototype.remove = function (this: Element) {
-        if (this.id !== 'first-screen') remove.call(this);
+        if (this.id !== id) remove.call(this);
       };
-    });
+    }, SNAPSHOT_ID);
     await page.reload();
-    const copy = page.locator('#first-screen');
+    const copy = page.locator(`#${SNAPSHOT_ID}`);
     // The app renders beneath it, unseen, for as long as the copy stands.
     await copy.waitFor({ state: 'visible' });
-    await page.waitForFunction(() => performance.getEntriesByName('directory:first-faces').length > 0);
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_FACES_MARK);
     await expect(copy.evaluate((e) => (e as HTMLElement).inert && e.getAttribute('aria-hidden'))).resolves.toBe('true');
     await expect(copy.getByRole('link').count()).resolves.toBe(0);
     const link = copy.locator('a[href^="/people/"]').first();
@@ -46,15 +52,8 @@ describe('the copy of the last first screen, in Chromium on the local stack', ()
   });
 
   it('paints the faces from index.html offline before the app has run, gives way to the app, and goes at sign-out', async () => {
-    const { appUrl, staffCount } = stack();
-    const { context, page } = await newPhone(browser);
-    await signIn(page, appUrl, account('職員'));
-    await waitForDirectory(page, staffCount);
-    await waitForOfflineReady(page);
-    // A start on the directory keeps its first screen.
-    await page.reload();
-    await waitForDirectory(page, staffCount);
-    await page.waitForFunction((key) => localStorage.getItem(key) !== null, SNAPSHOT_KEY, { timeout: 10_000 });
+    const { context, page } = await phoneWithCopy(browser);
+    const { staffCount } = stack();
 
     // No signal, and a slow phone: the app's own faces take a while, the copy's do not.
     await context.setOffline(true);
@@ -73,7 +72,7 @@ describe('the copy of the last first screen, in Chromium on the local stack', ()
           removed: at(removedName)?.startTime,
         };
       },
-      [SNAPSHOT_MARK, APP_FACES_MARK, SNAPSHOT_REMOVED_MARK],
+      [SNAPSHOT_MARK, FIRST_FACES_MARK, SNAPSHOT_REMOVED_MARK],
     );
     expect(marks.faces).toBeGreaterThan(0);
     expect(marks.copy).toBeLessThan(marks.app ?? 0);
@@ -81,7 +80,7 @@ describe('the copy of the last first screen, in Chromium on the local stack', ()
     expect((marks.removed ?? Infinity) - (marks.app ?? 0)).toBeLessThan(1000);
 
     // The app's screen stands alone: the copy is gone, each person is one link in the DOM, and it works.
-    await expect(page.locator('#first-screen').count()).resolves.toBe(0);
+    await expect(page.locator(`#${SNAPSHOT_ID}`).count()).resolves.toBe(0);
     const first = page.getByRole('list', { name: '職員一覧' }).getByRole('link').first();
     const name = (await first.getAttribute('aria-label')) ?? '';
     await expect(page.locator(`a[aria-label="${name}"]`).count()).resolves.toBe(1);
@@ -95,7 +94,7 @@ describe('the copy of the last first screen, in Chromium on the local stack', ()
     await expect(page.evaluate((key) => localStorage.getItem(key), SNAPSHOT_KEY)).resolves.toBeNull();
     await page.reload();
     await page.getByRole('button', { name: 'サインイン' }).waitFor();
-    await expect(page.locator('#first-screen').count()).resolves.toBe(0);
+    await expect(page.locator(`#${SNAPSHOT_ID}`).count()).resolves.toBe(0);
     await context.close();
   });
 });

@@ -4,7 +4,8 @@ import { memoryLocation } from 'wouter/memory-location';
 import { describe, expect, it } from 'vitest';
 import { record } from '../../../tests/fixtures/records';
 import { directoryView } from '../../../tests/fixtures/directory-view';
-import { FaceGrid, FIRST_SCREEN_FACES } from './FaceGrid';
+import { FaceGrid } from './FaceGrid';
+import { FIRST_SCREEN_FACES } from './first-screen';
 
 const people = Array.from({ length: 2000 }, (_, i) =>
   record({ id: `S${String(i).padStart(6, '0')}`, familyName: `姓${i}`, givenName: '名' }),

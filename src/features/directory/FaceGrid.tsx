@@ -3,7 +3,7 @@ import { useT } from '../../app/i18n/language';
 import { fullName } from '../../domain/person-name';
 import type { DirectoryRecord } from '../../domain/staff';
 import { Avatar } from './Avatar';
-import { afterNextPaint, firstScreenShown } from './first-screen';
+import { afterNextPaint, FIRST_FACES_MARK, FIRST_SCREEN_FACES, firstScreenShown } from './first-screen';
 import { useReasonLine } from './reason-line';
 import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
@@ -18,10 +18,6 @@ const MIN_CARD_WIDTH = 118;
 /** Rows rendered beyond each edge of the screen, so a scroll step finds its cards there. */
 const OVERSCAN_ROWS = 2;
 
-/** Set once per page load, for the benchmark's offline-first-faces figure (bench/app-bench.ts). */
-export const FIRST_FACES_MARK = 'directory:first-faces';
-/** The first screen the benchmark waits for: 50 faces in the grid, or everyone when fewer match. */
-export const FIRST_SCREEN_FACES = 50;
 let firstFacesMarked = false;
 
 function columnsFor(width: number): number {

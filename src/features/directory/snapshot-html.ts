@@ -1,4 +1,4 @@
-import type { Saved } from './snapshot';
+import type { Saved, SnapshotOptions } from './snapshot';
 
 /**
  * Showing a copy of the first screen (inlined into index.html by vite.config.ts) and keeping one
@@ -37,10 +37,7 @@ export function parseInert(doc: Document, html: string): DocumentFragment | null
  */
 export function showSnapshot(
   win: Window,
-  key: string,
-  mark: string,
-  id: string,
-  maxMs: number,
+  { key, mark, id, maxMs, entry: entryScript, faces: faceCards }: SnapshotOptions,
   parse: (doc: Document, html: string) => DocumentFragment | null,
 ): void {
   try {
@@ -49,7 +46,7 @@ export function showSnapshot(
     const raw = storage.getItem(key);
     if (!raw || win.location.pathname !== '/' || win.location.search !== '') return;
     const saved = JSON.parse(raw) as Partial<Saved>;
-    const entry = doc.querySelector('script[type="module"][src]')?.getAttribute('src');
+    const entry = doc.querySelector(entryScript)?.getAttribute('src');
     const root = doc.getElementById('root');
     const content =
       root && entry && saved.entry === entry && typeof saved.html === 'string' ? parse(doc, saved.html) : null;
@@ -66,7 +63,7 @@ export function showSnapshot(
     copy.append(content);
     root.before(copy);
     // Counted as painted, not as saved.
-    const faces = copy.querySelectorAll('.face-grid > li').length;
+    const faces = copy.querySelectorAll(faceCards).length;
     // The app removes the copy when its own faces are up; a page whose script never ran must not
     // be left looking alive.
     win.setTimeout(() => copy.remove(), maxMs);

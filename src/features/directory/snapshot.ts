@@ -22,13 +22,27 @@ export const SNAPSHOT_REMOVED_MARK = 'directory:snapshot-removed';
 export const SNAPSHOT_MAX_MS = 10_000;
 /** The element that holds a copy on the page, before the app's root. */
 export const SNAPSHOT_ID = 'first-screen';
+/** The app's entry script, whose URL names the build a copy was made by. */
+export const ENTRY_SCRIPT = 'script[type="module"][src]';
+/** The face cards of the grid, counted in a copy. */
+export const FACE_CARDS = '.face-grid > li';
+
+/** What the inline script is given (vite.config.ts): it cannot import. */
+export const SNAPSHOT_OPTIONS = {
+  key: SNAPSHOT_KEY,
+  mark: SNAPSHOT_MARK,
+  id: SNAPSHOT_ID,
+  maxMs: SNAPSHOT_MAX_MS,
+  entry: ENTRY_SCRIPT,
+  faces: FACE_CARDS,
+};
+export type SnapshotOptions = typeof SNAPSHOT_OPTIONS;
 
 export interface Saved {
   /** The app's entry script: a copy made by another build may not match its styles. */
   entry: string;
   /** The window's width: at another (a phone turned, a resized window) the grid has other columns. */
   width: number;
-  faces: number;
   html: string;
 }
 
@@ -40,12 +54,11 @@ export interface Saved {
 export function captureSnapshot(doc: Document): Saved | null {
   const view = doc.defaultView;
   const root = doc.getElementById('root');
-  const entry = doc.querySelector('script[type="module"][src]')?.getAttribute('src');
+  const entry = doc.querySelector(ENTRY_SCRIPT)?.getAttribute('src');
   if (!view || !root || !entry || view.location.pathname !== '/' || view.location.search !== '') return null;
   if (view.scrollY !== 0) return null;
   const box = root.querySelector<HTMLInputElement>('input[type="search"]');
-  const faces = root.querySelectorAll('.face-grid > li').length;
-  if (!box || box.value !== '' || faces === 0) return null;
+  if (!box || box.value !== '' || !root.querySelector(FACE_CARDS)) return null;
   const clone = root.cloneNode(true) as HTMLElement;
   // The copy sits beside the app's own screen for a moment: the same ids twice would confuse labels.
   for (const element of clone.querySelectorAll('[id]')) element.removeAttribute('id');
@@ -57,7 +70,7 @@ export function captureSnapshot(doc: Document): Saved | null {
     const option = select.options[chosen[i] ?? -1];
     if (option) option.setAttribute('selected', '');
   });
-  return { entry, width: view.innerWidth, faces, html: clone.innerHTML };
+  return { entry, width: view.innerWidth, html: clone.innerHTML };
 }
 
 /** The app's own screen is up, or another one: the copy goes. */
