@@ -67,9 +67,9 @@ export function buildSearchIndex(
     return keys;
   };
 
-  const text = new HaystackBuilder(records.length, 1);
-  const romaHaystack = new HaystackBuilder(records.length, 3);
-  const ascii = new HaystackBuilder(records.length, 3);
+  const text = new HaystackBuilder(records.length, 'text');
+  const romaHaystack = new HaystackBuilder(records.length, 'one-byte');
+  const ascii = new HaystackBuilder(records.length, 'one-byte');
   const table = new UnitTable();
   const unitOf = new Int32Array(records.length);
 

@@ -37,8 +37,13 @@ export interface Haystack {
    * letter (さ, s), found in nearly everyone, from visiting every one of its occurrences.
    */
   readonly shortestKey: Uint8Array;
-  /** Who holds each gram (grams.ts): characters in the text, three-letter runs in the one-byte haystacks. */
+  /**
+   * Who holds each gram, with their rank for it (grams.ts): characters in the text, three-letter
+   * runs in the one-byte haystacks.
+   */
   readonly grams: GramIndex;
+  /** As grams, for pairs: of kana side by side in the text, of letters and digits in the one-byte haystacks. */
+  readonly pairs: GramIndex;
   /** Each person's best rank for each letter and digit (letters.ts); only in the one-byte haystacks. */
   readonly letters: Uint8Array | null;
 }
@@ -109,8 +114,8 @@ export class HaystackBuilder {
 
   constructor(
     size: number,
-    /** Characters per gram in the lists of who holds which (see grams.ts). */
-    private readonly gramSize: 1 | 3,
+    /** The text (characters, kana pairs) or a one-byte haystack (pairs and runs of three; letters). */
+    private readonly kind: 'text' | 'one-byte',
   ) {
     this.starts = new Int32Array(size + 1);
     this.keysEnd = new Int32Array(size);
@@ -162,9 +167,25 @@ export class HaystackBuilder {
       pairsLow[i] = low;
       pairsHigh[i] = high;
     }
-    const grams = gramIndex(s, starts, this.people, this.gramSize);
-    const letters = this.gramSize === 3 ? letterRanks({ s, starts, keysEnd, splitA, splitB }, this.people) : null;
-    return { s, starts, keysEnd, splitA, splitB, byteCounts, pairsLow, pairsHigh, shortestKey, grams, letters };
+    const keys = { s, starts, keysEnd, splitA, splitB };
+    const text = this.kind === 'text';
+    const grams = gramIndex(keys, this.people, text ? 'char' : 'triple');
+    const pairs = gramIndex(keys, this.people, text ? 'kana-pair' : 'pair');
+    const letters = text ? null : letterRanks(keys, this.people);
+    return {
+      s,
+      starts,
+      keysEnd,
+      splitA,
+      splitB,
+      byteCounts,
+      pairsLow,
+      pairsHigh,
+      shortestKey,
+      grams,
+      pairs,
+      letters,
+    };
   }
 }
 
@@ -187,9 +208,9 @@ export class UnitTable {
 
 /** An index of the given entries, taken from the indexes they were built in (a filtered copy, a merge). */
 function compile(entries: readonly SearchEntry[]): CompiledIndex {
-  const text = new HaystackBuilder(entries.length, 1);
-  const roma = new HaystackBuilder(entries.length, 3);
-  const ascii = new HaystackBuilder(entries.length, 3);
+  const text = new HaystackBuilder(entries.length, 'text');
+  const roma = new HaystackBuilder(entries.length, 'one-byte');
+  const ascii = new HaystackBuilder(entries.length, 'one-byte');
   const table = new UnitTable();
   const unitOf = new Int32Array(entries.length);
   entries.forEach((e, i) => {

@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { record } from '../../../tests/fixtures/records';
 import type { OrgUnit } from '../org';
-import { gramCandidates, gramIndex } from './grams';
+import { compiledOf, type Haystack } from './compiled';
+import { gramCandidates, gramIndex, gramRanks, type GramIndex } from './grams';
 import { buildSearchIndex, search } from './index';
+import { NONE } from './rank';
+import { scan } from './search';
 
-/** Three people's segments joined as a haystack is (each ending with SEP), and where each starts. */
+/**
+ * People's segments joined as a haystack is (each ending with SEP), and where each starts. No keys
+ * and no splits: every hit ranks as another field's.
+ */
 function haystack(segments: string[]) {
   const s = segments.join('');
   const starts = new Int32Array(segments.length + 1);
   segments.forEach((seg, i) => (starts[i + 1] = (starts[i] ?? 0) + seg.length));
-  return { s, starts };
+  const keysEnd = starts.slice(0, segments.length);
+  const none = new Int32Array(segments.length).fill(-1);
+  return { s, starts, keysEnd, splitA: none, splitB: none };
 }
 
 describe('gram lists (who holds which gram)', () => {
   it('lists each person once per character, in input order', () => {
-    const { s, starts } = haystack(['中村中\u0001', '田中\u0001', '山田\u0001']);
-    const grams = gramIndex(s, starts, 3, 1);
+    const grams = gramIndex(haystack(['中村中\u0001', '田中\u0001', '山田\u0001']), 3, 'char');
     expect(Array.from(gramCandidates(grams, '中') ?? [])).toEqual([0, 1]);
     expect(Array.from(gramCandidates(grams, '田') ?? [])).toEqual([1, 2]);
     // The rarest character of the term: 村 is held by one person, 中 by two.
@@ -24,8 +31,11 @@ describe('gram lists (who holds which gram)', () => {
   });
 
   it('lists runs of three letters or digits that no separator breaks', () => {
-    const { s, starts } = haystack(['sato\u0001hanako\u0001', 'kato\u0001', 'sa\u0001to\u0001', '21050\u0001']);
-    const grams = gramIndex(s, starts, 4, 3);
+    const grams = gramIndex(
+      haystack(['sato\u0001hanako\u0001', 'kato\u0001', 'sa\u0001to\u0001', '21050\u0001']),
+      4,
+      'triple',
+    );
     expect(Array.from(gramCandidates(grams, 'ato') ?? [])).toEqual([0, 1]);
     expect(Array.from(gramCandidates(grams, 'sato') ?? [])).toEqual([0]);
     // "sa" and "to" are two fields of person 2: "sat" spans a separator, so it is not theirs.
@@ -34,6 +44,80 @@ describe('gram lists (who holds which gram)', () => {
     // No gram: shorter than three, or not letters and digits. The caller looks another way.
     expect(gramCandidates(grams, 'sa')).toBeUndefined();
     expect(gramCandidates(grams, 'sa-to')).toBeUndefined();
+  });
+
+  it('lists pairs of kana only where two kana stand side by side', () => {
+    const pairs = gramIndex(haystack(['さとう\u0001', 'さ藤\u0001さと\u0001', 'ささ\u0001と\u0001']), 3, 'kana-pair');
+    expect(Array.from(gramCandidates(pairs, 'さと') ?? [])).toEqual([0, 1]);
+    expect(Array.from(gramCandidates(pairs, 'とう') ?? [])).toEqual([0]);
+    // さ and と in two fields of person 2 make no pair; a kanji in the term is passed over.
+    expect(Array.from(gramCandidates(pairs, 'さ藤とう') ?? [])).toEqual([0]);
+    expect(gramCandidates(pairs, '佐藤')).toBeUndefined();
+  });
+
+  it('lists pairs of letters and digits that no separator breaks', () => {
+    const pairs = gramIndex(haystack(['kato\u0001', 'k\u0001a\u0001', 'ka\u0001']), 3, 'pair');
+    expect(Array.from(gramCandidates(pairs, 'ka') ?? [])).toEqual([0, 2]);
+    expect(Array.from(gramRanks(pairs, 'ka')?.people ?? [])).toEqual([0, 2]);
+    expect(gramRanks(pairs, 'kat')).toBeUndefined();
+  });
+});
+
+describe('a gram list holds the ranks a full scan finds', () => {
+  const units = new Map<string, OrgUnit>([
+    ['u', { id: 'u', kind: 'kakari', name: '市民課', kana: 'しみんか', parentId: null, order: 1 }],
+  ]);
+  const NAMES = [
+    ['佐藤', 'さとう', '花子', 'はなこ'],
+    ['加藤', 'かとう', '佐和', 'さわ'],
+    ['中村', 'なかむら', 'かな', 'かな'],
+    ['田中', 'たなか', '智', 'さとし'],
+    ['さとう', 'さとう', 'さと', 'さと'],
+  ] as const;
+  const people = NAMES.map(([familyName, familyKana, givenName, givenKana], i) =>
+    record({
+      id: `p${i}`,
+      familyName,
+      familyKana,
+      givenName,
+      givenKana,
+      unitId: 'u',
+      extension: `2${i}${i}5`,
+      skills: i % 2 === 0 ? ['データ分析'] : [],
+      hobbies: ['カラオケ', 'ka-ta'],
+      qualifications: [],
+    }),
+  );
+  const compiled = compiledOf(buildSearchIndex(people, units));
+
+  /** Every gram of the haystack, each once, as a term. */
+  function termsOf(h: Haystack, index: GramIndex, size: number): string[] {
+    const terms = new Set<string>();
+    for (let i = 0; i + size <= h.s.length; i++) {
+      const term = h.s.slice(i, i + size);
+      if (gramRanks(index, term) !== undefined) terms.add(term);
+    }
+    return [...terms];
+  }
+
+  const cases: [string, Haystack, 'grams' | 'pairs', number][] = [
+    ['characters of the text', compiled.text, 'grams', 1],
+    ['kana pairs of the text', compiled.text, 'pairs', 2],
+    ['letter pairs of the romaji', compiled.roma, 'pairs', 2],
+    ['letter runs of three of the romaji', compiled.roma, 'grams', 3],
+    ['digit and letter pairs as written', compiled.ascii, 'pairs', 2],
+  ];
+  it.each(cases)('%s', (_, h, which, size) => {
+    const terms = termsOf(h, h[which], size);
+    expect(terms.length).toBeGreaterThan(5);
+    for (const term of terms) {
+      const scanned = new Uint8Array(people.length).fill(NONE);
+      scan(h, term, scanned);
+      const listed = new Uint8Array(people.length).fill(NONE);
+      const list = gramRanks(h[which], term);
+      list?.people.forEach((person, k) => (listed[person] = list.ranks[k] ?? NONE));
+      expect({ term, ranks: Array.from(listed) }).toEqual({ term, ranks: Array.from(scanned) });
+    }
   });
 });
 
