@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
@@ -32,7 +33,22 @@ function firstScreenSnapshot(): Plugin {
   };
 }
 
+/**
+ * The headers Hosting sends with every response (firebase.json), for the dev and preview servers
+ * too: cross-origin isolation is what lets the search worker share its answers' memory with the
+ * page (src/features/directory/answer-channel.ts).
+ */
+function hostingHeaders(): Record<string, string> {
+  const config = JSON.parse(readFileSync(new URL('./firebase.json', import.meta.url), 'utf8')) as {
+    hosting: { headers: { source: string; headers: { key: string; value: string }[] }[] };
+  };
+  const all = config.hosting.headers.find((h) => h.source === '**')?.headers ?? [];
+  return Object.fromEntries(all.map((h) => [h.key, h.value]));
+}
+
 export default defineConfig({
+  server: { headers: hostingHeaders() },
+  preview: { headers: hostingHeaders() },
   plugins: [
     react(),
     firstScreenSnapshot(),

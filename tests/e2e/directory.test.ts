@@ -40,6 +40,48 @@ describe('directory screens in Chromium at phone size', () => {
     await box.fill('');
   });
 
+  it('shows each keystroke’s results in the frame of its typed character: cross-origin isolated, the answer read from memory shared with the worker', async () => {
+    await expect(page.evaluate(() => crossOriginIsolated)).resolves.toBe(true);
+    const box = page.getByRole('searchbox', { name: '職員を検索' });
+    // The worker has its index (and the shared memory) once it has answered once.
+    await box.fill('さ');
+    await page.getByText(/人が見つかりました/).waitFor({ timeout: 10_000 });
+    await box.fill('');
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: { value: string; shown: string; later: string }[] };
+      w.__frames = [];
+      const count = () => document.querySelector('.result-count')?.textContent ?? '';
+      // Captured at the window: runs before the box's own listener. The frame callback runs just
+      // before the browser paints, so what it reads is what the first frame after the key shows.
+      window.addEventListener(
+        'input',
+        (e) => {
+          const value = (e.target as HTMLInputElement).value;
+          requestAnimationFrame(() => {
+            const frame = { value, shown: count(), later: '' };
+            w.__frames.push(frame);
+            setTimeout(() => (frame.later = count()), 250);
+          });
+        },
+        { capture: true },
+      );
+    });
+    try {
+      await box.focus();
+      await page.keyboard.type('さとう', { delay: 400 });
+      await page.waitForTimeout(400);
+      const frames = await page.evaluate(
+        () => (window as unknown as { __frames: { value: string; shown: string; later: string }[] }).__frames,
+      );
+      expect(frames.map((f) => f.value)).toEqual(['さ', 'さと', 'さとう']);
+      // Each key changed the results (else this would show nothing), and its first frame already showed them.
+      expect(new Set(frames.map((f) => f.later)).size).toBe(3);
+      for (const f of frames) expect(f.shown).toBe(f.later);
+    } finally {
+      await box.fill('');
+    }
+  });
+
   it('says on each card why a skill search found the person, from the search worker', async () => {
     const box = page.getByRole('searchbox', { name: '職員を検索' });
     try {

@@ -23,6 +23,16 @@ export interface SearchResponse extends SearchAnswer {
   stale?: boolean;
 }
 
+/**
+ * From the worker once it has built an index, when the page is cross-origin isolated: where it
+ * also writes its answers (answer-channel.ts), and which directory they are about.
+ */
+export interface ChannelMessage {
+  type: 'channel';
+  buffer: SharedArrayBuffer;
+  fingerprint: string;
+}
+
 /** Why each of the people asked about matches (explainMatch), in the order they were asked. */
 export interface ExplainResponse {
   seq: number;

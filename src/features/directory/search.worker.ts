@@ -9,7 +9,14 @@ import { AppDb } from '../../db/schema';
 import { buildSearchIndex, searchPositions, type SearchEntry } from '../../domain/search';
 import { explainById, type MatchReason } from '../../domain/search/explain';
 import type { DirectoryRecord } from '../../domain/staff';
-import { directoryFingerprint, type ExplainResponse, type SearchRequest, type SearchResponse } from './search-protocol';
+import { createAnswerBuffer, markBusy, writeAnswer } from './answer-channel';
+import {
+  directoryFingerprint,
+  type ChannelMessage,
+  type ExplainResponse,
+  type SearchRequest,
+  type SearchResponse,
+} from './search-protocol';
 
 const db = new AppDb();
 let index: readonly SearchEntry[] = [];
@@ -17,6 +24,8 @@ let records: DirectoryRecord[] = [];
 /** Why the people on screen match: the screen asks after each answer's frame. */
 let explain: (query: string, ids: readonly string[]) => (MatchReason | null)[] = (_, ids) => ids.map(() => null);
 let loaded: Promise<void> | null = null;
+/** Where answers are also written for the page to read at once (answer-channel.ts); null unless isolated. */
+let channel: SharedArrayBuffer | null = null;
 /** Which directory (snapshot and version) the index is of, or is being built of. */
 let loadedKey: Promise<string> | null = null;
 
@@ -38,6 +47,7 @@ async function reload(): Promise<void> {
 }
 
 async function load(): Promise<void> {
+  if (channel) markBusy(channel);
   const [chunks, overlay, unitRows] = await Promise.all([
     db.directoryChunks.toArray(),
     db.directoryOverlay.toArray(),
@@ -48,6 +58,12 @@ async function load(): Promise<void> {
   // Built from the records in their order: a position in the index is one in the directory.
   index = buildSearchIndex(records, units);
   explain = explainById(records, units);
+  // A new buffer for each index: one the page still holds from the last is busy from now on.
+  if (self.crossOriginIsolated) {
+    channel = createAnswerBuffer(records.length);
+    const message: ChannelMessage = { type: 'channel', buffer: channel, fingerprint: directoryFingerprint(records) };
+    self.postMessage(message);
+  }
 }
 
 let pendingReload: Promise<void> = Promise.resolve();
@@ -83,5 +99,7 @@ self.onmessage = async (event: MessageEvent<SearchRequest>) => {
     positions: searchPositions(index, request.query),
     fingerprint: directoryFingerprint(records),
   };
+  // Written before the positions are moved away with the message.
+  if (channel) writeAnswer(channel, request.seq, response.positions);
   self.postMessage(response, [response.positions.buffer]);
 };

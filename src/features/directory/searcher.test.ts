@@ -16,6 +16,7 @@ function counting() {
       asked.push(`explain ${query}`);
       return Promise.resolve(ids.map(() => null));
     },
+    settle: () => undefined,
     dispose: () => undefined,
   };
   return { searcher, asked, reloads: () => reloads };

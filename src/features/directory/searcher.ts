@@ -1,8 +1,10 @@
 import { decodeChunkRow, mergeDirectory } from '../../db/directory-store';
 import type { AppDb } from '../../db/schema';
 import type { MatchReason } from '../../domain/search/explain';
+import { readAnswer } from './answer-channel';
 import {
   directoryFingerprint,
+  type ChannelMessage,
   type ExplainResponse,
   type SearchAnswer,
   type SearchRequest,
@@ -17,6 +19,12 @@ export interface Searcher {
   query(query: string): Promise<SearchAnswer | null>;
   /** Why each of these people matches the query when their card does not show it (explainMatch). */
   explain(query: string, ids: readonly string[]): Promise<(MatchReason | null)[]>;
+  /**
+   * Waits up to `ms` for the answer to the query last asked, and settles its promise now if it came
+   * (answer-channel.ts): called in a keystroke's task, its results then render before that task's
+   * frame. Does nothing where answers can only come as messages.
+   */
+  settle(ms: number): void;
   dispose(): void;
 }
 
@@ -44,6 +52,7 @@ export function latestOnce(searcher: Searcher): Searcher {
       return answer;
     },
     explain: (query, ids) => searcher.explain(query, ids),
+    settle: (ms) => searcher.settle(ms),
     dispose: () => searcher.dispose(),
   };
 }
@@ -51,10 +60,19 @@ export function latestOnce(searcher: Searcher): Searcher {
 function workerSearcher(): Searcher {
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
   let seq = 0;
+  /** The seq of the query last asked. */
+  let lastQuery = 0;
+  let channel: ChannelMessage | null = null;
   const waiting = new Map<number, (response: SearchResponse | ExplainResponse) => void>();
-  worker.onmessage = (e: MessageEvent<SearchResponse | ExplainResponse>) => {
-    waiting.get(e.data.seq)?.(e.data);
-    waiting.delete(e.data.seq);
+  worker.onmessage = (e: MessageEvent<SearchResponse | ExplainResponse | ChannelMessage>) => {
+    const message = e.data;
+    if ('type' in message) {
+      channel = message;
+      return;
+    }
+    // Already settled from the channel: its message has no one waiting.
+    waiting.get(message.seq)?.(message);
+    waiting.delete(message.seq);
   };
   const post = (m: SearchRequest) => worker.postMessage(m);
   const ask = (request: (seq: number) => SearchRequest) =>
@@ -66,12 +84,20 @@ function workerSearcher(): Searcher {
   return {
     reload: () => post({ type: 'reload' }),
     async query(query) {
-      const response = await ask((s) => ({ type: 'query', seq: s, query }));
+      const response = await ask((s) => ({ type: 'query', seq: (lastQuery = s), query }));
       return 'positions' in response && !response.stale ? response : null;
     },
     async explain(query, ids) {
       const response = await ask((s) => ({ type: 'explain', seq: s, query, ids }));
       return 'reasons' in response ? response.reasons : ids.map(() => null);
+    },
+    settle(ms) {
+      const resolve = waiting.get(lastQuery);
+      if (!channel || !resolve) return;
+      const positions = readAnswer(channel.buffer, lastQuery, ms);
+      if (positions === null) return;
+      waiting.delete(lastQuery);
+      resolve({ seq: lastQuery, positions, fingerprint: channel.fingerprint });
     },
     dispose: () => worker.terminate(),
   };
@@ -114,6 +140,7 @@ function inThreadSearcher(db: AppDb): Searcher {
     },
     query: async (query) => (await load()).search(query),
     explain: async (query, ids) => (await load()).explain(query, ids),
+    settle: () => undefined,
     dispose: () => undefined,
   };
 }

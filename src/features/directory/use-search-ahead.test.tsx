@@ -29,6 +29,7 @@ vi.mock('./searcher', async (original) => {
       );
     },
     explain: (_query, ids) => Promise.resolve(ids.map(() => null)),
+    settle: () => undefined,
     dispose: () => undefined,
   };
   return { ...real, createSearcher: () => real.latestOnce(worker) };

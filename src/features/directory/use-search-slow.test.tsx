@@ -11,6 +11,7 @@ vi.mock('./searcher', () => ({
   createSearcher: () => ({
     reload: () => undefined,
     query: () => new Promise(() => undefined),
+    settle: () => undefined,
     dispose: () => undefined,
   }),
 }));

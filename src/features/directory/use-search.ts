@@ -14,6 +14,13 @@ import type { Explain } from './use-match-reasons';
  */
 export const SLOW_ANSWER_MS = 200;
 
+/**
+ * How long a keystroke waits in its own task for its answer (Searcher.settle), so that the
+ * character and its results are painted in one frame. The worker began on the text at
+ * `beforeinput` and usually has it within a few ms; past this the answer comes as a message.
+ */
+export const SETTLE_MS = 30;
+
 export interface SearchResults {
   /** Who to show: the matches, or everyone while a query's first answer is on its way. */
   people: People;
@@ -125,6 +132,8 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
           once();
         });
       });
+      // Settled now, the answer renders in this task's microtasks, before the frame.
+      searcher.settle(SETTLE_MS);
     },
     [searcher, ready],
   );
