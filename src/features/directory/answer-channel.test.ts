@@ -49,6 +49,17 @@ describe('answers shared between the search worker and the page', () => {
     expect(reads).toBe(0);
   });
 
+  it('stops waiting as soon as the worker begins a new index', () => {
+    const buffer = createAnswerBuffer(5);
+    let reads = 0;
+    const marking = () => {
+      if (++reads === 3) markBusy(buffer);
+      return reads;
+    };
+    expect(readAnswer(buffer, 1, 1000, marking)).toBeNull();
+    expect(reads).toBe(3);
+  });
+
   it('refuses an answer larger than the directory it was made for (the message still carries it)', () => {
     const buffer = createAnswerBuffer(2);
     expect(writeAnswer(buffer, 1, Int32Array.of(1, 2, 3))).toBe(false);

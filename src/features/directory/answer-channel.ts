@@ -50,9 +50,11 @@ export function readAnswer(
   now: () => number = () => performance.now(),
 ): Int32Array | null {
   const view = new Int32Array(buffer);
-  if (Atomics.load(view, BUSY) !== 0) return null;
-  const deadline = now() + ms;
+  let deadline = -Infinity;
   for (;;) {
+    // Checked on every turn: the worker may begin a new index while the page waits.
+    if (Atomics.load(view, BUSY) !== 0) return null;
+    if (deadline === -Infinity) deadline = now() + ms;
     const held = Atomics.load(view, SEQ);
     if (held === seq) {
       const positions = view.slice(HEADER, HEADER + Atomics.load(view, COUNT));

@@ -44,6 +44,8 @@ async function reload(): Promise<void> {
   if (before === now && loaded) return;
   loadedKey = Promise.resolve(now);
   loaded = load();
+  // Waited for, so reloads never overlap: the next one then marks this one's buffer busy (see load).
+  await loaded.catch(() => undefined);
 }
 
 async function load(): Promise<void> {
