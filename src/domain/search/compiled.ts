@@ -2,7 +2,6 @@ import type { DirectoryRecord } from '../staff';
 import type { SearchEntry, UnitKeys } from './entry';
 import { signature } from './bigrams';
 import { gramIndex, type GramIndex } from './grams';
-import { letterRanks } from './letters';
 import { KEYS_END, KEYS_END_CODE, SEP_CODE } from './normalize';
 
 /**
@@ -38,14 +37,13 @@ export interface Haystack {
    */
   readonly shortestKey: Uint8Array;
   /**
-   * Who holds each gram, with their rank for it (grams.ts): characters in the text, three-letter
-   * runs in the one-byte haystacks.
+   * Who holds each gram, with their rank for it (grams.ts): each character, each pair (of kana side
+   * by side in the text, of letters and digits in the one-byte haystacks), and in the one-byte
+   * haystacks each run of three.
    */
-  readonly grams: GramIndex;
-  /** As grams, for pairs: of kana side by side in the text, of letters and digits in the one-byte haystacks. */
+  readonly chars: GramIndex;
   readonly pairs: GramIndex;
-  /** Each person's best rank for each letter and digit (letters.ts); only in the one-byte haystacks. */
-  readonly letters: Uint8Array | null;
+  readonly triples: GramIndex | null;
 }
 
 /** The length of the shortest of these keys (each ending with SEP, split at splitA and splitB). */
@@ -114,7 +112,7 @@ export class HaystackBuilder {
 
   constructor(
     size: number,
-    /** The text (characters, kana pairs) or a one-byte haystack (pairs and runs of three; letters). */
+    /** The text (characters, kana pairs) or a one-byte haystack (characters, pairs and runs of three). */
     private readonly kind: 'text' | 'one-byte',
   ) {
     this.starts = new Int32Array(size + 1);
@@ -169,9 +167,9 @@ export class HaystackBuilder {
     }
     const keys = { s, starts, keysEnd, splitA, splitB };
     const text = this.kind === 'text';
-    const grams = gramIndex(keys, this.people, text ? 'char' : 'triple');
+    const chars = gramIndex(keys, this.people, 'char');
     const pairs = gramIndex(keys, this.people, text ? 'kana-pair' : 'pair');
-    const letters = text ? null : letterRanks(keys, this.people);
+    const triples = text ? null : gramIndex(keys, this.people, 'triple');
     return {
       s,
       starts,
@@ -182,9 +180,9 @@ export class HaystackBuilder {
       pairsLow,
       pairsHigh,
       shortestKey,
-      grams,
+      chars,
       pairs,
-      letters,
+      triples,
     };
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { record } from '../../../tests/fixtures/records';
+import { generateDemoOrg } from '../../../tools/demo-org';
+import { toDirectoryRecord } from '../staff';
 import type { OrgUnit } from '../org';
 import { compiledOf, type Haystack } from './compiled';
 import { gramCandidates, gramIndex, gramRanks, type GramIndex } from './grams';
@@ -100,21 +102,24 @@ describe('a gram list holds the ranks a full scan finds', () => {
     return [...terms];
   }
 
-  const cases: [string, Haystack, 'grams' | 'pairs', number][] = [
-    ['characters of the text', compiled.text, 'grams', 1],
-    ['kana pairs of the text', compiled.text, 'pairs', 2],
-    ['letter pairs of the romaji', compiled.roma, 'pairs', 2],
-    ['letter runs of three of the romaji', compiled.roma, 'grams', 3],
-    ['digit and letter pairs as written', compiled.ascii, 'pairs', 2],
+  const cases: [string, Haystack, GramIndex | null, number][] = [
+    ['characters of the text', compiled.text, compiled.text.chars, 1],
+    ['kana pairs of the text', compiled.text, compiled.text.pairs, 2],
+    ['letters and digits of the romaji', compiled.roma, compiled.roma.chars, 1],
+    ['letter pairs of the romaji', compiled.roma, compiled.roma.pairs, 2],
+    ['letter runs of three of the romaji', compiled.roma, compiled.roma.triples, 3],
+    ['letters and digits as written', compiled.ascii, compiled.ascii.chars, 1],
+    ['digit and letter pairs as written', compiled.ascii, compiled.ascii.pairs, 2],
   ];
-  it.each(cases)('%s', (_, h, which, size) => {
-    const terms = termsOf(h, h[which], size);
+  it.each(cases)('%s', (_, h, grams, size) => {
+    if (grams === null) throw new Error('no such lists in this haystack');
+    const terms = termsOf(h, grams, size);
     expect(terms.length).toBeGreaterThan(5);
     for (const term of terms) {
       const scanned = new Uint8Array(people.length).fill(NONE);
       scan(h, term, scanned);
       const listed = new Uint8Array(people.length).fill(NONE);
-      const list = gramRanks(h[which], term);
+      const list = gramRanks(grams, term);
       list?.people.forEach((person, k) => (listed[person] = list.ranks[k] ?? NONE));
       expect({ term, ranks: Array.from(listed) }).toEqual({ term, ranks: Array.from(scanned) });
     }
@@ -174,5 +179,17 @@ describe('search through the gram lists finds everyone a full scan finds', () =>
   it('by digits of an extension', () => {
     expect(ids('30599')).toEqual(new Set(['p599']));
     expect(ids('3059').size).toBe(10);
+  });
+
+  it('gives a one-letter query, read off its list, the order of its ranks: names starting with it first', () => {
+    const org = generateDemoOrg({ staff: 1500 });
+    const records = org.staff.map(toDirectoryRecord);
+    const found = search(buildSearchIndex(records, new Map(org.units.map((u) => [u.id, u]))), 'k');
+    const first = found[0];
+    expect(found.length).toBeGreaterThan(records.length / 2);
+    // The first found starts a romaji key with k: a family or given name read with k.
+    const startsWithK = (r: (typeof records)[number]) =>
+      [r.familyKana, r.givenKana].some((kana) => ['か', 'き', 'く', 'け', 'こ'].some((k) => kana.startsWith(k)));
+    expect(first && startsWithK(first)).toBe(true);
   });
 });

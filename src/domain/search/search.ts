@@ -5,7 +5,6 @@ import { compiledOf } from './compiled';
 import { gramCandidates, gramRanks } from './grams';
 import { recordsAt } from './positions';
 import type { SearchEntry } from './entry';
-import { letterOf } from './letters';
 import { classify, EXACT, NONE, OTHER, PREFIX } from './rank';
 import type { Term } from './query';
 import { parseQuery } from './query';
@@ -95,7 +94,10 @@ const MANY = 1 / 4;
 function candidates(h: Haystack, term: string): Int32Array | null {
   const { pairsLow, pairsHigh } = h;
   const most = pairsLow.length * MANY;
-  const listed = shorter(gramCandidates(h.grams, term), gramCandidates(h.pairs, term));
+  const listed = shorter(
+    shorter(gramCandidates(h.chars, term), gramCandidates(h.pairs, term)),
+    h.triples ? gramCandidates(h.triples, term) : undefined,
+  );
   if (listed !== undefined && listed.length > most) return null;
   if (term.length < 2) return listed ?? null;
   const [low, high] = signature(term);
@@ -124,16 +126,6 @@ function lowerByList(list: { people: Int32Array; ranks: Uint8Array }, ranks: Uin
     const person = people[k] ?? 0;
     const rank = list.ranks[k] ?? NONE;
     if (rank < (ranks[person] ?? NONE)) ranks[person] = rank;
-  }
-}
-
-/** As scan for a term of one letter or digit, from the haystack's table of them (letters.ts). */
-export function lowerByLetter(letters: Uint8Array, letter: number, ranks: Uint8Array): void {
-  const people = ranks.length;
-  const from = letter * people;
-  for (let i = 0; i < people; i++) {
-    const rank = letters[from + i] ?? NONE;
-    if (rank < (ranks[i] ?? NONE)) ranks[i] = rank;
   }
 }
 
@@ -181,13 +173,10 @@ function rankTerm(index: CompiledIndex, term: Term, people: Int32Array | null): 
   const lists: Int32Array[] = [];
   let everyone = false;
   const look = (h: Haystack, t: string) => {
-    const letter = t.length === 1 ? letterOf(t.charCodeAt(0)) : -1;
-    if (people === null && letter >= 0 && h.letters !== null) {
-      lowerByLetter(h.letters, letter, ranks);
-      everyone = true;
-      return;
-    }
-    const whole = people === null ? (gramRanks(h.grams, t) ?? gramRanks(h.pairs, t)) : null;
+    const whole =
+      people === null
+        ? (gramRanks(h.chars, t) ?? gramRanks(h.pairs, t) ?? (h.triples ? gramRanks(h.triples, t) : undefined))
+        : undefined;
     if (whole) {
       lowerByList(whole, ranks);
       lists.push(whole.people);
