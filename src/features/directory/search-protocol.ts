@@ -39,8 +39,27 @@ export interface ExplainResponse {
   reasons: (MatchReason | null)[];
 }
 
+const fingerprints = new WeakMap<readonly DirectoryRecord[], string>();
+
+/**
+ * Which directory an answer's positions index into: the count and a hash of every id in order.
+ * The ends alone let an answer from before a sync that removed one person and added another (same
+ * count, same first and last) through, and every position between them then showed a neighbour.
+ * Kept per array, so it is hashed once per version of the directory, not on every answer.
+ */
 export function directoryFingerprint(records: readonly DirectoryRecord[]): string {
-  return `${records.length}:${records[0]?.id ?? ''}:${records.at(-1)?.id ?? ''}`;
+  let known = fingerprints.get(records);
+  if (known === undefined) {
+    // FNV-1a over the ids and a separator after each, so ["ab","c"] and ["a","bc"] differ.
+    let hash = 0x811c9dc5;
+    for (const { id } of records) {
+      for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+      hash = Math.imul(hash ^ 0x1f, 0x01000193);
+    }
+    known = `${records.length}:${(hash >>> 0).toString(36)}`;
+    fingerprints.set(records, known);
+  }
+  return known;
 }
 
 /**
