@@ -36,13 +36,6 @@ export const DEFAULT_AUDIENCES: Readonly<Record<AudienceField, Audience>> = {
 /** 異動歴 has a fixed audience: personnel data, not something a person publishes. */
 export const HISTORY_AUDIENCE: Audience = 'managers';
 
-export const AUDIENCE_LABELS: Readonly<Record<Audience, string>> = {
-  everyone: '全員',
-  department: '所属部の職員',
-  managers: '管理職と人事',
-  self: '自分のみ',
-};
-
 export interface Viewer {
   staffId: string;
   role: Role;

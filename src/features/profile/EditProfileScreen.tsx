@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
+import { useT } from '../../app/i18n/language';
 import { requestSync } from '../../app/sync-trigger';
 import type { AppDb } from '../../db/schema';
 import { API_PATHS } from '../../domain/protocol';
-import { AUDIENCE_LABELS, DEFAULT_AUDIENCES, type StaffDetail } from '../../domain/profile';
+import { DEFAULT_AUDIENCES, type StaffDetail } from '../../domain/profile';
 import { AUDIENCES, LIMITS, type Audience, type AudienceField, type DirectoryRecord } from '../../domain/staff';
 import { charCount } from '../../domain/text';
 import { pendingPhoto } from '../../sync/reconcile-detail';
@@ -19,8 +20,9 @@ interface Props {
 
 /** Waits for the device's copy of one's own detail (a few ms), then opens the form with it. */
 export function EditProfileScreen({ db, self }: Props) {
+  const t = useT();
   const view = useStaffDetail(db, self.id, self.id);
-  if (view === undefined) return <p className="muted center">読み込み中…</p>;
+  if (view === undefined) return <p className="muted center">{t.common.loading}</p>;
   return <EditForm db={db} self={self} detail={view.detail} pendingPhotoUpload={pendingPhoto(view.pending)} />;
 }
 
@@ -52,6 +54,8 @@ function EditForm({
   detail: StaffDetail | null;
   pendingPhotoUpload: { thumb: string; large: string } | null | undefined;
 }) {
+  const t = useT();
+  const words = t.profileEdit;
   const [, navigate] = useLocation();
   const [initial] = useState<Initial>(() => ({
     intro: detail?.intro ?? self.intro,
@@ -112,20 +116,20 @@ function EditForm({
 
   return (
     <form className="edit" onSubmit={onSubmit} aria-labelledby="edit-title" noValidate>
-      <h1 id="edit-title">プロフィールを編集</h1>
-      {!detail && <p className="muted">公開範囲などの設定をまだ読み込めていません。変えた項目だけが保存されます。</p>}
+      <h1 id="edit-title">{words.title}</h1>
+      {!detail && <p className="muted">{words.settingsNotLoaded}</p>}
 
       <fieldset>
-        <legend>写真</legend>
+        <legend>{words.photo}</legend>
         {currentPhotoUrl ? (
-          <Avatar record={self} size={128} src={currentPhotoUrl} alt="現在の写真" />
+          <Avatar record={self} size={128} src={currentPhotoUrl} alt={words.currentPhoto} />
         ) : (
-          <p className="muted">写真はありません</p>
+          <p className="muted">{words.noPhoto}</p>
         )}
         <PhotoEditor hasPhoto={currentPhotoUrl !== null} onChosen={(p) => setPhoto(p)} />
         {currentPhotoUrl && (
           <button type="button" className="link-button" onClick={() => setPhoto(null)}>
-            写真を削除
+            {words.removePhoto}
           </button>
         )}
         <label className="checkbox">
@@ -135,15 +139,15 @@ function EditForm({
             onChange={(e) => set('photoConsent', e.target.checked)}
             aria-describedby="consent-help"
           />
-          写真の表示に同意する
+          {words.consent}
         </label>
         <p id="consent-help" className="muted">
-          同意するまで、写真は自分以外には表示されません。
+          {words.consentHelp}
         </p>
-        <AudienceSelect field="photo" label="写真" value={form.audiences.photo} onChange={setAudience} />
+        <AudienceSelect field="photo" label={words.photo} value={form.audiences.photo} onChange={setAudience} />
       </fieldset>
 
-      <label htmlFor="intro">自己紹介</label>
+      <label htmlFor="intro">{words.intro}</label>
       <textarea
         id="intro"
         rows={6}
@@ -153,25 +157,23 @@ function EditForm({
         aria-invalid={remaining < 0}
       />
       <p id="intro-count" className={remaining < 0 ? 'error' : 'muted'} aria-live="polite">
-        {remaining >= 0 ? `あと${remaining}文字` : `${-remaining}文字オーバーしています`}
+        {remaining >= 0 ? words.charsLeft(remaining) : words.charsOver(-remaining)}
       </p>
       <p id="intro-help" className="muted">
-        {/[<>]/.test(form.intro)
-          ? '「<」「>」などの記号は、そのまま文字として表示されます。'
-          : '電波がなくても保存できます。接続が戻ると自動で送信します。'}
+        {/[<>]/.test(form.intro) ? words.markupShownAsText : words.savedOffline}
       </p>
-      <AudienceSelect field="intro" label="自己紹介" value={form.audiences.intro} onChange={setAudience} />
+      <AudienceSelect field="intro" label={words.intro} value={form.audiences.intro} onChange={setAudience} />
 
-      <label htmlFor="hobbies">趣味・特技</label>
+      <label htmlFor="hobbies">{words.hobbies}</label>
       <input
         id="hobbies"
         value={form.hobbies}
         onChange={(e) => set('hobbies', e.target.value)}
         aria-describedby="tags-help"
       />
-      <AudienceSelect field="hobbies" label="趣味・特技" value={form.audiences.hobbies} onChange={setAudience} />
+      <AudienceSelect field="hobbies" label={words.hobbies} value={form.audiences.hobbies} onChange={setAudience} />
 
-      <label htmlFor="skills">スキル</label>
+      <label htmlFor="skills">{words.skills}</label>
       <input
         id="skills"
         value={form.skills}
@@ -179,10 +181,10 @@ function EditForm({
         aria-describedby="tags-help"
       />
       <p id="tags-help" className="muted">
-        「、」で区切って入力します（1つ{LIMITS.tag}文字、{LIMITS.tags}個まで）。スキルは全員に表示されます。
+        {words.tagsHelp(LIMITS.tag, LIMITS.tags)}
       </p>
 
-      <label htmlFor="private-phone">私用電話</label>
+      <label htmlFor="private-phone">{words.privatePhone}</label>
       <input
         id="private-phone"
         type="tel"
@@ -193,7 +195,7 @@ function EditForm({
       />
       <AudienceSelect
         field="privatePhone"
-        label="私用電話"
+        label={words.privatePhone}
         value={form.audiences.privatePhone}
         onChange={setAudience}
       />
@@ -205,10 +207,10 @@ function EditForm({
       )}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={saving || remaining < 0}>
-          保存
+          {words.save}
         </button>
         <button type="button" className="button" onClick={() => history.back()}>
-          キャンセル
+          {words.cancel}
         </button>
       </div>
     </form>
@@ -226,15 +228,16 @@ function AudienceSelect({
   value: Audience;
   onChange(field: AudienceField, audience: Audience): void;
 }) {
+  const t = useT();
   const id = `audience-${field}`;
   return (
     <div className="audience">
-      <label htmlFor={id}>{label}の公開範囲</label>
+      <label htmlFor={id}>{t.profileEdit.audienceOf(label)}</label>
       <select id={id} value={value} onChange={(e) => onChange(field, e.target.value as Audience)}>
         {/* the options are exactly AUDIENCES, so the value is one of them */}
         {AUDIENCES.map((a) => (
           <option key={a} value={a}>
-            {AUDIENCE_LABELS[a]}
+            {t.profile.audience[a]}
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ChangeEvent, type PointerEvent } from 'react';
+import { useT } from '../../app/i18n/language';
 import { CENTRED, cropRect, decodePhoto, encodePhoto, MAX_ZOOM, toUpload, type Crop } from './photo';
 
 export interface ChosenPhoto {
@@ -21,6 +22,7 @@ const VIEW = 240;
  * result is queued with the rest of the edit.
  */
 export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
+  const t = useT().profileEdit;
   const [bitmap, setBitmap] = useState<ImageBitmap | null>(null);
   const [crop, setCrop] = useState<Crop>(CENTRED);
   const [error, setError] = useState<string | null>(null);
@@ -84,7 +86,7 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
   return (
     <div className="photo-editor">
       <label className="button" htmlFor="photo-file">
-        {hasPhoto ? '写真を変更' : '写真を選ぶ'}
+        {hasPhoto ? t.changePhoto : t.choosePhoto}
       </label>
       <input
         id="photo-file"
@@ -95,9 +97,9 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
         aria-describedby="photo-help"
       />
       <p id="photo-help" className="muted">
-        写真は端末の中で小さくしてから送ります。撮影場所などの情報（EXIF）は消えます。
+        {t.photoHelp}
       </p>
-      {busy && <p className="muted">処理中…</p>}
+      {busy && <p className="muted">{t.processing}</p>}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -110,7 +112,7 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
             width={VIEW}
             height={VIEW}
             className="photo-crop__view"
-            aria-label="写真の表示範囲。ドラッグで動かせます"
+            aria-label={t.cropView}
             role="img"
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}
@@ -118,7 +120,7 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
             onPointerCancel={() => (drag.current = null)}
             style={{ touchAction: 'none' }}
           />
-          <label htmlFor="photo-zoom">拡大</label>
+          <label htmlFor="photo-zoom">{t.zoom}</label>
           <input
             id="photo-zoom"
             type="range"
@@ -128,7 +130,7 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
             value={crop.zoom}
             onChange={(e) => setCrop({ ...crop, zoom: Number(e.target.value) })}
           />
-          <label htmlFor="photo-x">左右</label>
+          <label htmlFor="photo-x">{t.horizontal}</label>
           <input
             id="photo-x"
             type="range"
@@ -138,7 +140,7 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
             value={crop.x}
             onChange={(e) => setCrop({ ...crop, x: Number(e.target.value) })}
           />
-          <label htmlFor="photo-y">上下</label>
+          <label htmlFor="photo-y">{t.vertical}</label>
           <input
             id="photo-y"
             type="range"
@@ -150,10 +152,10 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
           />
           <div className="form-actions">
             <button type="button" className="button button--primary" onClick={() => void onUse()} disabled={busy}>
-              この範囲を使う
+              {t.useCrop}
             </button>
             <button type="button" className="button" onClick={() => setBitmap(null)}>
-              やめる
+              {t.cancelCrop}
             </button>
           </div>
         </div>

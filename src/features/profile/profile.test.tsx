@@ -6,6 +6,8 @@ import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { record, UNITS } from '../../../tests/fixtures/records';
 import { App } from '../../app/App';
+import { ja } from '../../app/i18n/ja';
+import { useLang } from '../../app/i18n/language';
 import { saveSession } from '../../app/session';
 import { dexieDirectoryStore } from '../../db/directory-store';
 import { AppDb } from '../../db/schema';
@@ -47,6 +49,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   setProfileApi(null);
+  useLang.setState({ lang: 'ja', messages: ja });
+  localStorage.clear();
   db.close();
   await Dexie.delete(db.name);
 });
@@ -168,6 +172,23 @@ describe('edit screen (D5)', () => {
     await userEvent.click(screen.getByRole('button', { name: '保存' }));
     expect(await screen.findByText('<img src=x onerror=alert(1)>よろしく')).toBeTruthy();
     expect(document.querySelector('img[src="x"]')).toBeNull();
+  });
+
+  it('is all in English once English is chosen: labels, help, audiences, counts and buttons', async () => {
+    useLang.getState().setLang('en');
+    renderAt('/me/edit');
+    const form = await screen.findByRole('form', { name: 'Edit profile' });
+    const about = screen.getByLabelText('Who can see: About') as HTMLSelectElement;
+    expect(about.value).toBe('department');
+    expect(about.selectedOptions[0]?.textContent).toBe('My department');
+    // 400 less the 12 characters of the intro.
+    expect(screen.getByText('388 characters left')).toBeTruthy();
+    expect(screen.getByText('Choose a photo')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
+    // Everything the form says is English; its Japanese is the person's own data, in the fields.
+    const words = form.cloneNode(true) as HTMLElement;
+    for (const field of words.querySelectorAll('textarea')) field.remove();
+    expect(words.textContent).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
   it('a 10,000-character intro cannot be saved and nothing is queued', async () => {
