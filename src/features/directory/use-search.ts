@@ -55,7 +55,12 @@ export function useSearchResults(db: AppDb, directory: DirectoryView | undefined
   // paint only slowed it down.
   const complete = directory?.complete === true;
   useEffect(() => {
-    if (complete) searcher.reload();
+    if (!complete || !directory) return;
+    searcher.reload();
+    // Each answer is checked against this directory's fingerprint, a hash of every id: made now, in
+    // a task of its own, rather than by the first keystroke that gets an answer.
+    const warm = setTimeout(() => directoryFingerprint(directory.records), 0);
+    return () => clearTimeout(warm);
   }, [searcher, directory, complete]);
   // The worker reads the device itself: it can start on the index once the first faces are on
   // screen, beside the decoding of the rest here, rather than after it. It builds it once for both.
