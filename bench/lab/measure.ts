@@ -85,9 +85,9 @@ try {
   }
   const phase = arg('profile-phase');
   if (phase) {
-    // A CPU profile of typing the bench queries, or of scrolling, offline and throttled.
+    // A CPU profile of typing the bench queries, or of scrolling, offline and throttled (4x, or --rate=N).
     await context.setOffline(true);
-    await throttle(page, 4);
+    await throttle(page, Number(arg('rate') || 4));
     await reloadToFirstFaces(page);
     // --css=FILE tries a style change on the running page, without a rebuild.
     if (arg('css')) await page.addStyleTag({ content: await readFile(arg('css'), 'utf8') });
