@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useT } from '../../app/i18n/language';
 import { requestSync } from '../../app/sync-trigger';
@@ -35,6 +35,18 @@ interface Initial {
   photoConsent: boolean;
 }
 
+/** The form as it opens: one's own detail when this device has it, else the directory's copy and defaults. */
+function initialFrom(self: DirectoryRecord, detail: StaffDetail | null): Initial {
+  return {
+    intro: detail?.intro ?? self.intro,
+    hobbies: (detail?.hobbies ?? self.hobbies).join('、'),
+    skills: self.skills.join('、'),
+    privatePhone: detail?.privatePhone ?? '',
+    audiences: detail?.settings?.audiences ?? { ...DEFAULT_AUDIENCES },
+    photoConsent: detail?.settings?.photoConsent ?? false,
+  };
+}
+
 /** Tags are typed as one line, separated by 、 or commas, as people write lists in Japanese. */
 function splitTags(text: string): string[] {
   return text
@@ -57,15 +69,20 @@ function EditForm({
   const t = useT();
   const words = t.profileEdit;
   const [, navigate] = useLocation();
-  const [initial] = useState<Initial>(() => ({
-    intro: detail?.intro ?? self.intro,
-    hobbies: (detail?.hobbies ?? self.hobbies).join('、'),
-    skills: self.skills.join('、'),
-    privatePhone: detail?.privatePhone ?? '',
-    audiences: detail?.settings?.audiences ?? { ...DEFAULT_AUDIENCES },
-    photoConsent: detail?.settings?.photoConsent ?? false,
-  }));
+  // The detail the form started from; null while it shows defaults (not fetched yet, or offline).
+  const [basis, setBasis] = useState(detail);
+  const [initial, setInitial] = useState<Initial>(() => initialFrom(self, detail));
   const [form, setForm] = useState<Initial>(initial);
+  // Opened just before the detail arrived (the first visit, online): it replaces the defaults, as
+  // long as nothing has been typed. Else a choice shown as the default but not the real setting,
+  // picked again, would count as no change and never be sent.
+  useEffect(() => {
+    if (basis || !detail || form !== initial) return;
+    const next = initialFrom(self, detail);
+    setBasis(detail);
+    setInitial(next);
+    setForm(next);
+  }, [basis, detail, form, initial, self]);
   const [photo, setPhoto] = useState<ChosenPhoto | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -117,7 +134,7 @@ function EditForm({
   return (
     <form className="edit" onSubmit={onSubmit} aria-labelledby="edit-title" noValidate>
       <h1 id="edit-title">{words.title}</h1>
-      {!detail && <p className="muted">{words.settingsNotLoaded}</p>}
+      {!basis && <p className="muted">{words.settingsNotLoaded}</p>}
 
       <fieldset>
         <legend>{words.photo}</legend>

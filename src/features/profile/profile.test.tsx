@@ -191,6 +191,46 @@ describe('edit screen (D5)', () => {
     expect(words.textContent).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
+  describe("opened before one's own detail has arrived (the first visit, online)", () => {
+    let arrive: (detail: StaffDetail) => void = () => undefined;
+    beforeEach(async () => {
+      await db.profileDetails.clear();
+      setProfileApi({
+        fetchStaffDetail: () => new Promise<StaffDetail>((resolve) => (arrive = resolve)),
+      });
+    });
+
+    it('fills the form with the detail when it comes, if nothing was typed yet', async () => {
+      renderAt('/me/edit');
+      const audience = (await screen.findByLabelText('自己紹介の公開範囲')) as HTMLSelectElement;
+      expect(audience.value).toBe('everyone');
+      expect(screen.getByText(/設定をまだ読み込めていません/)).toBeTruthy();
+
+      arrive(OWN_DETAIL);
+      await expect.poll(() => audience.value).toBe('department');
+      expect((screen.getByLabelText('自己紹介') as HTMLTextAreaElement).value).toBe('部内だけに見せる自己紹介');
+      expect((screen.getByLabelText('私用電話') as HTMLInputElement).value).toBe('090-1111-2222');
+      expect(screen.queryByText(/設定をまだ読み込めていません/)).toBeNull();
+    });
+
+    it('keeps what was typed, and still sends only that, when the detail comes after', async () => {
+      renderAt('/me/edit');
+      const hobbies = await screen.findByLabelText('趣味・特技');
+      await userEvent.clear(hobbies);
+      await userEvent.type(hobbies, '登山');
+
+      arrive(OWN_DETAIL);
+      await expect.poll(() => db.profileDetails.get('me')).toBeTruthy();
+      expect((hobbies as HTMLInputElement).value).toBe('登山');
+      expect(screen.getByText(/設定をまだ読み込めていません/)).toBeTruthy();
+      await userEvent.click(screen.getByRole('button', { name: '保存' }));
+      await expect.poll(() => db.outbox.count()).toBe(1);
+      const [entry] = await db.outbox.toArray();
+      expect(entry?.mutation).toMatchObject({ kind: 'profile.update', patch: { hobbies: ['登山'] } });
+      expect(Object.keys(entry?.mutation.kind === 'profile.update' ? entry.mutation.patch : {})).toEqual(['hobbies']);
+    });
+  });
+
   it('a 10,000-character intro cannot be saved and nothing is queued', async () => {
     renderAt('/me/edit');
     const box = await screen.findByLabelText('自己紹介');
