@@ -69,20 +69,20 @@ function EditForm({
   const t = useT();
   const words = t.profileEdit;
   const [, navigate] = useLocation();
-  // The detail the form started from; null while it shows defaults (not fetched yet, or offline).
-  const [basis, setBasis] = useState(detail);
+  // False while the form shows defaults: this device has not fetched one's own detail yet (offline).
+  const [fromDetail, setFromDetail] = useState(detail !== null);
   const [initial, setInitial] = useState<Initial>(() => initialFrom(self, detail));
   const [form, setForm] = useState<Initial>(initial);
   // Opened just before the detail arrived (the first visit, online): it replaces the defaults, as
   // long as nothing has been typed. Else a choice shown as the default but not the real setting,
   // picked again, would count as no change and never be sent.
   useEffect(() => {
-    if (basis || !detail || form !== initial) return;
+    if (fromDetail || !detail || form !== initial) return;
     const next = initialFrom(self, detail);
-    setBasis(detail);
+    setFromDetail(true);
     setInitial(next);
     setForm(next);
-  }, [basis, detail, form, initial, self]);
+  }, [fromDetail, detail, form, initial, self]);
   const [photo, setPhoto] = useState<ChosenPhoto | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -134,7 +134,7 @@ function EditForm({
   return (
     <form className="edit" onSubmit={onSubmit} aria-labelledby="edit-title" noValidate>
       <h1 id="edit-title">{words.title}</h1>
-      {!basis && <p className="muted">{words.settingsNotLoaded}</p>}
+      {!fromDetail && <p className="muted">{words.settingsNotLoaded}</p>}
 
       <fieldset>
         <legend>{words.photo}</legend>
@@ -164,7 +164,7 @@ function EditForm({
         <AudienceSelect field="photo" label={words.photo} value={form.audiences.photo} onChange={setAudience} />
       </fieldset>
 
-      <label htmlFor="intro">{words.intro}</label>
+      <label htmlFor="intro">{t.profile.intro}</label>
       <textarea
         id="intro"
         rows={6}
@@ -174,23 +174,23 @@ function EditForm({
         aria-invalid={remaining < 0}
       />
       <p id="intro-count" className={remaining < 0 ? 'error' : 'muted'} aria-live="polite">
-        {remaining >= 0 ? words.charsLeft(remaining) : words.charsOver(-remaining)}
+        {remaining >= 0 ? t.common.charsLeft(remaining) : words.charsOver(-remaining)}
       </p>
       <p id="intro-help" className="muted">
         {/[<>]/.test(form.intro) ? words.markupShownAsText : words.savedOffline}
       </p>
-      <AudienceSelect field="intro" label={words.intro} value={form.audiences.intro} onChange={setAudience} />
+      <AudienceSelect field="intro" label={t.profile.intro} value={form.audiences.intro} onChange={setAudience} />
 
-      <label htmlFor="hobbies">{words.hobbies}</label>
+      <label htmlFor="hobbies">{t.profile.hobbies}</label>
       <input
         id="hobbies"
         value={form.hobbies}
         onChange={(e) => set('hobbies', e.target.value)}
         aria-describedby="tags-help"
       />
-      <AudienceSelect field="hobbies" label={words.hobbies} value={form.audiences.hobbies} onChange={setAudience} />
+      <AudienceSelect field="hobbies" label={t.profile.hobbies} value={form.audiences.hobbies} onChange={setAudience} />
 
-      <label htmlFor="skills">{words.skills}</label>
+      <label htmlFor="skills">{t.profile.skills}</label>
       <input
         id="skills"
         value={form.skills}

@@ -175,7 +175,7 @@ export function ComposeScreen({ db, directory, selfId }: Props) {
             aria-describedby={ids.counter}
           />
           <span id={ids.counter} className={over ? 'error' : 'muted'} aria-live="polite">
-            {over ? t.yell.over(YELL_LIMITS.message) : t.yell.remaining(YELL_LIMITS.message - length)}
+            {over ? t.yell.over(YELL_LIMITS.message) : t.common.charsLeft(YELL_LIMITS.message - length)}
           </span>
         </div>
 
