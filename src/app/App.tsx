@@ -8,6 +8,7 @@ import { useDirectory } from '../features/directory/use-directory';
 import { SyncBadge } from '../features/sync/SyncBadge';
 import { useT } from './i18n/language';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
+import { useScrollTopOnNavigate } from './use-scroll-top';
 import { readSession } from './session';
 import { useUi } from './ui-store';
 
@@ -122,6 +123,7 @@ function Shell({
   const directory = useDirectory(db, session.staffId);
   const self = directory?.byId.get(session.staffId);
   const t = useT();
+  useScrollTopOnNavigate();
   return (
     <>
       <header className="app-header">

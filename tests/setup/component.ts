@@ -7,4 +7,8 @@ import { afterEach } from 'vitest';
 // so `findBy…` waits longer; a query that can never match still fails, only later.
 configure({ asyncUtilTimeout: 5000 });
 
+// jsdom does not lay out or scroll, and reports window.scrollTo as not implemented; the app scrolls
+// to the top on each new screen (src/app/use-scroll-top.ts).
+window.scrollTo = () => undefined;
+
 afterEach(() => cleanup());
