@@ -122,6 +122,7 @@ export default defineConfig({
             'src/domain/**/*.test.ts',
             'src/sync/**/*.test.ts',
             'tools/**/*.test.ts',
+            'bench/**/*.test.ts',
             'functions/src/**/*.test.ts',
           ],
           exclude: ['**/*.standin.test.ts', '**/node_modules/**'],

@@ -14,6 +14,7 @@ import { median, runAppBench } from './app-bench';
 import { generateDemoOrg } from '../tools/demo-org';
 import { toDirectoryRecord } from '../src/domain/staff';
 import { run } from '../tools/stack';
+import { formatVerdicts, judge, unmeasured } from './targets';
 
 const results: Record<string, number> = {};
 const log = (s: string) => console.log(s);
@@ -148,4 +149,11 @@ if (!process.argv.includes('--quick')) await runAppBench(results, log);
 if (!process.argv.includes('--quick')) await (await import('./yell-bench')).runYellBench(results, log);
 
 await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
-console.log(JSON.stringify(results, null, 2));
+// Every figure beside its target (bench/targets.ts); a miss sets the exit code.
+const verdicts = judge(results);
+console.log(formatVerdicts(verdicts, unmeasured(results)));
+const missed = verdicts.filter((v) => !v.met).map((v) => v.key);
+if (missed.length > 0) {
+  console.log(`\noff target: ${missed.join(', ')}`);
+  process.exitCode = 1;
+}
