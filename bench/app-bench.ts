@@ -3,12 +3,15 @@
  * beside it), Debian's Chromium at phone size with the CPU throttled 4x.
  */
 import lighthouse from 'lighthouse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { BENCH_QUERIES } from '../src/domain/search/bench-queries';
 import { FIRST_FACES_MARK, FIRST_SCREEN_FACES } from '../src/features/directory/first-screen';
 import { SNAPSHOT_MARK } from '../src/features/directory/snapshot';
 import { launchChromium } from '../tools/browser';
 import { startStack, type Stack } from '../tools/stack';
+
+/** Set by the functions in the emulator only: the store's document reads for the request. */
+const STORE_READS_HEADER = 'x-store-reads';
 
 /** STACK_PORT_BASE moves the bench's stack (and Chromium's debugging port) beside another run. */
 const PORT_BASE = process.env.STACK_PORT_BASE ? Number(process.env.STACK_PORT_BASE) : 6300;
@@ -227,6 +230,37 @@ export async function measureOffline(
   await context.setOffline(false);
 }
 
+/**
+ * A sync when nothing changed, as the app runs one on each return to it: the HTTPS calls it makes
+ * (every /api request until the network has been quiet for 2 s) and the document reads the server's
+ * store counted for them (the `STORE_READS_HEADER` the functions add in the emulator only).
+ */
+async function measureNoChangeSync(page: Page, results: Record<string, number>, log: (s: string) => void) {
+  // The sign-in's own syncs (and the service worker's precache) must be over first.
+  await page.getByText('最新', { exact: true }).first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(3_000);
+  const calls: { url: string; reads: number }[] = [];
+  const onResponse = async (response: Response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    const reads = Number((await response.allHeaders())[STORE_READS_HEADER] ?? NaN);
+    calls.push({ url: url.pathname, reads });
+  };
+  page.on('response', onResponse);
+  // What the app does on each return to it: visibilitychange while visible triggers a sync.
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  let seen = -1;
+  for (let quiet = 0; quiet < 4;) {
+    await page.waitForTimeout(500);
+    quiet = calls.length === seen ? quiet + 1 : 0;
+    seen = calls.length;
+  }
+  page.off('response', onResponse);
+  log(`  no-change sync: ${calls.map((c) => `${c.url} (${c.reads} reads)`).join(', ') || 'no call'}`);
+  results['sync.nochange_requests'] = calls.length;
+  results['sync.nochange_reads'] = calls.reduce((n, c) => n + c.reads, 0);
+}
+
 export async function openSignedIn(
   browser: Browser,
   stack: Pick<Stack, 'appUrl' | 'accounts'>,
@@ -243,6 +277,7 @@ export async function runAppBench(results: Record<string, number>, log: (s: stri
   const browser = await launchChromium({ extraArgs: [`--remote-debugging-port=${DEBUG_PORT}`] });
   try {
     const { context, page } = await openSignedIn(browser, stack);
+    await measureNoChangeSync(page, results, log);
     await measureOffline(context, page, results, log);
 
     // Lighthouse, mobile preset (its own 4x CPU and network throttling), on the signed-in directory.
