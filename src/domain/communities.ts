@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CreatedAtSchema, defineKind, MutationIdSchema } from './mutation-kit';
 import { charCount, cleanText } from './text';
 
 /**
@@ -70,7 +71,7 @@ export function withoutVersion(c: Community): Omit<Community, 'version'> {
 /** Communities per page: a community with thousands of members is tens of KB, so pages stay small. */
 export const COMMUNITIES_PAGE_SIZE = 100;
 
-/** A community mutation as the rule below needs it (the full schemas live in mutations.ts). */
+/** A community mutation as the rule below needs it (the full schemas are below, COMMUNITY_KINDS). */
 export type CommunityIntent =
   | { kind: 'community.create'; communityId: string; name: string; description: string; createdAt: string }
   | { kind: 'community.join'; communityId: string }
@@ -145,3 +146,52 @@ export function showCommunities(
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Starts a community (D6); the creator is its first member. The id is made on the device. */
+export const CommunityCreateSchema = v.object({
+  kind: v.literal('community.create'),
+  id: MutationIdSchema,
+  createdAt: CreatedAtSchema,
+  communityId: CommunityIdSchema,
+  name: CommunityNameSchema,
+  description: CommunityDescriptionSchema,
+});
+
+/** Joins a community as oneself; joining twice is the same as once. */
+export const CommunityJoinSchema = v.object({
+  kind: v.literal('community.join'),
+  id: MutationIdSchema,
+  createdAt: CreatedAtSchema,
+  communityId: CommunityIdSchema,
+});
+
+/** Leaves a community; leaving one is not a member of changes nothing. */
+export const CommunityLeaveSchema = v.object({ ...CommunityJoinSchema.entries, kind: v.literal('community.leave') });
+
+/** The community kinds (D6), each with the intent applyCommunityIntent applies. */
+export const COMMUNITY_KINDS = [
+  defineKind({
+    feature: 'communities',
+    schema: CommunityCreateSchema,
+    touchesDirectory: false,
+    intent: (m): CommunityIntent => ({
+      kind: m.kind,
+      communityId: m.communityId,
+      name: m.name,
+      description: m.description,
+      createdAt: m.createdAt,
+    }),
+  }),
+  defineKind({
+    feature: 'communities',
+    schema: CommunityJoinSchema,
+    touchesDirectory: false,
+    intent: (m): CommunityIntent => ({ kind: m.kind, communityId: m.communityId }),
+  }),
+  defineKind({
+    feature: 'communities',
+    schema: CommunityLeaveSchema,
+    touchesDirectory: false,
+    intent: (m): CommunityIntent => ({ kind: m.kind, communityId: m.communityId }),
+  }),
+] as const;

@@ -1,174 +1,56 @@
 import * as v from 'valibot';
-import { CommunityDescriptionSchema, CommunityIdSchema, CommunityNameSchema } from './communities';
-import {
-  AwardIdSchema,
-  CommentSchema,
-  LinkedYellsSchema,
-  NominationIdSchema,
-  NominationStatusSchema,
-  NomineesSchema,
-  ReasonSchema,
-  TeamNameSchema,
-} from './nominations';
-import { PHOTO_LIMITS, PHOTO_MESSAGES } from './photo';
-import { AudiencesPatchSchema, PrivatePhoneSchema, tagsSchema, webpBase64Schema } from './profile-edit';
-import { LIMITS } from './staff';
-import { charCount, cleanText } from './text';
-import {
-  YellIdSchema,
-  YellMessageSchema,
-  YellRecipientsSchema,
-  YellValueIdSchema,
-  YellVisibilitySchema,
-} from './yells';
+import { COMMUNITY_KINDS } from './communities';
+import { newId, type KindSpec, type ValidationResult } from './mutation-kit';
+import { NOMINATION_KINDS } from './nominations/kinds';
+import { PROFILE_KINDS } from './profile-edit';
+import { YELL_KINDS } from './yells';
 
 /**
- * A mutation is what the outbox carries: one user intent with a client-made ID. The server applies
- * each ID at most once, so a replay (lost acknowledgement, second tab, reload) is harmless.
+ * The registry of mutation kinds: what the outbox carries, one user intent each (see
+ * mutation-kit.ts). Each feature declares its kinds beside its own domain module, with their
+ * schema, their intent and whether they touch the directory record; this list gathers them, and
+ * the union schema, the types below and the lookups are built from it. A new feature is one line.
  */
-export const MutationIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '不正な変更IDです'));
+export const MUTATION_KINDS = [...PROFILE_KINDS, ...COMMUNITY_KINDS, ...YELL_KINDS, ...NOMINATION_KINDS] as const;
 
-const IntroSchema = v.pipe(
-  v.string(),
-  v.transform(cleanText),
-  v.check((s) => charCount(s) <= LIMITS.intro, `自己紹介は${LIMITS.intro}文字以内で入力してください`),
-);
-
-export const ProfileUpdateSchema = v.object({
-  kind: v.literal('profile.update'),
-  id: MutationIdSchema,
-  /** Client clock, for display only: ordering on the server never trusts it. */
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  patch: v.object({
-    intro: v.optional(IntroSchema),
-    hobbies: v.optional(tagsSchema('趣味・特技')),
-    skills: v.optional(tagsSchema('スキル')),
-    privatePhone: v.optional(PrivatePhoneSchema),
-    /** Only the fields named change their audience; the others keep theirs. */
-    audiences: v.optional(AudiencesPatchSchema),
-    photoConsent: v.optional(v.boolean()),
-    /** Keep エール about me out of the public feed (R4). */
-    yellFeedOptOut: v.optional(v.boolean()),
-  }),
-});
-
-/** A new photo of oneself (two WebP images made on the device), or null to remove it. */
-export const ProfilePhotoSchema = v.object({
-  kind: v.literal('profile.photo'),
-  id: MutationIdSchema,
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  photo: v.nullable(
-    v.object({
-      thumb: webpBase64Schema(PHOTO_LIMITS.thumbBytes, PHOTO_MESSAGES.thumbTooLarge),
-      large: webpBase64Schema(PHOTO_LIMITS.largeBytes, PHOTO_MESSAGES.largeTooLarge),
-    }),
-  ),
-});
-
-/** Starts a community (D6); the creator is its first member. The id is made on the device. */
-export const CommunityCreateSchema = v.object({
-  kind: v.literal('community.create'),
-  id: MutationIdSchema,
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  communityId: CommunityIdSchema,
-  name: CommunityNameSchema,
-  description: CommunityDescriptionSchema,
-});
-
-/** Joins a community as oneself; joining twice is the same as once. */
-export const CommunityJoinSchema = v.object({
-  kind: v.literal('community.join'),
-  id: MutationIdSchema,
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  communityId: CommunityIdSchema,
-});
-
-/** Leaves a community; leaving one is not a member of changes nothing. */
-export const CommunityLeaveSchema = v.object({ ...CommunityJoinSchema.entries, kind: v.literal('community.leave') });
-
-/** Nominates a person or a team for an award (C1); the id is made on the device. */
-export const NominationCreateSchema = v.object({
-  kind: v.literal('nomination.create'),
-  id: MutationIdSchema,
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  nominationId: NominationIdSchema,
-  awardId: AwardIdSchema,
-  nominees: NomineesSchema,
-  teamName: TeamNameSchema,
-  reason: ReasonSchema,
-  yellIds: LinkedYellsSchema,
-});
-
-/** Endorses a nomination as oneself, once (C1). */
-export const NominationEndorseSchema = v.object({
-  kind: v.literal('nomination.endorse'),
-  id: MutationIdSchema,
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  nominationId: NominationIdSchema,
-});
-
-/**
- * A committee member moves a nomination from the status they saw (`from`) to `to` (C2). `from` is
- * the compare-and-set: a reviewer who saw an old status is refused rather than jumping one.
- */
-export const NominationReviewSchema = v.object({
-  kind: v.literal('nomination.review'),
-  id: MutationIdSchema,
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  nominationId: NominationIdSchema,
-  from: NominationStatusSchema,
-  to: NominationStatusSchema,
-  comment: CommentSchema,
-});
-
-/** The winner's answer: show the award on my profile, or not (C3). */
-export const AwardConsentSchema = v.object({
-  kind: v.literal('award.consent'),
-  id: MutationIdSchema,
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  nominationId: NominationIdSchema,
-  show: v.boolean(),
-});
-
-/**
- * Sends an エール (R1) as oneself; the id is made on the device. Not to oneself and within the
- * daily cap: those need the sender and the day, so the server checks them (checkYellSend).
- */
-export const YellSendSchema = v.object({
-  kind: v.literal('yell.send'),
-  id: MutationIdSchema,
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  yellId: YellIdSchema,
-  to: YellRecipientsSchema,
-  message: YellMessageSchema,
-  value: YellValueIdSchema,
-  visibility: YellVisibilitySchema,
-});
-
-/** Claps for an エール (R2): twice is the same as once; one's own is refused. */
-export const YellClapSchema = v.object({
-  kind: v.literal('yell.clap'),
-  id: MutationIdSchema,
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  yellId: YellIdSchema,
-});
-
-export const MutationSchema = v.variant('kind', [
-  ProfileUpdateSchema,
-  ProfilePhotoSchema,
-  CommunityCreateSchema,
-  CommunityJoinSchema,
-  CommunityLeaveSchema,
-  YellSendSchema,
-  YellClapSchema,
+export { CreatedAtSchema, MutationIdSchema, newId, type ValidationResult } from './mutation-kit';
+export { ProfilePhotoSchema, ProfileUpdateSchema } from './profile-edit';
+export { CommunityCreateSchema, CommunityJoinSchema, CommunityLeaveSchema } from './communities';
+export { YellClapSchema, YellSendSchema } from './yells';
+export {
+  AwardConsentSchema,
   NominationCreateSchema,
   NominationEndorseSchema,
   NominationReviewSchema,
-  AwardConsentSchema,
-]);
+} from './nominations/kinds';
+
+type AnySpec = (typeof MUTATION_KINDS)[number];
+
+export const MutationSchema = v.variant(
+  'kind',
+  MUTATION_KINDS.map((k) => k.schema),
+);
 export type Mutation = v.InferOutput<typeof MutationSchema>;
 export type MutationInput = v.InferInput<typeof MutationSchema>;
 export type MutationKind = Mutation['kind'];
+/** The features that own kinds ('directory', 'communities', 'yells', 'nominations'). */
+export type MutationFeature = AnySpec['feature'];
+
+export type MutationOf<K extends MutationKind> = Extract<Mutation, { kind: K }>;
+export type MutationInputOf<K extends MutationKind> = Extract<MutationInput, { kind: K }>;
+/** What a command gives for a kind: all but the kind, the id and the clock, which newMutation adds. */
+export type MutationPayload<K extends MutationKind> = Omit<MutationInputOf<K>, 'kind' | 'id' | 'createdAt'>;
+type IntentByKind = { [S in AnySpec as S['kind']]: ReturnType<S['intent']> };
+export type IntentOf<K extends MutationKind> = IntentByKind[K];
+
+/** The kinds of one feature, and its mutations. */
+export type FeatureKind<F extends MutationFeature> = Extract<AnySpec, { feature: F }>['kind'];
+export type FeatureMutation<F extends MutationFeature> = MutationOf<FeatureKind<F>>;
+export type FeatureIntent<F extends MutationFeature> = IntentOf<FeatureKind<F>>;
+
+/** The kinds that may change the author's directory record (touchesDirectory), and their mutations. */
+export type DirectoryKind = Extract<AnySpec, { touchesDirectory: true }>['kind'];
+export type DirectoryMutation = MutationOf<DirectoryKind>;
 
 export const MAX_MUTATIONS_PER_PUSH = 50;
 /**
@@ -177,11 +59,69 @@ export const MAX_MUTATIONS_PER_PUSH = 50;
  */
 export const PUSH_SOFT_BYTES = 192 * 1024;
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; message: string };
-
 /** Validates a mutation as the server and the client both do; the first issue becomes the message. */
 export function parseMutation(input: unknown): ValidationResult<Mutation> {
   const r = v.safeParse(MutationSchema, input);
   if (r.success) return { ok: true, value: r.output };
   return { ok: false, message: r.issues[0]?.message ?? '入力が正しくありません' };
+}
+
+/**
+ * A new mutation of `kind` made on the device: a fresh id, the client clock, and the payload,
+ * validated as parseMutation does (the same messages as the server's).
+ */
+export function newMutation<K extends MutationKind>(
+  kind: K,
+  payload: MutationPayload<K>,
+  now: Date = new Date(),
+): ValidationResult<MutationOf<K>> {
+  const parsed = parseMutation({ ...payload, kind, id: newId(), createdAt: now.toISOString() });
+  if (!parsed.ok) return parsed;
+  const mutation = parsed.value;
+  // The schema keeps the kind it was given, so this holds; it is what lets the result be typed.
+  if (!isKind(mutation, kind)) throw new Error(`mutation kind changed: ${kind} -> ${mutation.kind}`);
+  return { ok: true, value: mutation };
+}
+
+function isKind<K extends MutationKind>(m: Mutation, kind: K): m is MutationOf<K> {
+  return m.kind === kind;
+}
+
+const BY_KIND: ReadonlyMap<string, AnySpec> = new Map(MUTATION_KINDS.map((k) => [k.kind, k]));
+
+function specOf(kind: MutationKind): AnySpec {
+  const spec = BY_KIND.get(kind);
+  if (!spec) throw new Error(`unknown mutation kind: ${kind}`);
+  return spec;
+}
+
+/** The feature that applies a kind (the server dispatches on it; the device lays it over that feature's data). */
+export function featureOf(kind: MutationKind): MutationFeature {
+  return specOf(kind).feature;
+}
+
+/** Whether applying a kind may change the author's directory record (see KindSpec.touchesDirectory). */
+export function touchesDirectory(kind: MutationKind): boolean {
+  return specOf(kind).touchesDirectory;
+}
+
+/** "Is this mutation one of feature F's kinds", as a type guard: `mutations.filter(isFeatureMutation('yells'))`. */
+export function isFeatureMutation<F extends MutationFeature>(feature: F): (m: Mutation) => m is FeatureMutation<F> {
+  return (m): m is FeatureMutation<F> => BY_KIND.get(m.kind)?.feature === feature;
+}
+
+/** What the user meant by a mutation (its kind's intent): what the server applies, and the device lays over. */
+export function intentOf<K extends MutationKind = MutationKind>(m: MutationOf<K>): IntentOf<K> {
+  const spec: KindSpec = specOf(m.kind);
+  // A cast, because TypeScript cannot tie the spec looked up by `m.kind` to that kind's intent type
+  // across the union (microsoft/TypeScript#30581); the lookup by kind is what makes it so.
+  return spec.intent(m) as IntentOf<K>;
+}
+
+/** The intents of the mutations among `mutations` that are feature F's, in their order. */
+export function featureIntents<F extends MutationFeature>(
+  feature: F,
+  mutations: readonly Mutation[],
+): IntentOf<FeatureKind<F>>[] {
+  return mutations.filter(isFeatureMutation(feature)).map((m) => intentOf<FeatureKind<F>>(m));
 }

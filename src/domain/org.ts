@@ -16,9 +16,6 @@ export const JOB_LEVELS = [
 export type JobLevel = (typeof JOB_LEVELS)[number];
 export const JobLevelSchema = v.picklist(JOB_LEVELS);
 
-/** Job levels that make a person a 管理職 for visibility rules. */
-export const MANAGER_LEVELS: readonly JobLevel[] = ['部長級', '課長級'];
-
 export const EMPLOYMENT_TYPES = ['正規', '再任用', '会計年度任用'] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 export const EmploymentTypeSchema = v.picklist(EMPLOYMENT_TYPES);
@@ -30,12 +27,6 @@ export const EmploymentTypeSchema = v.picklist(EMPLOYMENT_TYPES);
 export const ROLES = ['staff', 'manager', 'hr'] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = v.picklist(ROLES);
-
-export const ROLE_LABELS: Record<Role, string> = {
-  staff: '職員',
-  manager: '管理職',
-  hr: '人事',
-};
 
 /** 部 → 課 → 係. */
 export const UNIT_KINDS = ['bu', 'ka', 'kakari'] as const;

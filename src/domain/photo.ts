@@ -22,11 +22,6 @@ export const PHOTO_MESSAGES = {
   largeTooLarge: `写真が大きすぎます（${PHOTO_LIMITS.largeBytes / 1024}KBまで）`,
 } as const;
 
-/** Length of the base64 text of `bytes` bytes, padding included. */
-export function base64Length(bytes: number): number {
-  return Math.ceil(bytes / 3) * 4;
-}
-
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Strict base64 (no whitespace, correct padding) to bytes; null when it is not. */

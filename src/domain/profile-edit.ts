@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { decodeBase64, isWebp, PHOTO_MESSAGES } from './photo';
+import { CreatedAtSchema, defineKind, MutationIdSchema } from './mutation-kit';
+import { decodeBase64, isWebp, PHOTO_LIMITS, PHOTO_MESSAGES } from './photo';
 import { AUDIENCE_FIELDS, AUDIENCES, LIMITS, type AudienceField } from './staff';
 import { charCount, cleanText } from './text';
 
@@ -71,3 +72,60 @@ export function webpBase64Schema(maxBytes: number, tooLarge: string) {
     }),
   );
 }
+
+const IntroSchema = v.pipe(
+  v.string(),
+  v.transform(cleanText),
+  v.check((s) => charCount(s) <= LIMITS.intro, `自己紹介は${LIMITS.intro}文字以内で入力してください`),
+);
+
+export const ProfileUpdateSchema = v.object({
+  kind: v.literal('profile.update'),
+  id: MutationIdSchema,
+  createdAt: CreatedAtSchema,
+  patch: v.object({
+    intro: v.optional(IntroSchema),
+    hobbies: v.optional(tagsSchema('趣味・特技')),
+    skills: v.optional(tagsSchema('スキル')),
+    privatePhone: v.optional(PrivatePhoneSchema),
+    /** Only the fields named change their audience; the others keep theirs. */
+    audiences: v.optional(AudiencesPatchSchema),
+    photoConsent: v.optional(v.boolean()),
+    /** Keep エール about me out of the public feed (R4). */
+    yellFeedOptOut: v.optional(v.boolean()),
+  }),
+});
+
+/** A new photo of oneself (two WebP images made on the device), or null to remove it. */
+export const ProfilePhotoSchema = v.object({
+  kind: v.literal('profile.photo'),
+  id: MutationIdSchema,
+  createdAt: CreatedAtSchema,
+  photo: v.nullable(
+    v.object({
+      thumb: webpBase64Schema(PHOTO_LIMITS.thumbBytes, PHOTO_MESSAGES.thumbTooLarge),
+      large: webpBase64Schema(PHOTO_LIMITS.largeBytes, PHOTO_MESSAGES.largeTooLarge),
+    }),
+  ),
+});
+
+/** An edit of one's own profile, as the directory applies it (the author is the token's person). */
+export type ProfileIntent =
+  | { kind: 'profile.update'; patch: v.InferOutput<typeof ProfileUpdateSchema>['patch'] }
+  | { kind: 'profile.photo'; photo: v.InferOutput<typeof ProfilePhotoSchema>['photo'] };
+
+/** The directory's kinds: edits of the author's own profile. */
+export const PROFILE_KINDS = [
+  defineKind({
+    feature: 'directory',
+    schema: ProfileUpdateSchema,
+    touchesDirectory: true,
+    intent: (m): ProfileIntent => ({ kind: m.kind, patch: m.patch }),
+  }),
+  defineKind({
+    feature: 'directory',
+    schema: ProfilePhotoSchema,
+    touchesDirectory: true,
+    intent: (m): ProfileIntent => ({ kind: m.kind, photo: m.photo }),
+  }),
+] as const;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CreatedAtSchema, defineKind, MutationIdSchema } from './mutation-kit';
 import { StaffIdSchema } from './staff';
 import { charCount, cleanText } from './text';
 
@@ -337,3 +338,61 @@ export function suggestColleagues(input: FairnessInput): FairnessSuggestion[] {
     daysSinceReceived,
   }));
 }
+
+/**
+ * Sends an エール (R1) as oneself; the id is made on the device. Not to oneself and within the
+ * daily cap: those need the sender and the day, so the server checks them (checkYellSend).
+ */
+export const YellSendSchema = v.object({
+  kind: v.literal('yell.send'),
+  id: MutationIdSchema,
+  createdAt: CreatedAtSchema,
+  yellId: YellIdSchema,
+  to: YellRecipientsSchema,
+  message: YellMessageSchema,
+  value: YellValueIdSchema,
+  visibility: YellVisibilitySchema,
+});
+
+/** Claps for an エール (R2): twice is the same as once; one's own is refused. */
+export const YellClapSchema = v.object({
+  kind: v.literal('yell.clap'),
+  id: MutationIdSchema,
+  createdAt: CreatedAtSchema,
+  yellId: YellIdSchema,
+});
+
+/** An エール mutation as the store applies it (the sender or clapper is the token's person). */
+export type YellIntent =
+  | {
+      kind: 'yell.send';
+      yellId: string;
+      to: readonly string[];
+      message: string;
+      value: string;
+      visibility: YellVisibility;
+    }
+  | { kind: 'yell.clap'; yellId: string };
+
+/** The エール kinds (R1, R2). */
+export const YELL_KINDS = [
+  defineKind({
+    feature: 'yells',
+    schema: YellSendSchema,
+    touchesDirectory: false,
+    intent: (m): YellIntent => ({
+      kind: m.kind,
+      yellId: m.yellId,
+      to: m.to,
+      message: m.message,
+      value: m.value,
+      visibility: m.visibility,
+    }),
+  }),
+  defineKind({
+    feature: 'yells',
+    schema: YellClapSchema,
+    touchesDirectory: false,
+    intent: (m): YellIntent => ({ kind: m.kind, yellId: m.yellId }),
+  }),
+] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Mutation } from '../domain/mutations';
+import { SAMPLE_LIST, SAMPLE_MUTATIONS } from '../../tests/fixtures/mutations';
+import { touchesDirectory, type Mutation } from '../domain/mutations';
 import type { DirectoryRecord } from '../domain/staff';
 import { applyPending, pendingFields } from './reconcile';
 import { makeRecord } from './testing';
@@ -79,5 +80,21 @@ describe('pendingFields', () => {
     [['', undefined], ['intro']],
   ])('pending %j marks %j', (intros, fields) => {
     expect([...pendingFields(intros.map(edit))]).toEqual(fields);
+  });
+});
+
+describe('the kinds reconcile looks at', () => {
+  it('leaves the record and its pending fields alone for every kind that does not touch the directory', () => {
+    const record = deepFreeze(makeRecord(SELF));
+    for (const m of SAMPLE_LIST.filter((m) => !touchesDirectory(m.kind))) {
+      expect(applyPending(record, [m], SELF)).toBe(record);
+      expect(pendingFields([m]).size).toBe(0);
+    }
+  });
+
+  it('lets a consent wait for the server: the award is not laid over the record', () => {
+    const record = deepFreeze(makeRecord(SELF));
+    expect(applyPending(record, [SAMPLE_MUTATIONS['award.consent']], SELF)).toBe(record);
+    expect(pendingFields([SAMPLE_MUTATIONS['award.consent']]).size).toBe(0);
   });
 });

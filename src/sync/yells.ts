@@ -1,4 +1,4 @@
-import type { Mutation } from '../domain/mutations';
+import { isFeatureMutation, type Mutation } from '../domain/mutations';
 import type { RecognitionMe, RecognitionSettings, Yell, YellsPage } from '../domain/yells';
 import { ProtocolError } from './status';
 
@@ -71,12 +71,6 @@ export interface ShownYell extends Yell {
   rejected: string | null;
 }
 
-type YellMutation = Extract<Mutation, { kind: 'yell.send' | 'yell.clap' }>;
-
-function isYellMutation(m: Mutation): m is YellMutation {
-  return m.kind === 'yell.send' || m.kind === 'yell.clap';
-}
-
 /**
  * What the device shows, as applyPending does for profiles: stored yells, then my outbox in order.
  * - An unsent send shows as a yell from me (pending) until the server's copy arrives; if the copy is
@@ -96,7 +90,7 @@ export function showYells(
     if (mutation.kind !== 'yell.send' || byId.has(mutation.yellId)) continue;
     byId.set(mutation.yellId, { ...fromSend(mutation, selfId), rejected: message });
   }
-  for (const m of pending.filter(isYellMutation)) {
+  for (const m of pending.filter(isFeatureMutation('yells'))) {
     const current = byId.get(m.yellId);
     if (m.kind === 'yell.send') {
       if (!current) byId.set(m.yellId, { ...fromSend(m, selfId), pending: true });

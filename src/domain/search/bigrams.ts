@@ -2,10 +2,9 @@
  * A 64-bit signature per person of which character pairs occur in their segment (hashed into 64
  * buckets). A term can only occur where all its pairs do, so checking two integers per person
  * rules out most people before any string is searched. It never rules out a real match.
+ *
+ * The bucket of the pair (a, b), 0-63.
  */
-export const SIGNATURE_BITS = 64;
-
-/** The bucket of the pair (a, b), 0-63. */
 export function pairBucket(a: number, b: number): number {
   return Math.imul((a << 16) ^ b, 0x9e3779b1) >>> 26;
 }

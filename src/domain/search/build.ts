@@ -2,9 +2,8 @@ import { toRomaji } from 'wanakana';
 import type { OrgUnit } from '../org';
 import { unitAncestry } from '../org';
 import type { DirectoryRecord } from '../staff';
-import type { CompiledIndex } from './compiled';
 import { HaystackBuilder, UnitTable, remember, unitMembers } from './compiled';
-import type { SearchEntry, UnitKeys } from './entry';
+import type { CompiledIndex, SearchEntry, UnitKeys } from './types';
 import { HAS_KANA, NOT_DIGIT, SEP, normalizeFields, normalizeForSearch } from './normalize';
 import { foldRomajiKey } from './romaji';
 

@@ -1,50 +1,7 @@
-import type { DirectoryRecord } from '../staff';
-import type { SearchEntry, UnitKeys } from './entry';
+import type { CompiledIndex, Haystack, SearchEntry, UnitKeys, UnitMembers } from './types';
 import { signature } from './bigrams';
-import { gramIndex, type GramIndex } from './grams';
+import { gramIndex } from './grams';
 import { KEYS_END, KEYS_END_CODE, SEP_CODE } from './normalize';
-
-/**
- * All people's strings of one kind joined into one: a query is then one indexOf per hit instead
- * of one `includes` per person, which is what keeps a keystroke at 40,000 people in a few ms.
- *
- * A person's segment is their keys, each ending with SEP, then KEYS_END, then their other fields,
- * each ending with SEP. A full name is one key split in two without a SEP (佐藤|花子), so that 佐藤,
- * 花子 and 佐藤花子 are all whole keys while the text is stored once: the split positions say where.
- */
-export interface Haystack {
-  readonly s: string;
-  /** Where each person's segment starts; one more entry than people, the last being s.length. */
-  readonly starts: Int32Array;
-  /** Where each person's keys end (absolute): the position of their KEYS_END. */
-  readonly keysEnd: Int32Array;
-  /** Up to two split positions per person inside their keys (absolute); -1 when unused. */
-  readonly splitA: Int32Array;
-  readonly splitB: Int32Array;
-  /**
-   * How often each byte value occurs in s (sampled). V8's indexOf finds a pattern's first character
-   * with memchr on one of its bytes, so a common first character (a, さ, 中's 0x4e) stops it often;
-   * search starts the pattern at its rarest character instead.
-   */
-  readonly byteCounts: Uint32Array;
-  /** Each person's character-pair signature (see bigrams.ts), low and high halves. */
-  readonly pairsLow: Int32Array;
-  readonly pairsHigh: Int32Array;
-  /**
-   * Each person's shortest key (at most 255): a shorter term can equal none of their keys, so once
-   * it is found at the start of one the person's rank is settled. This is what keeps a first
-   * letter (さ, s), found in nearly everyone, from visiting every one of its occurrences.
-   */
-  readonly shortestKey: Uint8Array;
-  /**
-   * Who holds each gram, with their rank for it (grams.ts): each character, each pair (of kana side
-   * by side in the text, of letters and digits in the one-byte haystacks), and in the one-byte
-   * haystacks each run of three.
-   */
-  readonly chars: GramIndex;
-  readonly pairs: GramIndex;
-  readonly triples: GramIndex | null;
-}
 
 /** The length of the shortest of these keys (each ending with SEP, split at splitA and splitB). */
 function shortestKeyOf(keys: string, splitA: number, splitB: number): number {
@@ -58,25 +15,6 @@ function shortestKeyOf(keys: string, splitA: number, splitB: number): number {
     }
   }
   return shortest;
-}
-
-export interface CompiledIndex {
-  readonly records: readonly DirectoryRecord[];
-  readonly text: Haystack;
-  readonly roma: Haystack;
-  /** Extensions, and Latin letters and digits as written: what an ASCII query term is looked for in. */
-  readonly ascii: Haystack;
-  /** Index into units per person; -1 when the person's unit is unknown. */
-  readonly unitOf: Int32Array;
-  readonly units: readonly UnitKeys[];
-  /** Who sits in each unit: a term found in a unit's names visits them, not all 40,000. */
-  readonly members: UnitMembers;
-}
-
-/** The people of unit u are people[starts[u]] up to people[starts[u + 1]], in input order. */
-export interface UnitMembers {
-  readonly starts: Int32Array;
-  readonly people: Int32Array;
 }
 
 /** Members by unit from each person's unit, counted first so it fills two flat arrays. */

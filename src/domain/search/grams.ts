@@ -1,4 +1,4 @@
-import type { Haystack } from './compiled';
+import type { GramIndex, GramKind, Haystack } from './types';
 import { classify } from './rank';
 
 /**
@@ -9,26 +9,6 @@ import { classify } from './rank';
  * segment holds so many pairs that its 64 bits are nearly all set, and a single kanji (中) has no
  * pair at all. Both used to mean a scan of the whole haystack, the slowest searches there were.
  */
-
-/** The people holding gram g are people[starts[g]] up to people[starts[g + 1]], in input order. */
-export interface GramIndex {
-  readonly kind: GramKind;
-  readonly starts: Int32Array;
-  readonly people: Int32Array;
-  /**
-   * Beside each person, their best rank (rank.ts) for the gram as a whole term. A query of one
-   * gram (a character, two kana, two or three letters) is then answered by reading its list: さ,
-   * と, か and ka are in a third of everyone or more, too many to look at one by one, and scanning
-   * the whole haystack for them was the slowest search there was.
-   */
-  readonly ranks: Uint8Array;
-}
-
-/**
- * The text: each character, and each pair of kana side by side. The one-byte haystacks: each pair
- * and each run of three letters or digits.
- */
-export type GramKind = 'char' | 'kana-pair' | 'pair' | 'triple';
 
 const SIZE: Record<GramKind, number> = { char: 1, 'kana-pair': 2, pair: 2, triple: 3 };
 

@@ -1,4 +1,4 @@
-import type { Haystack } from './compiled';
+import type { Haystack } from './types';
 import { KEYS_END_CODE, SEP_CODE } from './normalize';
 
 /** Ranks, best first. Within a rank people keep their input order. */

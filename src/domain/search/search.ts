@@ -1,10 +1,9 @@
 import type { DirectoryRecord } from '../staff';
 import { signature } from './bigrams';
-import type { CompiledIndex, Haystack } from './compiled';
 import { compiledOf } from './compiled';
 import { gramCandidates, gramRanks } from './grams';
 import { recordsAt } from './positions';
-import type { SearchEntry } from './entry';
+import type { CompiledIndex, Haystack, SearchEntry } from './types';
 import { classify, EXACT, NONE, OTHER, PREFIX } from './rank';
 import type { Term } from './query';
 import { parseQuery } from './query';

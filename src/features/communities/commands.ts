@@ -1,19 +1,6 @@
-import { requestSync } from '../../app/sync-trigger';
-import { enqueueMutation } from '../../db/outbox';
 import type { AppDb } from '../../db/schema';
-import { parseMutation, type ValidationResult } from '../../domain/mutations';
-
-function newId(): string {
-  return crypto.randomUUID();
-}
-
-async function queue(db: AppDb, input: Record<string, unknown>): Promise<ValidationResult<null>> {
-  const parsed = parseMutation({ id: newId(), createdAt: new Date().toISOString(), ...input });
-  if (!parsed.ok) return parsed;
-  await enqueueMutation(db, parsed.value);
-  requestSync();
-  return { ok: true, value: null };
-}
+import { newId, type ValidationResult } from '../../domain/mutations';
+import { queueMutation } from '../queue-mutation';
 
 /**
  * Starts a community. Its id is made here (a UUID: letters, digits and hyphens, as the schema asks),
@@ -24,14 +11,15 @@ export async function createCommunity(
   input: { name: string; description: string },
 ): Promise<ValidationResult<string>> {
   const communityId = newId();
-  const queued = await queue(db, { kind: 'community.create', communityId, ...input });
+  const queued = await queueMutation(db, 'community.create', { communityId, ...input });
   return queued.ok ? { ok: true, value: communityId } : queued;
 }
 
-export function joinCommunity(db: AppDb, communityId: string): Promise<ValidationResult<null>> {
-  return queue(db, { kind: 'community.join', communityId });
+/** Resolves to the queued mutation, or the shared schema's message. */
+export function joinCommunity(db: AppDb, communityId: string) {
+  return queueMutation(db, 'community.join', { communityId });
 }
 
-export function leaveCommunity(db: AppDb, communityId: string): Promise<ValidationResult<null>> {
-  return queue(db, { kind: 'community.leave', communityId });
+export function leaveCommunity(db: AppDb, communityId: string) {
+  return queueMutation(db, 'community.leave', { communityId });
 }

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { AppDb } from '../../db/schema';
-import { showCommunities, type CommunityIntent, type ShownCommunity } from '../../domain/communities';
-import type { Mutation } from '../../domain/mutations';
+import { showCommunities, type ShownCommunity } from '../../domain/communities';
+import { featureIntents } from '../../domain/mutations';
 
 /**
  * The communities on the device, with my unsent creates, joins and leaves laid over them (so a tap
@@ -14,21 +14,7 @@ export function useCommunities(db: AppDb, selfId: string): ShownCommunity[] | un
     return { rows, pending: outbox.map((o) => o.mutation) };
   }, [db]);
   return useMemo(
-    () => (data ? showCommunities(data.rows, data.pending.flatMap(toIntent), selfId) : undefined),
+    () => (data ? showCommunities(data.rows, featureIntents('communities', data.pending), selfId) : undefined),
     [data, selfId],
   );
-}
-
-function toIntent(m: Mutation): CommunityIntent[] {
-  switch (m.kind) {
-    case 'community.create':
-      return [
-        { kind: m.kind, communityId: m.communityId, name: m.name, description: m.description, createdAt: m.createdAt },
-      ];
-    case 'community.join':
-    case 'community.leave':
-      return [{ kind: m.kind, communityId: m.communityId }];
-    default:
-      return [];
-  }
 }

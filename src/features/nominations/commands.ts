@@ -1,20 +1,9 @@
 import { requestSync } from '../../app/sync-trigger';
 import { enqueueMutation } from '../../db/outbox';
 import type { AppDb } from '../../db/schema';
-import { parseMutation, type ValidationResult } from '../../domain/mutations';
+import { newId, newMutation, type ValidationResult } from '../../domain/mutations';
 import { NOMINATION_MESSAGES, type NominationStatus } from '../../domain/nominations';
-
-function newId(): string {
-  return crypto.randomUUID();
-}
-
-async function queue(db: AppDb, input: Record<string, unknown>): Promise<ValidationResult<null>> {
-  const parsed = parseMutation({ id: newId(), createdAt: new Date().toISOString(), ...input });
-  if (!parsed.ok) return parsed;
-  await enqueueMutation(db, parsed.value);
-  requestSync();
-  return { ok: true, value: null };
-}
+import { queueMutation } from '../queue-mutation';
 
 export interface NominationDraft {
   awardId: string;
@@ -35,16 +24,10 @@ export async function sendNomination(
   draft: NominationDraft,
 ): Promise<ValidationResult<string>> {
   const nominationId = newId();
-  const parsed = parseMutation({
-    kind: 'nomination.create',
-    id: newId(),
-    createdAt: new Date().toISOString(),
-    nominationId,
-    ...draft,
-  });
+  const parsed = newMutation('nomination.create', { nominationId, ...draft });
   if (!parsed.ok) return parsed;
   // The server's rules that need only the draft, said before queueing rather than after a round trip.
-  if (parsed.value.kind === 'nomination.create' && parsed.value.nominees.length > 1 && parsed.value.teamName === '')
+  if (parsed.value.nominees.length > 1 && parsed.value.teamName === '')
     return { ok: false, message: NOMINATION_MESSAGES.teamNameRequired };
   await db.transaction('rw', db.outbox, db.nominationDrafts, async () => {
     await enqueueMutation(db, parsed.value);
@@ -54,8 +37,9 @@ export async function sendNomination(
   return { ok: true, value: nominationId };
 }
 
-export function endorseNomination(db: AppDb, nominationId: string): Promise<ValidationResult<null>> {
-  return queue(db, { kind: 'nomination.endorse', nominationId });
+/** Each resolves to the queued mutation, or the shared schema's message. */
+export function endorseNomination(db: AppDb, nominationId: string) {
+  return queueMutation(db, 'nomination.endorse', { nominationId });
 }
 
 /** `from` is the status the reviewer sees: the server refuses the change if it moved meanwhile. */
@@ -65,10 +49,10 @@ export function reviewNomination(
   from: NominationStatus,
   to: NominationStatus,
   comment: string,
-): Promise<ValidationResult<null>> {
-  return queue(db, { kind: 'nomination.review', nominationId, from, to, comment });
+) {
+  return queueMutation(db, 'nomination.review', { nominationId, from, to, comment });
 }
 
-export function answerConsent(db: AppDb, nominationId: string, show: boolean): Promise<ValidationResult<null>> {
-  return queue(db, { kind: 'award.consent', nominationId, show });
+export function answerConsent(db: AppDb, nominationId: string, show: boolean) {
+  return queueMutation(db, 'award.consent', { nominationId, show });
 }

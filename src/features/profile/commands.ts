@@ -1,12 +1,8 @@
 import { enqueueMutation } from '../../db/outbox';
 import type { AppDb } from '../../db/schema';
-import { parseMutation, type Mutation, type MutationInput, type ValidationResult } from '../../domain/mutations';
+import { newMutation, type Mutation, type MutationPayload, type ValidationResult } from '../../domain/mutations';
 
-function newMutationId(): string {
-  return crypto.randomUUID();
-}
-
-export type ProfilePatch = Extract<MutationInput, { kind: 'profile.update' }>['patch'];
+export type ProfilePatch = MutationPayload<'profile.update'>['patch'];
 
 /**
  * Everything one save of the edit screen queues: a photo change (undefined: none) and a patch
@@ -18,15 +14,15 @@ export async function saveProfileEdits(
   patch: ProfilePatch | null,
   photo: { thumb: string; large: string } | null | undefined,
 ): Promise<ValidationResult<null>> {
-  const createdAt = new Date().toISOString();
+  const now = new Date();
   const mutations: Mutation[] = [];
   if (photo !== undefined) {
-    const parsed = parseMutation({ kind: 'profile.photo', id: newMutationId(), createdAt, photo });
+    const parsed = newMutation('profile.photo', { photo }, now);
     if (!parsed.ok) return parsed;
     mutations.push(parsed.value);
   }
   if (patch !== null) {
-    const parsed = parseMutation({ kind: 'profile.update', id: newMutationId(), createdAt, patch });
+    const parsed = newMutation('profile.update', { patch }, now);
     if (!parsed.ok) return parsed;
     mutations.push(parsed.value);
   }

@@ -2,7 +2,7 @@ import { requestSync } from '../../app/sync-trigger';
 import { enqueueMutation } from '../../db/outbox';
 import type { AppDb } from '../../db/schema';
 import { readMe, readSettings } from '../../db/yells';
-import { parseMutation, type Mutation, type ValidationResult } from '../../domain/mutations';
+import { newId, newMutation, type Mutation, type ValidationResult } from '../../domain/mutations';
 import {
   checkYellSend,
   countSentOnDay,
@@ -11,11 +11,8 @@ import {
   type RecognitionSettings,
   type YellVisibility,
 } from '../../domain/yells';
+import { queueMutation } from '../queue-mutation';
 import { justQueued } from './just-queued';
-
-function newId(): string {
-  return crypto.randomUUID();
-}
 
 export interface YellDraft {
   to: readonly string[];
@@ -75,19 +72,13 @@ export async function sendYell(
 ): Promise<ValidationResult<string>> {
   const now = options.now ?? new Date();
   const yellId = newId();
-  const parsed = parseMutation({
-    kind: 'yell.send',
-    id: newId(),
-    createdAt: now.toISOString(),
-    yellId,
-    to: [...draft.to],
-    message: draft.message,
-    value: draft.value,
-    visibility: draft.visibility,
-  });
+  const parsed = newMutation(
+    'yell.send',
+    { yellId, to: [...draft.to], message: draft.message, value: draft.value, visibility: draft.visibility },
+    now,
+  );
   if (!parsed.ok) return parsed;
   const mutation = parsed.value;
-  if (mutation.kind !== 'yell.send') return { ok: false, message: YELL_MESSAGES.notFound };
   const facts = options.facts ?? {
     settings: await readSettings(db),
     sentToday: await sentTodayOnDevice(db, selfId, now),
@@ -124,7 +115,7 @@ export async function clapYell(db: AppDb, selfId: string, yellId: string): Promi
     if (outbox.some((o) => o.mutation.kind === 'yell.clap' && o.mutation.yellId === yellId)) {
       return { ok: true as const, value: false };
     }
-    const parsed = parseMutation({ kind: 'yell.clap', id: newId(), createdAt: new Date().toISOString(), yellId });
+    const parsed = newMutation('yell.clap', { yellId });
     if (!parsed.ok) return parsed;
     await enqueueMutation(db, parsed.value);
     return { ok: true as const, value: true };
@@ -134,15 +125,6 @@ export async function clapYell(db: AppDb, selfId: string, yellId: string): Promi
 }
 
 /** Keeps エール about me out of the public feed (R4), or lets them back in; a profile edit like any other. */
-export async function setYellFeedOptOut(db: AppDb, optOut: boolean): Promise<ValidationResult<null>> {
-  const parsed = parseMutation({
-    kind: 'profile.update',
-    id: newId(),
-    createdAt: new Date().toISOString(),
-    patch: { yellFeedOptOut: optOut },
-  });
-  if (!parsed.ok) return parsed;
-  await enqueueMutation(db, parsed.value);
-  requestSync();
-  return { ok: true, value: null };
+export function setYellFeedOptOut(db: AppDb, optOut: boolean) {
+  return queueMutation(db, 'profile.update', { patch: { yellFeedOptOut: optOut } });
 }

@@ -1,0 +1,243 @@
+import type { OrgUnit } from '../org';
+import { unitAncestry } from '../unit-tree';
+import {
+  NOMINATION_MESSAGES,
+  type AuditEntry,
+  type Award,
+  type NominationState,
+  type NominationStatus,
+  type ReviewEntry,
+} from './schemas';
+
+// The status machine, who may review, the linked エール check, and the rule that applies one intent.
+
+/**
+ * The status machine: submitted → under review → awarded / not awarded, nothing skipped and
+ * nothing reopened. Every transition is the committee's, by an eligible reviewer (reviewRefusal).
+ */
+export const TRANSITIONS: Readonly<Record<NominationStatus, readonly NominationStatus[]>> = {
+  submitted: ['under_review'],
+  under_review: ['awarded', 'not_awarded'],
+  awarded: [],
+  not_awarded: [],
+};
+
+export function canTransition(from: NominationStatus, to: NominationStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reviewer eligibility
+
+/**
+ * "Section" is the 課: the nearest 課 above a person's unit (their 係, or the 課 itself for a
+ * 課長). A 係 is too small a unit: the next 係 of the same 課 works with the nominee every day and
+ * shares its 課長, who writes the evaluations. A 部 is too large: with a committee of one member
+ * per 部 (as in the demo ward), excluding the whole 部 would often leave nobody to review. A person
+ * sitting directly under a 部 (a 部長) has the 部 as section.
+ */
+export function sectionOf(units: ReadonlyMap<string, OrgUnit>, unitId: string): string | null {
+  const chain = unitAncestry(units, unitId);
+  return (chain.find((u) => u.kind === 'ka') ?? chain[0])?.id ?? null;
+}
+
+export interface Reviewer {
+  staffId: string;
+  committee: boolean;
+  /** The reviewer's 課 (sectionOf), null when unknown. */
+  sectionId: string | null;
+}
+
+/**
+ * Why this person may not review this nomination, or null when they may. Not a nominee, not the
+ * nominator (one's own nomination is not judged by oneself either), not in the 課 of any nominee.
+ * An unknown section on either side refuses: eligibility that cannot be shown is not granted.
+ */
+export function reviewRefusal(
+  n: Pick<NominationState, 'nominees' | 'nominator'>,
+  reviewer: Reviewer,
+  nomineeSections: readonly (string | null)[],
+): string | null {
+  if (!reviewer.committee) return NOMINATION_MESSAGES.notCommittee;
+  if (n.nominees.includes(reviewer.staffId)) return NOMINATION_MESSAGES.reviewAsNominee;
+  if (n.nominator === reviewer.staffId) return NOMINATION_MESSAGES.reviewOwn;
+  if (reviewer.sectionId === null || nomineeSections.some((s) => s === null))
+    return NOMINATION_MESSAGES.reviewSectionUnknown;
+  if (nomineeSections.includes(reviewer.sectionId)) return NOMINATION_MESSAGES.reviewOwnSection;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linked エール
+
+/** What a linked エール check needs of a stored エール. */
+export interface LinkableYell {
+  id: string;
+  from: string;
+  to: readonly string[];
+  visibility: 'public' | 'private';
+}
+
+/** A linked エール must exist and be visible to the nominator: public, or they sent or received it. */
+export function linkedYellsRefusal(
+  ids: readonly string[],
+  found: readonly LinkableYell[],
+  nominator: string,
+): string | null {
+  const byId = new Map(found.map((y) => [y.id, y]));
+  for (const id of ids) {
+    const y = byId.get(id);
+    if (!y) return NOMINATION_MESSAGES.yellNotFound;
+    if (y.visibility !== 'public' && y.from !== nominator && !y.to.includes(nominator))
+      return NOMINATION_MESSAGES.yellNotFound;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rule
+
+export type NominationIntent =
+  | {
+      kind: 'nomination.create';
+      nominationId: string;
+      awardId: string;
+      nominees: string[];
+      teamName: string;
+      reason: string;
+      yellIds: string[];
+      createdAt: string;
+    }
+  | { kind: 'nomination.endorse'; nominationId: string }
+  | { kind: 'nomination.review'; nominationId: string; from: NominationStatus; to: NominationStatus; comment: string }
+  | { kind: 'award.consent'; nominationId: string; show: boolean };
+
+/** Facts the rule needs that the handler looks up (awards, sections, duties), and the server clock. */
+export interface NominationContext {
+  awards: readonly Award[];
+  reviewer: Reviewer;
+  /** sectionOf for each nominee of the nomination acted on, in its order. */
+  nomineeSections: readonly (string | null)[];
+  /** Server clock, ISO. */
+  now: string;
+}
+
+export type NominationOutcome =
+  | {
+      ok: true;
+      changed: boolean;
+      nomination: NominationState;
+      audit: Omit<AuditEntry, 'version' | 'nominationId'> | null;
+    }
+  | { ok: false; message: string };
+
+/** Calendar year in Asia/Tokyo (UTC+9, no daylight saving) of an ISO instant. */
+export function tokyoYear(iso: string): number {
+  return new Date(Date.parse(iso) + 9 * 3600_000).getUTCFullYear();
+}
+
+/**
+ * What one intent by `actor` does to a nomination (`current` null when it does not exist yet).
+ * Pure and re-runnable: a store that loses a version race re-reads and calls it again, so a stale
+ * reviewer's `from` no longer matches and the review is refused instead of jumping a status.
+ */
+export function applyNominationIntent(
+  current: NominationState | null,
+  intent: NominationIntent,
+  actor: string,
+  ctx: NominationContext,
+): NominationOutcome {
+  const entry = (
+    action: AuditEntry['action'],
+    from: NominationStatus | null,
+    to: NominationStatus | null,
+    comment = '',
+  ) => ({
+    at: ctx.now,
+    actor,
+    action,
+    from,
+    to,
+    comment,
+  });
+  if (intent.kind === 'nomination.create') {
+    if (current) return { ok: false, message: NOMINATION_MESSAGES.idTaken };
+    const award = ctx.awards.find((a) => a.id === intent.awardId);
+    if (!award) return { ok: false, message: NOMINATION_MESSAGES.awardUnknown };
+    if (intent.nominees.includes(actor)) return { ok: false, message: NOMINATION_MESSAGES.selfNomination };
+    if (intent.nominees.length > 1 && intent.teamName === '')
+      return { ok: false, message: NOMINATION_MESSAGES.teamNameRequired };
+    return {
+      ok: true,
+      changed: true,
+      audit: entry('create', null, 'submitted'),
+      nomination: {
+        id: intent.nominationId,
+        awardId: award.id,
+        awardLabel: award.label,
+        nominator: actor,
+        nominees: [...intent.nominees],
+        teamName: intent.teamName,
+        reason: intent.reason,
+        yellIds: [...intent.yellIds],
+        endorsers: [],
+        status: 'submitted',
+        reviews: [],
+        consent: {},
+        createdAt: intent.createdAt,
+        awardYear: null,
+      },
+    };
+  }
+  if (!current) return { ok: false, message: NOMINATION_MESSAGES.notFound };
+  switch (intent.kind) {
+    case 'nomination.endorse': {
+      if (current.nominator === actor) return { ok: false, message: NOMINATION_MESSAGES.endorseOwn };
+      if (current.nominees.includes(actor)) return { ok: false, message: NOMINATION_MESSAGES.endorseAsNominee };
+      if (current.endorsers.includes(actor)) return { ok: false, message: NOMINATION_MESSAGES.endorseTwice };
+      if (current.status !== 'submitted' && current.status !== 'under_review')
+        return { ok: false, message: NOMINATION_MESSAGES.endorseClosed };
+      return {
+        ok: true,
+        changed: true,
+        audit: entry('endorse', null, null),
+        nomination: { ...current, endorsers: [...current.endorsers, actor] },
+      };
+    }
+    case 'nomination.review': {
+      const refusal = reviewRefusal(current, ctx.reviewer, ctx.nomineeSections);
+      if (refusal) return { ok: false, message: refusal };
+      if (current.status !== intent.from) return { ok: false, message: NOMINATION_MESSAGES.staleStatus };
+      if (!canTransition(current.status, intent.to)) return { ok: false, message: NOMINATION_MESSAGES.outOfOrder };
+      const review: ReviewEntry = {
+        at: ctx.now,
+        by: actor,
+        from: current.status,
+        to: intent.to,
+        comment: intent.comment,
+      };
+      return {
+        ok: true,
+        changed: true,
+        audit: entry('review', current.status, intent.to, intent.comment),
+        nomination: {
+          ...current,
+          status: intent.to,
+          reviews: [...current.reviews, review],
+          awardYear: intent.to === 'awarded' ? tokyoYear(ctx.now) : current.awardYear,
+        },
+      };
+    }
+    case 'award.consent': {
+      if (!current.nominees.includes(actor)) return { ok: false, message: NOMINATION_MESSAGES.consentNotNominee };
+      if (current.status !== 'awarded') return { ok: false, message: NOMINATION_MESSAGES.consentNotAwarded };
+      if (current.consent[actor] === intent.show) return { ok: true, changed: false, audit: null, nomination: current };
+      return {
+        ok: true,
+        changed: true,
+        audit: entry('consent', null, null, intent.show ? 'show' : 'hide'),
+        nomination: { ...current, consent: { ...current.consent, [actor]: intent.show } },
+      };
+    }
+  }
+}
