@@ -24,8 +24,8 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedOrganisation } from '../../functions/src/handlers/seed-organisation';
-import { FirestoreStore } from '../../functions/src/store/firestore';
+import { seedOrganisation } from '../../functions/src/features/directory/seed';
+import { createFirestoreStores } from '../../functions/src/features';
 import { makeProfile } from '../../functions/src/testing/fixtures';
 import { NotificationsPageSchema, type AppNotification } from '../../src/domain/notifications';
 import type { OrgUnit } from '../../src/domain/org';
@@ -95,7 +95,7 @@ describe('200 エール to one person at once, through the API on the local stac
         loginEmail: `y${n}-${RUN}@it.example.jp`,
       }),
     );
-    await seedOrganisation(new FirestoreStore(getFirestore(app)), { orgId: ORG, units: UNITS, staff: people });
+    await seedOrganisation(createFirestoreStores(getFirestore(app)), { orgId: ORG, units: UNITS, staff: people });
     const auth = getAuth(app);
     await inBatches(people, 10, async (p) => {
       const n = Number(p.id.slice(1));

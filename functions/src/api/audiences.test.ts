@@ -7,8 +7,8 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { OrgUnit, Role } from '../../../src/domain/org';
 import { AUDIENCES, AUDIENCE_FIELDS, type Audience, type AudienceField } from '../../../src/domain/staff';
-import { MemoryStore } from '../store/memory';
-import { seedOrganisation } from '../handlers/seed-organisation';
+import { createMemoryStores } from '../features';
+import { seedOrganisation } from '../features/directory/seed';
 import { freshOrgId, makeProfile, mutationId, staffId } from '../testing/fixtures';
 import { base64, fakeWebp } from '../testing/webp';
 import type { TokenVerifier } from './auth';
@@ -103,7 +103,7 @@ function text(res: ApiResponse): string {
  * photo uploaded through the API, and then the given audiences set through the API.
  */
 async function org(audiences: Partial<Record<AudienceField, Audience>>) {
-  const store = new MemoryStore();
+  const store = createMemoryStores();
   const orgId = freshOrgId();
   const staff = Object.values(RELATIONS).map(({ n, unitId, role }) =>
     makeProfile(n, {
@@ -120,7 +120,7 @@ async function org(audiences: Partial<Record<AudienceField, Audience>>) {
   );
   const seed = await seedOrganisation(store, { orgId, units: UNITS, staff });
   const api: Api = createApi({
-    store,
+    stores: store,
     verifier: fakeVerifier(
       Object.fromEntries(
         RELATION_NAMES.map((r) => [token(r), { orgId, staffId: staffId(RELATIONS[r].n), role: RELATIONS[r].role }]),
@@ -147,7 +147,7 @@ async function org(audiences: Partial<Record<AudienceField, Audience>>) {
     }),
   );
   expect(JSON.parse(text(upload))).toMatchObject({ results: [{ status: 'applied' }, { status: 'applied' }] });
-  const photo = (await store.getStaff(orgId, staffId(TARGET)))?.photo;
+  const photo = (await store.directory.getStaff(orgId, staffId(TARGET)))?.photo;
   if (!photo) throw new Error('the photo was not stored');
   return { api, store, orgId, photo, seed };
 }

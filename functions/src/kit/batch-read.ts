@@ -9,7 +9,8 @@ import type { ReadCounter } from './reads';
  */
 export type BatchedRead =
   | { backend: 'firestore'; ref: DocumentReference; take(snap: DocumentSnapshot): void }
-  | { backend: 'memory'; take(): void };
+  /** `key` names the twin's document: two reads of one key are one read, as two refs of one path. */
+  | { backend: 'memory'; key: string; take(): void };
 
 export interface HeadHandle<H> {
   read: BatchedRead;
@@ -25,11 +26,13 @@ export class MemoryBatchReader implements BatchReader {
 
   async readAll(reads: readonly BatchedRead[]): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
-    this.reads.add(reads.length);
+    const keys = new Set<string>();
     for (const r of reads) {
       if (r.backend !== 'memory') throw new Error('a Firestore read given to the in-memory reader');
+      keys.add(r.key);
       r.take();
     }
+    this.reads.add(keys.size);
   }
 }
 
@@ -43,12 +46,15 @@ export class FirestoreBatchReader implements BatchReader {
     const firestore = reads.flatMap((r) => (r.backend === 'firestore' ? [r] : []));
     if (firestore.length !== reads.length) throw new Error('an in-memory read given to the Firestore reader');
     if (firestore.length === 0) return;
-    const snaps = await this.db.getAll(...firestore.map((r) => r.ref));
-    this.reads.add(firestore.length);
-    firestore.forEach((r, k) => {
-      const snap = snaps[k];
+    // Two feeds may share a head document (yells and notifications share the recognition head).
+    const unique = [...new Map(firestore.map((r) => [r.ref.path, r.ref])).values()];
+    const snaps = await this.db.getAll(...unique);
+    this.reads.add(unique.length);
+    const byPath = new Map(snaps.map((s) => [s.ref.path, s]));
+    for (const r of firestore) {
+      const snap = byPath.get(r.ref.path);
       if (!snap) throw new Error('getAll answered fewer documents than asked');
       r.take(snap);
-    });
+    }
   }
 }

@@ -8,6 +8,7 @@
  */
 import {
   FieldValue,
+  type CollectionReference,
   type DocumentData,
   type DocumentReference,
   type DocumentSnapshot,
@@ -99,7 +100,7 @@ export function firestoreHead<H>(ref: DocumentReference, parse: (snap: DocumentS
 
 /** What an attempt writes at `version`, after the kit's creates (gate, record, participation). */
 export interface FirestoreStage {
-  /** The gate document's data; defaults to `{ version }`. */
+  /** Fields of the gate document besides `version`. */
   gate?: DocumentData;
   stage(batch: WriteBatch, version: number): void;
 }
@@ -113,7 +114,7 @@ export interface FirestoreWriteSpec {
   mutationRef: DocumentReference;
   actor: string;
   appliedAt: () => string;
-  unlinked?: UnlinkedParticipation & { participations: DocumentReference };
+  unlinked?: UnlinkedParticipation & { participations: CollectionReference };
   /** Read in the same getAll as the head and the record: one consistent read. */
   extra?: readonly DocumentReference[];
   decide(head: number, extra: readonly DocumentSnapshot[], headSnap: DocumentSnapshot): Decision<FirestoreStage>;
@@ -152,7 +153,7 @@ export function firestoreVersionedWrite(spec: FirestoreWriteSpec): Promise<Mutat
     const version = head + 1;
     // Refusable creates first: the gate (another writer took this version: re-read and retry),
     // the record (the same id landed meanwhile: the re-read answers duplicate), the participation.
-    batch.create(spec.versionRef(version), decision.write.gate ?? { version });
+    batch.create(spec.versionRef(version), { ...decision.write.gate, version });
     batch.create(spec.mutationRef, record(version));
     participate();
     decision.write.stage(batch, version);

@@ -127,10 +127,11 @@ export function memoryVersionBump<G>(spec: {
 }
 
 /** A head for the sync's batched read, read from the twin's state. */
-export function memoryHead<H>(read: () => H): HeadHandle<H> {
+export function memoryHead<H>(key: string, read: () => H): HeadHandle<H> {
   let box: { value: H } | null = null;
   const batched: BatchedRead = {
     backend: 'memory',
+    key,
     take: () => {
       box = { value: read() };
     },
