@@ -2,10 +2,9 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeChunk } from '../../../src/domain/directory-codec';
 import { parseDirectoryRecord } from '../../../src/domain/staff';
-import * as v from 'valibot';
-import { DirectorySyncResponseSchema, type Claims } from '../../../src/domain/protocol';
-import { createMemoryStores } from '../features';
+import type { Claims } from '../../../src/domain/protocol';
 import type { ServerStores } from '../features/stores';
+import { feedAnswer } from '../testing/sync';
 import { claimsFor, mutationId, staffId } from '../testing/fixtures';
 import { seededOrg } from '../testing/org';
 import type { TokenVerifier } from './auth';
@@ -160,21 +159,40 @@ describe('API: requests and answers', () => {
     expect(bodyJson(res)).toMatchObject({ code: 'invalid_request', message: '送信内容が正しい JSON ではありません' });
   });
 
-  it('syncs: snapshot for a new device, then up to date; rejects a malformed query with 400', async () => {
+  it('syncs: snapshot for a new device, then up to date; rejects a malformed cursor with 400', async () => {
     const { api } = await setup();
-    const first = await api(request('GET', '/api/directory/sync', { token: 'staff' }));
+    const first = await api(
+      request('POST', '/api/sync', {
+        token: 'staff',
+        body: { feeds: { directory: { snapshotId: null, version: 0 } } },
+      }),
+    );
     expect(first.status).toBe(200);
-    const answer = v.parse(DirectorySyncResponseSchema, bodyJson(first));
+    const answer = feedAnswer(first, 'directory');
     if (answer.kind !== 'snapshot') throw new Error(`expected a snapshot, got ${answer.kind}`);
     const snapshot = answer.snapshot;
     const again = await api(
-      request('GET', `/api/directory/sync?snapshot=${snapshot.id}&version=${snapshot.version}`, { token: 'staff' }),
+      request('POST', '/api/sync', {
+        token: 'staff',
+        body: { feeds: { directory: { snapshotId: snapshot.id, version: snapshot.version } } },
+      }),
     );
-    expect(bodyJson(again)).toEqual({ kind: 'upToDate', version: snapshot.version });
-    for (const q of ['?version=-1', '?version=1.5', '?snapshot=../etc&version=1']) {
-      const bad = await api(request('GET', `/api/directory/sync${q}`, { token: 'staff' }));
-      expect(bad.status).toBe(400);
+    expect(bodyJson(again)).toEqual({ feeds: { directory: { kind: 'upToDate', version: snapshot.version } } });
+    const bad = [
+      { directory: { snapshotId: null, version: -1 } },
+      { directory: { snapshotId: null, version: 1.5 } },
+      { directory: { snapshotId: '../etc', version: 1 } },
+      { directory: { version: 1 } },
+    ];
+    for (const feeds of bad) {
+      expect((await api(request('POST', '/api/sync', { token: 'staff', body: { feeds } }))).status).toBe(400);
     }
+    expect((await api(request('POST', '/api/sync', { token: 'staff', body: { cursors: {} } }))).status).toBe(400);
+    // A feed this server does not know is ignored, not refused (a newer device).
+    const unknown = await api(
+      request('POST', '/api/sync', { token: 'staff', body: { feeds: { surveys: { version: 0 } } } }),
+    );
+    expect(bodyJson(unknown)).toEqual({ feeds: {} });
   });
 
   it('serves a chunk as immutable gzip bytes that decode to the directory; unknown chunks are 404', async () => {
@@ -218,7 +236,9 @@ describe('API: requests and answers', () => {
       verifier: fakeVerifier({ t: claimsFor(1) }),
       logError: (_m, e) => errors.push(e),
     });
-    const res = await api(request('POST', '/api/sync', { token: 't', body: { feeds: { communities: { version: 0 } } } }));
+    const res = await api(
+      request('POST', '/api/sync', { token: 't', body: { feeds: { communities: { version: 0 } } } }),
+    );
     expect(res.status).toBe(500);
     expect(JSON.stringify(bodyJson(res))).not.toContain('secret');
     expect(bodyJson(res)).toMatchObject({ code: 'internal' });

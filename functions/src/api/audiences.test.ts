@@ -10,6 +10,7 @@ import { AUDIENCES, AUDIENCE_FIELDS, type Audience, type AudienceField } from '.
 import { createMemoryStores } from '../features';
 import { seedOrganisation } from '../features/directory/seed';
 import { freshOrgId, makeProfile, mutationId, staffId } from '../testing/fixtures';
+import { feedAnswer, syncRequest } from '../testing/sync';
 import { base64, fakeWebp } from '../testing/webp';
 import type { TokenVerifier } from './auth';
 import type { ApiRequest, ApiResponse } from './http';
@@ -307,10 +308,12 @@ describe('the shared directory (snapshot and change log) carries only `everyone`
       >; // fromEntries loses the key type
       const { api, photo, seed } = await org(audiences);
       // The change log (what a device holding the seed's snapshot receives) …
-      const sync = text(
-        await api(get(`/api/directory/sync?snapshot=${seed.id}&version=${seed.version}`, 'other 部 staff')),
+      const answer = feedAnswer(
+        await api(syncRequest({ directory: { snapshotId: seed.id, version: seed.version } }, token('other 部 staff'))),
+        'directory',
       );
-      expect(JSON.parse(sync)).toMatchObject({ kind: 'changes' });
+      expect(answer).toMatchObject({ kind: 'changes' });
+      const sync = JSON.stringify(answer);
       // … and a fresh snapshot (what a new device receives).
       const rebuilt = JSON.parse(text(await api(post('/api/admin/directory/snapshot', 'HR (in another 部)', {}))));
       const manifest = (rebuilt as { snapshot: { id: string; chunkCount: number } }).snapshot; // router answer shape

@@ -40,7 +40,8 @@ export function createApi(deps: ApiDeps): Api {
     {
       method: 'POST',
       pattern: exact(API_PATHS.mutations),
-      handle: async ({ claims, request }) => json(200, await pushMutations(stores, claims, parseJsonBody(request.body))),
+      handle: async ({ claims, request }) =>
+        json(200, await pushMutations(stores, claims, parseJsonBody(request.body))),
     },
     {
       method: 'POST',
@@ -91,7 +92,6 @@ function bodyTooLarge(request: ApiRequest): boolean {
   const declared = Number(request.headers['content-length'] ?? 0);
   return declared > MAX_BODY_BYTES || (request.body?.byteLength ?? 0) > MAX_BODY_BYTES;
 }
-
 
 /** `__session=<ID token>` from a Cookie header, as an Authorization value. */
 function sessionCookieBearer(cookie: string | undefined): string | undefined {

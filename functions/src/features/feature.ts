@@ -45,7 +45,11 @@ export interface FeedPlan {
 
 export interface ServerFeed<N extends FeedName> {
   name: N;
-  plan(stores: ServerStores, claims: Claims, cursor: FeedCursor<N>): { reads: readonly BatchedRead[]; answer(): Promise<FeedAnswer<N>> };
+  plan(
+    stores: ServerStores,
+    claims: Claims,
+    cursor: FeedCursor<N>,
+  ): { reads: readonly BatchedRead[]; answer(): Promise<FeedAnswer<N>> };
 }
 
 export interface FeatureSpec<N extends keyof Omit<ServerStores, 'reads' | 'reader'>, K extends Mutation['kind']> {
@@ -63,8 +67,10 @@ export interface FeatureSpec<N extends keyof Omit<ServerStores, 'reads' | 'reade
   contract(suite: string, make: () => ServerStores): void;
 }
 
-export interface ServerFeature<N extends keyof Omit<ServerStores, 'reads' | 'reader'>, K extends Mutation['kind']>
-  extends FeatureSpec<N, K> {
+export interface ServerFeature<
+  N extends keyof Omit<ServerStores, 'reads' | 'reader'>,
+  K extends Mutation['kind'],
+> extends FeatureSpec<N, K> {
   kinds: readonly K[];
   /** Applies `m` if it is one of this feature's kinds; null if it is not. */
   dispatch(stores: ServerStores, claims: Claims, m: Mutation): Promise<PushResult> | null;
@@ -72,9 +78,10 @@ export interface ServerFeature<N extends keyof Omit<ServerStores, 'reads' | 'rea
   planFeed(stores: ServerStores, claims: Claims, name: string, cursor: unknown): FeedPlan | null;
 }
 
-export function defineFeature<N extends keyof Omit<ServerStores, 'reads' | 'reader'>, K extends Mutation['kind'] = never>(
-  spec: FeatureSpec<N, K>,
-): ServerFeature<N, K> {
+export function defineFeature<
+  N extends keyof Omit<ServerStores, 'reads' | 'reader'>,
+  K extends Mutation['kind'] = never,
+>(spec: FeatureSpec<N, K>): ServerFeature<N, K> {
   const handlers = spec.mutations;
   // Object.keys gives the spec's own keys, which are exactly K by the mapped type above.
   const kinds = (handlers ? Object.keys(handlers) : []) as K[];
@@ -102,11 +109,20 @@ function applyWith<K extends Mutation['kind']>(
 ): Promise<PushResult> {
   // m.kind is a K and handlers[m.kind] takes that kind's mutation; TypeScript cannot correlate the
   // two through the mapped type, so the handler is widened to this mutation's type here, once.
-  const handler = handlers[m.kind as K] as (stores: ServerStores, claims: Claims, m: MutationOf<K>) => Promise<PushResult>;
+  const handler = handlers[m.kind as K] as (
+    stores: ServerStores,
+    claims: Claims,
+    m: MutationOf<K>,
+  ) => Promise<PushResult>;
   return handler(stores, claims, m);
 }
 
-function planOne<N extends FeedName>(feed: ServerFeed<N>, stores: ServerStores, claims: Claims, raw: unknown): FeedPlan {
+function planOne<N extends FeedName>(
+  feed: ServerFeed<N>,
+  stores: ServerStores,
+  claims: Claims,
+  raw: unknown,
+): FeedPlan {
   const cursor = v.safeParse(SYNC_FEEDS[feed.name].cursor, raw);
   if (!cursor.success) throw badRequest(`同期の指定（${feed.name}）が正しくありません`);
   // The schema's output is this feed's cursor type; valibot's inference over the indexed

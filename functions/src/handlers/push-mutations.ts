@@ -28,7 +28,9 @@ export async function pushMutations(store: ServerStores, claims: Claims, body: u
   for (const raw of request.output.mutations) {
     const parsed = parseMutation(raw);
     results.push(
-      parsed.ok ? await applyOne(store, claims, parsed.value) : { id: idOf(raw), status: 'rejected', message: parsed.message },
+      parsed.ok
+        ? await applyOne(store, claims, parsed.value)
+        : { id: idOf(raw), status: 'rejected', message: parsed.message },
     );
   }
   return { results };

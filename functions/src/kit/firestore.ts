@@ -128,7 +128,12 @@ export function firestoreVersionedWrite(spec: FirestoreWriteSpec): Promise<Mutat
   return retryVersioned(spec.policy, async () => {
     // One getAll is one consistent read: whatever commits after it takes the version this attempt
     // wants, so a stale read cannot win.
-    const refs = [spec.headRef, spec.mutationRef, ...(participationRef ? [participationRef] : []), ...(spec.extra ?? [])];
+    const refs = [
+      spec.headRef,
+      spec.mutationRef,
+      ...(participationRef ? [participationRef] : []),
+      ...(spec.extra ?? []),
+    ];
     const snaps = await readDocs(spec.reads, spec.db, refs);
     const [headSnap, mutationSnap] = snaps;
     if (!headSnap || !mutationSnap) throw new Error('getAll answered fewer documents than asked');
@@ -139,7 +144,8 @@ export function firestoreVersionedWrite(spec: FirestoreWriteSpec): Promise<Mutat
     const decision = spec.decide(head, extra, headSnap);
     if ('rejected' in decision) return { status: 'rejected', message: decision.rejected } as const;
     const batch = spec.db.batch();
-    const record = (version: number) => (spec.unlinked ? UNLINKED_RECORD : linkedRecord(spec.actor, version, spec.appliedAt()));
+    const record = (version: number) =>
+      spec.unlinked ? UNLINKED_RECORD : linkedRecord(spec.actor, version, spec.appliedAt());
     // Only the bare participation: no version, no time, nothing the content also holds.
     const participate = () => {
       if (participationRef && spec.unlinked)
@@ -173,7 +179,10 @@ export function firestoreVersionBump(spec: {
   headRef: DocumentReference;
   versionRef: (version: number) => DocumentReference;
   /** How many versions to take (0 writes nothing), and what to write at them. */
-  decide(head: number, headSnap: DocumentSnapshot): Promise<{ count: number; gate?: DocumentData; stage?(batch: WriteBatch, first: number): void }>;
+  decide(
+    head: number,
+    headSnap: DocumentSnapshot,
+  ): Promise<{ count: number; gate?: DocumentData; stage?(batch: WriteBatch, first: number): void }>;
 }): Promise<void> {
   return retryVersioned(spec.policy, async () => {
     const headSnap = await readDoc(spec.reads, spec.headRef);

@@ -50,7 +50,10 @@ export function runKitContract(name: string, make: () => KitProbe): void {
       const { probe, orgId } = fresh();
       await probe.apply(orgId, mutationId('u1'), staffId(1), { id: 'a', value: 1 });
       const same = mutationId('u2');
-      expect(await probe.apply(orgId, same, staffId(1), { id: 'a', value: 1 })).toEqual({ status: 'applied', version: 0 });
+      expect(await probe.apply(orgId, same, staffId(1), { id: 'a', value: 1 })).toEqual({
+        status: 'applied',
+        version: 0,
+      });
       await probe.apply(orgId, mutationId('u3'), staffId(1), { id: 'a', value: 2 });
       // Were the no-op not recorded, this replay would set the value back to 1.
       expect(await probe.apply(orgId, same, staffId(1), { id: 'a', value: 1 })).toEqual({ status: 'duplicate' });
@@ -65,13 +68,18 @@ export function runKitContract(name: string, make: () => KitProbe): void {
         message: 'refused',
       });
       expect((await probe.stored(orgId)).mutations).toEqual([]);
-      expect(await probe.apply(orgId, id, staffId(1), { id: 'a', value: 1 })).toEqual({ status: 'applied', version: 1 });
+      expect(await probe.apply(orgId, id, staffId(1), { id: 'a', value: 1 })).toEqual({
+        status: 'applied',
+        version: 1,
+      });
     });
 
     it('twenty writers at once: every one lands once, at versions 1-20', async () => {
       const { probe, orgId } = fresh();
       const outcomes = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => probe.apply(orgId, mutationId(`c${i}`), staffId(i + 1), { id: `t${i}`, value: i })),
+        Array.from({ length: 20 }, (_, i) =>
+          probe.apply(orgId, mutationId(`c${i}`), staffId(i + 1), { id: `t${i}`, value: i }),
+        ),
       );
       const versions = outcomes.map((o) => (o.status === 'applied' ? o.version : -1)).sort((x, y) => x - y);
       expect(versions).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -103,7 +111,9 @@ export function runKitContract(name: string, make: () => KitProbe): void {
         message: ALREADY_TOOK_PART,
       });
       // A replay of the same id is a duplicate (whose it was is not kept).
-      expect(await probe.apply(orgId, id, who, { id: 'answer-q1', value: 4 }, 'survey-a')).toEqual({ status: 'duplicate' });
+      expect(await probe.apply(orgId, id, who, { id: 'answer-q1', value: 4 }, 'survey-a')).toEqual({
+        status: 'duplicate',
+      });
       expect(await probe.since(orgId, 0, 10)).toEqual([{ id: 'answer-q1', value: 4, version: 1 }]);
     });
 
@@ -135,7 +145,9 @@ export function runKitContract(name: string, make: () => KitProbe): void {
 
     it('sharded counters sum every increment; a read costs one read per shard', async () => {
       const { probe, orgId } = fresh();
-      await Promise.all(Array.from({ length: 12 }, (_, v) => probe.count(orgId, 'c', v + 1, { total: 1, odd: (v + 1) % 2 })));
+      await Promise.all(
+        Array.from({ length: 12 }, (_, v) => probe.count(orgId, 'c', v + 1, { total: 1, odd: (v + 1) % 2 })),
+      );
       const { result, reads } = await probe.reads.measure(() => probe.counts(orgId, 'c'));
       expect(result).toEqual({ total: 12, odd: 6 });
       expect(reads).toBe(COUNTER_SHARDS);

@@ -8,15 +8,17 @@ import * as v from 'valibot';
 import { FirestoreBatchReader, MemoryBatchReader, type BatchReader, type HeadHandle } from './batch-read';
 import { FirestoreCounters, MemoryCounters, type Counts } from './counters';
 import { firestoreHead, firestorePage, firestoreVersionedWrite, parseHeadVersion } from './firestore';
-import { emptyGate, memoryHead, memoryPage, memoryVersionedWrite, tick, type MemoryGate, type MemoryMutations } from './memory';
-import { ReadCounter } from './reads';
 import {
-  rejectWith,
-  UNCHANGED,
-  versionDocId,
-  type MutationOutcome,
-  type RetryPolicy,
-} from './versioned';
+  emptyGate,
+  memoryHead,
+  memoryPage,
+  memoryVersionedWrite,
+  tick,
+  type MemoryGate,
+  type MemoryMutations,
+} from './memory';
+import { ReadCounter } from './reads';
+import { rejectWith, UNCHANGED, versionDocId, type MutationOutcome, type RetryPolicy } from './versioned';
 
 export interface Tally {
   id: string;
@@ -36,13 +38,21 @@ export interface KitProbe {
   reads: ReadCounter;
   reader: BatchReader;
   retry: RetryPolicy;
-  apply(orgId: string, mutationId: string, actor: string, intent: TallyIntent, unlinkedScope?: string): Promise<MutationOutcome>;
+  apply(
+    orgId: string,
+    mutationId: string,
+    actor: string,
+    intent: TallyIntent,
+    unlinkedScope?: string,
+  ): Promise<MutationOutcome>;
   since(orgId: string, version: number, limit: number): Promise<Tally[]>;
   head(orgId: string): HeadHandle<number>;
   count(orgId: string, counter: string, version: number, delta: Counts): Promise<void>;
   counts(orgId: string, counter: string): Promise<Counts>;
   /** Everything stored for `orgId`, as plain values: what the unlinked test inspects. */
-  stored(orgId: string): Promise<{ mutations: unknown[]; participations: unknown[]; tallies: unknown[]; gates: unknown[] }>;
+  stored(
+    orgId: string,
+  ): Promise<{ mutations: unknown[]; participations: unknown[]; tallies: unknown[]; gates: unknown[] }>;
 }
 
 export class MemoryProbe implements KitProbe {
@@ -67,14 +77,21 @@ export class MemoryProbe implements KitProbe {
       actor,
       appliedAt: () => new Date().toISOString(),
       ...(unlinkedScope !== undefined && {
-        unlinked: { scope: unlinkedScope, staffId: actor, message: ALREADY_TOOK_PART, participations: () => org.participations },
+        unlinked: {
+          scope: unlinkedScope,
+          staffId: actor,
+          message: ALREADY_TOOK_PART,
+          participations: () => org.participations,
+        },
       }),
       extraReads: 1,
       decide: () => {
         if (intent.value === 'refuse') return rejectWith('refused');
         const value = intent.value;
         if (org.tallies.get(intent.id)?.value === value) return UNCHANGED;
-        return { write: { commit: (version: number) => void org.tallies.set(intent.id, { id: intent.id, value, version }) } };
+        return {
+          write: { commit: (version: number) => void org.tallies.set(intent.id, { id: intent.id, value, version }) },
+        };
       },
     });
   }
@@ -146,7 +163,12 @@ export class FirestoreProbe implements KitProbe {
       actor,
       appliedAt: () => new Date().toISOString(),
       ...(unlinkedScope !== undefined && {
-        unlinked: { scope: unlinkedScope, staffId: actor, message: ALREADY_TOOK_PART, participations: org.collection('participations') },
+        unlinked: {
+          scope: unlinkedScope,
+          staffId: actor,
+          message: ALREADY_TOOK_PART,
+          participations: org.collection('participations'),
+        },
       }),
       extra: [tallyRef],
       decide: (_head, [tallySnap]) => {
@@ -159,7 +181,9 @@ export class FirestoreProbe implements KitProbe {
   }
 
   since(orgId: string, version: number, limit: number) {
-    return firestorePage(this.reads, this.#org(orgId).collection('tallies'), version, limit, (d) => v.parse(TallySchema, d));
+    return firestorePage(this.reads, this.#org(orgId).collection('tallies'), version, limit, (d) =>
+      v.parse(TallySchema, d),
+    );
   }
 
   head(orgId: string) {

@@ -6,6 +6,8 @@ import { PushResponseSchema, type Claims } from '../../../src/domain/protocol';
 import type { TokenVerifier } from '../api/auth';
 import type { ApiRequest, ApiResponse } from '../api/http';
 import { createApi } from '../api/router';
+import type { FeedCursor, FeedName } from '../../../src/domain/sync-protocol';
+import { syncOne } from './sync';
 import { seedOrganisation } from '../features/directory/seed';
 import { createMemoryStores } from '../features';
 import { freshOrgId, makeProfile, staffId } from './fixtures';
@@ -70,7 +72,9 @@ export async function recognitionOrg() {
     const res = await call('GET', path, token);
     return { status: res.status, body: bodyOf(res) };
   };
-  return { store, orgId, claims, call, push, get };
+  /** One feed through POST /sync, its answer checked by the feed's schema. */
+  const sync = <F extends FeedName>(feed: F, cursor: FeedCursor<F>, token: string) => syncOne(api, token, feed, cursor);
+  return { store, orgId, claims, call, push, get, sync, api };
 }
 
 export function bodyOf(res: ApiResponse): unknown {

@@ -33,7 +33,9 @@ export function runCommunityContract(name: string, makeStore: () => ServerStores
 
     it('create makes the creator the first member, at the next version', async () => {
       const { store, orgId } = await fresh();
-      expect(await store.communities.applyCommunityMutation(orgId, mutationId('c1'), staffId(1), create('run-0001'))).toEqual({
+      expect(
+        await store.communities.applyCommunityMutation(orgId, mutationId('c1'), staffId(1), create('run-0001')),
+      ).toEqual({
         status: 'applied',
         version: 1,
       });
@@ -56,9 +58,9 @@ export function runCommunityContract(name: string, makeStore: () => ServerStores
       await store.communities.applyCommunityMutation(orgId, mutationId('c'), staffId(1), create('run-0001'));
       await store.communities.applyCommunityMutation(orgId, mutationId('j2'), staffId(2), join('run-0001'));
       await store.communities.applyCommunityMutation(orgId, mutationId('j3'), staffId(3), join('run-0001'));
-      expect((await store.communities.applyCommunityMutation(orgId, mutationId('l1'), staffId(1), leave('run-0001'))).status).toBe(
-        'applied',
-      );
+      expect(
+        (await store.communities.applyCommunityMutation(orgId, mutationId('l1'), staffId(1), leave('run-0001'))).status,
+      ).toBe('applied');
       const [c] = await store.communities.communitiesSince(orgId, 0, 10);
       expect(c?.memberIds).toEqual([staffId(2), staffId(3)]);
       expect(c?.version).toBe(4);
@@ -69,10 +71,12 @@ export function runCommunityContract(name: string, makeStore: () => ServerStores
       const { store, orgId } = await fresh();
       await store.communities.applyCommunityMutation(orgId, mutationId('c'), staffId(1), create('run-0001'));
       expect(
-        (await store.communities.applyCommunityMutation(orgId, mutationId('again'), staffId(1), join('run-0001'))).status,
+        (await store.communities.applyCommunityMutation(orgId, mutationId('again'), staffId(1), join('run-0001')))
+          .status,
       ).toBe('applied');
       expect(
-        (await store.communities.applyCommunityMutation(orgId, mutationId('stray'), staffId(2), leave('run-0001'))).status,
+        (await store.communities.applyCommunityMutation(orgId, mutationId('stray'), staffId(2), leave('run-0001')))
+          .status,
       ).toBe('applied');
       expect(await store.communities.communityHead(orgId)).toBe(1);
       expect((await store.communities.communitiesSince(orgId, 0, 10))[0]?.memberIds).toEqual([staffId(1)]);
@@ -82,7 +86,9 @@ export function runCommunityContract(name: string, makeStore: () => ServerStores
       const { store, orgId } = await fresh();
       await store.communities.applyCommunityMutation(orgId, mutationId('c'), staffId(1), create('run-0001'));
       const joinId = mutationId('join');
-      expect((await store.communities.applyCommunityMutation(orgId, joinId, staffId(2), join('run-0001'))).status).toBe('applied');
+      expect((await store.communities.applyCommunityMutation(orgId, joinId, staffId(2), join('run-0001'))).status).toBe(
+        'applied',
+      );
       await store.communities.applyCommunityMutation(orgId, mutationId('leave'), staffId(2), leave('run-0001'));
       expect(await store.communities.applyCommunityMutation(orgId, joinId, staffId(2), join('run-0001'))).toEqual({
         status: 'duplicate',
@@ -96,7 +102,9 @@ export function runCommunityContract(name: string, makeStore: () => ServerStores
       const noop = mutationId('noop');
       await store.communities.applyCommunityMutation(orgId, noop, staffId(1), join('run-0001'));
       await store.communities.applyCommunityMutation(orgId, mutationId('leave'), staffId(1), leave('run-0001'));
-      expect((await store.communities.applyCommunityMutation(orgId, noop, staffId(1), join('run-0001'))).status).toBe('duplicate');
+      expect((await store.communities.applyCommunityMutation(orgId, noop, staffId(1), join('run-0001'))).status).toBe(
+        'duplicate',
+      );
       expect((await store.communities.communitiesSince(orgId, 0, 10))[0]?.memberIds).toEqual([]);
     });
 
@@ -114,24 +122,31 @@ export function runCommunityContract(name: string, makeStore: () => ServerStores
       const { store, orgId } = await fresh();
       const id = mutationId('mine');
       await store.communities.applyCommunityMutation(orgId, id, staffId(1), create('run-0001'));
-      expect((await store.communities.applyCommunityMutation(orgId, id, staffId(2), join('run-0001'))).status).toBe('rejected');
+      expect((await store.communities.applyCommunityMutation(orgId, id, staffId(2), join('run-0001'))).status).toBe(
+        'rejected',
+      );
       expect((await store.communities.communitiesSince(orgId, 0, 10))[0]?.memberIds).toEqual([staffId(1)]);
     });
 
     it('join of a community that does not exist, and a second create of one id, are rejected and write nothing', async () => {
       const { store, orgId } = await fresh();
-      expect((await store.communities.applyCommunityMutation(orgId, mutationId('j'), staffId(1), join('nowhere-1'))).status).toBe(
-        'rejected',
-      );
+      expect(
+        (await store.communities.applyCommunityMutation(orgId, mutationId('j'), staffId(1), join('nowhere-1'))).status,
+      ).toBe('rejected');
       await store.communities.applyCommunityMutation(orgId, mutationId('c1'), staffId(1), create('run-0001'));
-      const again = await store.communities.applyCommunityMutation(orgId, mutationId('c2'), staffId(2), create('run-0001', '別名'));
+      const again = await store.communities.applyCommunityMutation(
+        orgId,
+        mutationId('c2'),
+        staffId(2),
+        create('run-0001', '別名'),
+      );
       expect(again.status).toBe('rejected');
       expect(await store.communities.communityHead(orgId)).toBe(1);
       expect((await store.communities.communitiesSince(orgId, 0, 10))[0]?.name).toBe('ランニング');
       // A rejection is not recorded: the same id can still be used once the community exists.
-      expect((await store.communities.applyCommunityMutation(orgId, mutationId('j'), staffId(1), join('run-0001'))).status).toBe(
-        'applied',
-      );
+      expect(
+        (await store.communities.applyCommunityMutation(orgId, mutationId('j'), staffId(1), join('run-0001'))).status,
+      ).toBe('applied');
     });
 
     it(
@@ -141,7 +156,9 @@ export function runCommunityContract(name: string, makeStore: () => ServerStores
         await store.communities.applyCommunityMutation(orgId, mutationId('c'), staffId(0), create('run-0001'));
         const people = Array.from({ length: 12 }, (_, i) => staffId(i + 1));
         const outcomes = await Promise.all(
-          people.map((p, i) => store.communities.applyCommunityMutation(orgId, mutationId(`j${i}`), p, join('run-0001'))),
+          people.map((p, i) =>
+            store.communities.applyCommunityMutation(orgId, mutationId(`j${i}`), p, join('run-0001')),
+          ),
         );
         const versions = outcomes.map((o) => (o.status === 'applied' ? o.version : -1)).sort((a, b) => a - b);
         expect(versions).toEqual(Array.from({ length: 12 }, (_, i) => i + 2));
@@ -168,7 +185,12 @@ export function runCommunityContract(name: string, makeStore: () => ServerStores
     it('communitiesSince pages in version order; a changed community moves to its new version', async () => {
       const { store, orgId } = await fresh();
       for (const n of [1, 2, 3]) {
-        await store.communities.applyCommunityMutation(orgId, mutationId(`c${n}`), staffId(n), create(`comm-000${n}`, `会${n}`));
+        await store.communities.applyCommunityMutation(
+          orgId,
+          mutationId(`c${n}`),
+          staffId(n),
+          create(`comm-000${n}`, `会${n}`),
+        );
       }
       await store.communities.applyCommunityMutation(orgId, mutationId('j'), staffId(9), join('comm-0001'));
       const first = await store.communities.communitiesSince(orgId, 0, 2);

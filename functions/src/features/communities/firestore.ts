@@ -27,13 +27,7 @@ import {
   type CommunityIntent,
 } from '../../../../src/domain/communities';
 import type { HeadHandle } from '../../kit/batch-read';
-import {
-  firestoreHead,
-  firestorePage,
-  firestoreVersionedWrite,
-  parseHeadVersion,
-  readDoc,
-} from '../../kit/firestore';
+import { firestoreHead, firestorePage, firestoreVersionedWrite, parseHeadVersion, readDoc } from '../../kit/firestore';
 import { rejectWith, UNCHANGED, versionDocId, type MutationOutcome, type RetryPolicy } from '../../kit/versioned';
 import type { FirestoreEnv } from '../stores';
 import { memberDocId, type CommunityStore } from './port';

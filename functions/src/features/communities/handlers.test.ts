@@ -7,6 +7,7 @@ import type { ApiRequest, ApiResponse } from '../../api/http';
 import { createApi } from '../../api/router';
 import { claimsFor, mutationId, staffId } from '../../testing/fixtures';
 import { seededOrg } from '../../testing/org';
+import { syncOne, syncRequest } from '../../testing/sync';
 import { communitiesSince } from './handlers';
 
 /** Two people of one organisation, signed in by token name. */
@@ -40,12 +41,9 @@ async function setup() {
     expect(res.status).toBe(200);
     return v.parse(PushResponseSchema, json(res)).results;
   };
-  const list = async (token: string, since: number) => {
-    const res = await call('GET', `/api/communities?since=${since}`, token);
-    expect(res.status).toBe(200);
-    return v.parse(CommunitiesPageSchema, json(res));
-  };
-  return { store, orgId, call, push, list };
+  const list = async (token: string, since: number) =>
+    v.parse(CommunitiesPageSchema, await syncOne(api, token, 'communities', { version: since }));
+  return { store, orgId, call, push, list, api };
 }
 
 function json(res: ApiResponse): unknown {
@@ -163,9 +161,10 @@ describe('communities through the API (in-memory store)', () => {
     expect(r).toEqual({ id: mutationId('j'), status: 'rejected', message: 'コミュニティが見つかりません' });
   });
 
-  it('refuses a malformed since', async () => {
-    const { call } = await setup();
-    expect((await call('GET', '/api/communities?since=-1', 'a')).status).toBe(400);
-    expect((await call('GET', '/api/communities?since=abc', 'a')).status).toBe(400);
+  it('refuses a malformed cursor', async () => {
+    const { api } = await setup();
+    expect((await api(syncRequest({ communities: { version: -1 } }, 'a'))).status).toBe(400);
+    expect((await api(syncRequest({ communities: { version: 'abc' } }, 'a'))).status).toBe(400);
+    expect((await api(syncRequest({ communities: {} }, 'a'))).status).toBe(400);
   });
 });

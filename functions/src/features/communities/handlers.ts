@@ -16,7 +16,12 @@ export async function applyCommunityMutation(
   claims: Claims,
   mutation: CommunityMutation,
 ): Promise<PushResult> {
-  const outcome = await store.communities.applyCommunityMutation(claims.orgId, mutation.id, claims.staffId, toIntent(mutation));
+  const outcome = await store.communities.applyCommunityMutation(
+    claims.orgId,
+    mutation.id,
+    claims.staffId,
+    toIntent(mutation),
+  );
   return resultOf(mutation.id, outcome);
 }
 
@@ -53,6 +58,11 @@ export async function communitiesAnswer(
 }
 
 /** The same, reading the head first (one read). */
-export async function communitiesSince(store: ServerStores, orgId: string, since: number, limit = COMMUNITIES_PAGE_SIZE) {
+export async function communitiesSince(
+  store: ServerStores,
+  orgId: string,
+  since: number,
+  limit = COMMUNITIES_PAGE_SIZE,
+) {
   return communitiesAnswer(store, orgId, await store.communities.communityHead(orgId), since, limit);
 }

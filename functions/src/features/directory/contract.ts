@@ -67,7 +67,10 @@ export function runDirectoryContract(name: string, makeStore: () => ServerStores
       const seen: string[] = [];
       let afterId: string | undefined;
       for (let pages = 0; pages < 10; pages++) {
-        const page = await store.directory.listStaff(orgId, afterId === undefined ? { limit: 3 } : { afterId, limit: 3 });
+        const page = await store.directory.listStaff(
+          orgId,
+          afterId === undefined ? { limit: 3 } : { afterId, limit: 3 },
+        );
         if (page.length === 0) break;
         expect(page.length).toBeLessThanOrEqual(3);
         seen.push(...page.map((p) => p.id));
@@ -91,8 +94,12 @@ export function runDirectoryContract(name: string, makeStore: () => ServerStores
       const chunks = [new Uint8Array([0x1f, 0x8b, 0, 1, 2, 255]), new Uint8Array(70_000).map((_, i) => i % 251)];
       expect(await store.directory.putSnapshot(orgId, manifest('snap-a', 0, 2), chunks)).toBe('current');
       expect((await store.directory.getDirectoryMeta(orgId)).snapshot).toEqual(manifest('snap-a', 0, 2));
-      expect(Array.from((await store.directory.getSnapshotChunk(orgId, 'snap-a', 0)) ?? [])).toEqual(Array.from(chunks[0] ?? []));
-      expect(Array.from((await store.directory.getSnapshotChunk(orgId, 'snap-a', 1)) ?? [])).toEqual(Array.from(chunks[1] ?? []));
+      expect(Array.from((await store.directory.getSnapshotChunk(orgId, 'snap-a', 0)) ?? [])).toEqual(
+        Array.from(chunks[0] ?? []),
+      );
+      expect(Array.from((await store.directory.getSnapshotChunk(orgId, 'snap-a', 1)) ?? [])).toEqual(
+        Array.from(chunks[1] ?? []),
+      );
       expect(await store.directory.getSnapshotChunk(orgId, 'snap-a', 2)).toBeNull();
       expect(await store.directory.getSnapshotChunk(orgId, 'snap-other', 0)).toBeNull();
       expect(await store.directory.getSnapshotChunk(freshOrgId(), 'snap-a', 0)).toBeNull();
@@ -101,7 +108,9 @@ export function runDirectoryContract(name: string, makeStore: () => ServerStores
     it('putSnapshot keeps a newer current snapshot when an older one finishes later; old chunks stay readable', async () => {
       const { store, orgId } = await seeded(3);
       await store.directory.putSnapshot(orgId, manifest('snap-new', 3, 1), [new Uint8Array([3])]);
-      expect(await store.directory.putSnapshot(orgId, manifest('snap-old', 1, 1), [new Uint8Array([1])])).toBe('superseded');
+      expect(await store.directory.putSnapshot(orgId, manifest('snap-old', 1, 1), [new Uint8Array([1])])).toBe(
+        'superseded',
+      );
       expect((await store.directory.getDirectoryMeta(orgId)).snapshot?.id).toBe('snap-new');
       expect(Array.from((await store.directory.getSnapshotChunk(orgId, 'snap-old', 0)) ?? [])).toEqual([1]);
     });
@@ -167,7 +176,9 @@ export function runDirectoryContract(name: string, makeStore: () => ServerStores
       };
       await expect(store.directory.applyMutation(orgId, mutationId('boom'), staffId(0), boom)).rejects.toThrow('boom');
       expect(await store.directory.headVersion(orgId)).toBe(1);
-      expect((await store.directory.applyMutation(orgId, mutationId('boom'), staffId(0), setIntro('ok'))).status).toBe('applied');
+      expect((await store.directory.applyMutation(orgId, mutationId('boom'), staffId(0), setIntro('ok'))).status).toBe(
+        'applied',
+      );
     });
 
     it(
@@ -215,7 +226,8 @@ export function runDirectoryContract(name: string, makeStore: () => ServerStores
 
     it('changesSince pages across a page boundary without losing or repeating a change', async () => {
       const { store, orgId } = await seeded(1);
-      for (let i = 0; i < 7; i++) await store.directory.applyMutation(orgId, mutationId(`p${i}`), staffId(0), setIntro(`v${i}`));
+      for (let i = 0; i < 7; i++)
+        await store.directory.applyMutation(orgId, mutationId(`p${i}`), staffId(0), setIntro(`v${i}`));
       const head = await store.directory.headVersion(orgId);
       const got: number[] = [];
       let since = 0;

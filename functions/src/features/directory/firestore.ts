@@ -179,7 +179,12 @@ export class FirestoreDirectory implements DirectoryStore {
     return (await this.getDirectoryMeta(orgId)).headVersion;
   }
 
-  applyMutation(orgId: string, mutationId: string, actorStaffId: string, apply: ApplyToProfile): Promise<MutationOutcome> {
+  applyMutation(
+    orgId: string,
+    mutationId: string,
+    actorStaffId: string,
+    apply: ApplyToProfile,
+  ): Promise<MutationOutcome> {
     const staffRef = this.#staffRef(orgId, actorStaffId);
     return firestoreVersionedWrite({
       db: this.db,

@@ -63,13 +63,15 @@ export const directory = defineFeature({
       method: 'GET',
       pattern: /^\/photos\/([^/]+)$/,
       cookieAuth: true,
-      handle: async ({ claims, params, stores }) => webpImage(await readPhoto(stores, claims, params[0] ?? '', 'thumb')),
+      handle: async ({ claims, params, stores }) =>
+        webpImage(await readPhoto(stores, claims, params[0] ?? '', 'thumb')),
     },
     {
       method: 'GET',
       pattern: /^\/photos\/([^/]+)\/large$/,
       cookieAuth: true,
-      handle: async ({ claims, params, stores }) => webpImage(await readPhoto(stores, claims, params[0] ?? '', 'large')),
+      handle: async ({ claims, params, stores }) =>
+        webpImage(await readPhoto(stores, claims, params[0] ?? '', 'large')),
     },
     {
       method: 'POST',
@@ -83,4 +85,3 @@ export const directory = defineFeature({
   ],
   contract: runDirectoryContract,
 });
-

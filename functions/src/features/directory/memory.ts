@@ -124,7 +124,12 @@ export class MemoryDirectory implements DirectoryStore {
     return (await this.getDirectoryMeta(orgId)).headVersion;
   }
 
-  applyMutation(orgId: string, mutationId: string, actorStaffId: string, apply: ApplyToProfile): Promise<MutationOutcome> {
+  applyMutation(
+    orgId: string,
+    mutationId: string,
+    actorStaffId: string,
+    apply: ApplyToProfile,
+  ): Promise<MutationOutcome> {
     return memoryVersionedWrite({
       policy: this.retry,
       reads: this.env.reads,

@@ -30,12 +30,10 @@ export async function applyProfilePhoto(
   mutation: MutationOf<'profile.photo'>,
 ): Promise<PushResult> {
   const photoId = mutation.photo ? await storeUploadedPhoto(store, claims, mutation.photo) : null;
-  const outcome = await store.directory.applyMutation(
-    claims.orgId,
-    mutation.id,
-    claims.staffId,
-    (p: StaffProfile) => ({ ...p, photo: photoId }),
-  );
+  const outcome = await store.directory.applyMutation(claims.orgId, mutation.id, claims.staffId, (p: StaffProfile) => ({
+    ...p,
+    photo: photoId,
+  }));
   return resultOf(mutation.id, outcome);
 }
 

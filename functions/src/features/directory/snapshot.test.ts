@@ -100,7 +100,11 @@ describe('seedOrganisation', () => {
     expect(await store.directory.listUnits(orgId)).toEqual(UNITS);
     expect(await store.directory.getStaff(orgId, staffId(11))).toEqual(makeProfile(11));
     expect(manifest).toMatchObject({ version: 12, staffCount: 12, chunkCount: 1 });
-    expect(await store.directory.getDirectoryMeta(orgId)).toEqual({ snapshot: manifest, headVersion: 12, logFloor: 12 });
+    expect(await store.directory.getDirectoryMeta(orgId)).toEqual({
+      snapshot: manifest,
+      headVersion: 12,
+      logFloor: 12,
+    });
     expect(await store.directory.changesSince(orgId, 0, 100)).toEqual([]);
   });
 

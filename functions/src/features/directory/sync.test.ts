@@ -11,7 +11,10 @@ import { pushMutations } from '../../handlers/push-mutations';
 
 async function edit(store: ServerStores, orgId: string, count: number, actor = 0, tag = 'e'): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await store.directory.applyMutation(orgId, mutationId(`${tag}${i}`), staffId(actor), (p) => ({ ...p, intro: `${tag}${i}` }));
+    await store.directory.applyMutation(orgId, mutationId(`${tag}${i}`), staffId(actor), (p) => ({
+      ...p,
+      intro: `${tag}${i}`,
+    }));
   }
 }
 

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
   AwardsConfigSchema,
+  DEFAULT_AWARDS,
   NOMINATION_MESSAGES,
   NominationsPageSchema,
   tokyoYear,
@@ -17,6 +18,7 @@ import { PushResponseSchema, type Claims } from '../../../../src/domain/protocol
 import { buildDirectorySnapshot } from '../directory/snapshot';
 import { seedOrganisation } from '../directory/seed';
 import { createMemoryStores } from '..';
+import { syncOne, syncRequest } from '../../testing/sync';
 import type { ServerStores } from '../stores';
 import { freshOrgId, makeProfile, staffId } from '../../testing/fixtures';
 import { readSnapshot } from '../../testing/org';
@@ -165,9 +167,7 @@ const consent = (show: boolean) => ({
 });
 
 async function page(api: Api, token: string, since = 0) {
-  const res = await api(request('GET', `/api/nominations?since=${since}`, token));
-  expect(res.status).toBe(200);
-  return v.parse(NominationsPageSchema, bodyJson(res));
+  return v.parse(NominationsPageSchema, await syncOne(api, token, 'nominations', { version: since }));
 }
 
 async function sendYell(api: Api, token: string, yellId: string, to: number, visibility: 'public' | 'private') {
@@ -244,7 +244,9 @@ describe('API: nominations, the happy path (C1-C3, P4)', () => {
     expect((await store.directory.getStaff(orgId, staffId(P.nominee)))?.awards ?? []).toEqual([]);
     expect((await page(api, 'nominee')).nominations[0]?.consent).toEqual({ [staffId(P.nominee)]: false });
     await push(api, 'nominee', consent(true));
-    expect((await store.directory.getStaff(orgId, staffId(P.nominee)))?.awards?.map((a) => a.label)).toEqual(['職員表彰']);
+    expect((await store.directory.getStaff(orgId, staffId(P.nominee)))?.awards?.map((a) => a.label)).toEqual([
+      '職員表彰',
+    ]);
   });
 
   it('a replayed "show" after a later "hide" does not bring the award back', async () => {
@@ -278,9 +280,11 @@ describe('API: nominations, the happy path (C1-C3, P4)', () => {
     expect((await store.nominations.getNomination(orgId, NOM))?.teamName).toBe('窓口改善チーム');
   });
 
-  it('GET /awards gives the defaults; HR (only) sets the organisation’s own; a nomination keeps its label', async () => {
+  it('no award list until HR saves one (the defaults apply); HR (only) sets the organisation’s own, which the next sync carries', async () => {
     const { api } = await setup();
-    const defaults = v.parse(AwardsConfigSchema, bodyJson(await api(request('GET', '/api/awards', 'colleague'))));
+    const first = await syncOne(api, 'colleague', 'nominations', { version: 0 });
+    expect(first.awards).toBeUndefined();
+    const defaults = v.parse(AwardsConfigSchema, { awards: DEFAULT_AWARDS });
     expect(defaults.awards.map((a) => a.label)).toEqual([
       '職員表彰',
       'キャリアデザイン顕彰',
@@ -291,7 +295,10 @@ describe('API: nominations, the happy path (C1-C3, P4)', () => {
     expect((await api(request('POST', '/api/awards', 'colleague', mine))).status).toBe(403);
     expect((await api(request('POST', '/api/awards', 'hr', { awards: [] }))).status).toBe(400);
     expect((await api(request('POST', '/api/awards', 'hr', mine))).status).toBe(200);
-    expect(bodyJson(await api(request('GET', '/api/awards', 'nominator')))).toEqual(mine);
+    const next = await syncOne(api, 'nominator', 'nominations', { version: first.version });
+    expect(next.version).toBeGreaterThan(first.version);
+    expect(next.awards).toEqual(mine);
+    expect(await syncOne(api, 'nominator', 'nominations', { version: next.version })).not.toHaveProperty('awards');
     expect(await push(api, 'nominator', create())).toMatchObject({
       status: 'rejected',
       message: NOMINATION_MESSAGES.awardUnknown,
@@ -460,6 +467,6 @@ describe('API: nominations, who sees what (per-viewer sync)', () => {
       reset: false,
     });
     expect((await page(api, 'nominator', 7)).reset).toBe(true);
-    expect((await api(request('GET', '/api/nominations?since=abc', 'nominator'))).status).toBe(400);
+    expect((await api(syncRequest({ nominations: { version: 'abc' } }, 'nominator'))).status).toBe(400);
   });
 });

@@ -47,7 +47,13 @@ export function runNominationContract(name: string, makeStore: () => ServerStore
     async function withNomination(): Promise<{ store: ServerStores; orgId: string }> {
       const store = await makeStore();
       const orgId = freshOrgId('nom');
-      const outcome = await store.nominations.applyNominationMutation(orgId, mutationId('create'), staffId(1), create(), ctx());
+      const outcome = await store.nominations.applyNominationMutation(
+        orgId,
+        mutationId('create'),
+        staffId(1),
+        create(),
+        ctx(),
+      );
       expect(outcome).toEqual({ status: 'applied', version: 1 });
       return { store, orgId };
     }
@@ -84,14 +90,18 @@ export function runNominationContract(name: string, makeStore: () => ServerStore
 
     it('endorsing twice with a new mutation id is rejected and writes nothing; a replay is a duplicate', async () => {
       const { store, orgId } = await withNomination();
-      expect((await store.nominations.applyNominationMutation(orgId, mutationId('e1'), staffId(3), endorse, ctx())).status).toBe(
-        'applied',
-      );
-      expect(await store.nominations.applyNominationMutation(orgId, mutationId('e2'), staffId(3), endorse, ctx())).toEqual({
+      expect(
+        (await store.nominations.applyNominationMutation(orgId, mutationId('e1'), staffId(3), endorse, ctx())).status,
+      ).toBe('applied');
+      expect(
+        await store.nominations.applyNominationMutation(orgId, mutationId('e2'), staffId(3), endorse, ctx()),
+      ).toEqual({
         status: 'rejected',
         message: NOMINATION_MESSAGES.endorseTwice,
       });
-      expect(await store.nominations.applyNominationMutation(orgId, mutationId('e1'), staffId(3), endorse, ctx())).toEqual({
+      expect(
+        await store.nominations.applyNominationMutation(orgId, mutationId('e1'), staffId(3), endorse, ctx()),
+      ).toEqual({
         status: 'duplicate',
       });
       expect((await store.nominations.getNomination(orgId, NOMINATION))?.endorsers).toEqual([staffId(3)]);
@@ -118,12 +128,16 @@ export function runNominationContract(name: string, makeStore: () => ServerStore
         const { store, orgId } = await withNomination();
         const people = Array.from({ length: 10 }, (_, i) => staffId(10 + i));
         const outcomes = await Promise.all(
-          people.map((p, i) => store.nominations.applyNominationMutation(orgId, mutationId(`e${i}`), p, endorse, ctx())),
+          people.map((p, i) =>
+            store.nominations.applyNominationMutation(orgId, mutationId(`e${i}`), p, endorse, ctx()),
+          ),
         );
         expect(outcomes.map((o) => (o.status === 'applied' ? o.version : -1)).sort((a, b) => a - b)).toEqual(
           Array.from({ length: 10 }, (_, i) => i + 2),
         );
-        expect([...((await store.nominations.getNomination(orgId, NOMINATION))?.endorsers ?? [])].sort()).toEqual(people);
+        expect([...((await store.nominations.getNomination(orgId, NOMINATION))?.endorsers ?? [])].sort()).toEqual(
+          people,
+        );
       },
       SLOW,
     );
@@ -200,7 +214,13 @@ export function runNominationContract(name: string, makeStore: () => ServerStore
           ctx(),
         );
         const outcomes = await Promise.all([
-          store.nominations.applyNominationMutation(orgId, mutationId('ra'), staffId(90), review('under_review', 'awarded'), ctx()),
+          store.nominations.applyNominationMutation(
+            orgId,
+            mutationId('ra'),
+            staffId(90),
+            review('under_review', 'awarded'),
+            ctx(),
+          ),
           store.nominations.applyNominationMutation(
             orgId,
             mutationId('rb'),
@@ -237,11 +257,15 @@ export function runNominationContract(name: string, makeStore: () => ServerStore
         ctx(),
       );
       const consent: NominationIntent = { kind: 'award.consent', nominationId: NOMINATION, show: true };
-      expect(await store.nominations.applyNominationMutation(orgId, mutationId('c1'), staffId(2), consent, ctx())).toEqual({
+      expect(
+        await store.nominations.applyNominationMutation(orgId, mutationId('c1'), staffId(2), consent, ctx()),
+      ).toEqual({
         status: 'applied',
         version: 4,
       });
-      expect(await store.nominations.applyNominationMutation(orgId, mutationId('c2'), staffId(2), consent, ctx())).toEqual({
+      expect(
+        await store.nominations.applyNominationMutation(orgId, mutationId('c2'), staffId(2), consent, ctx()),
+      ).toEqual({
         status: 'applied',
         version: 0,
       });
@@ -255,7 +279,8 @@ export function runNominationContract(name: string, makeStore: () => ServerStore
         status: 'duplicate',
       });
       expect(
-        (await store.nominations.applyNominationMutation(orgId, mutationId('create'), staffId(5), endorse, ctx())).status,
+        (await store.nominations.applyNominationMutation(orgId, mutationId('create'), staffId(5), endorse, ctx()))
+          .status,
       ).toBe('rejected');
     });
 
@@ -263,14 +288,22 @@ export function runNominationContract(name: string, makeStore: () => ServerStore
       const store = await makeStore();
       const orgId = freshOrgId('nom');
       for (const n of [1, 2, 3]) {
-        await store.nominations.applyNominationMutation(orgId, mutationId(`c${n}`), staffId(1), create(`nom-0000000${n}`), ctx());
+        await store.nominations.applyNominationMutation(
+          orgId,
+          mutationId(`c${n}`),
+          staffId(1),
+          create(`nom-0000000${n}`),
+          ctx(),
+        );
       }
       await store.nominations.applyNominationMutation(orgId, mutationId('e'), staffId(5), endorse, ctx());
       expect((await store.nominations.nominationsSince(orgId, 0, 2)).map((n) => [n.id, n.version])).toEqual([
         ['nom-00000002', 2],
         ['nom-00000003', 3],
       ]);
-      expect((await store.nominations.nominationsSince(orgId, 3, 2)).map((n) => [n.id, n.version])).toEqual([['nom-00000001', 4]]);
+      expect((await store.nominations.nominationsSince(orgId, 3, 2)).map((n) => [n.id, n.version])).toEqual([
+        ['nom-00000001', 4],
+      ]);
       expect(await store.nominations.nominationsSince(orgId, 4, 2)).toEqual([]);
     });
   });

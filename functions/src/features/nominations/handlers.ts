@@ -181,7 +181,11 @@ export async function nominationsAnswer(
 }
 
 /** The audit log of one nomination: the committee's, except for a committee member who is a nominee. */
-export async function nominationAudit(store: ServerStores, claims: Claims, nominationId: string): Promise<AuditEntry[]> {
+export async function nominationAudit(
+  store: ServerStores,
+  claims: Claims,
+  nominationId: string,
+): Promise<AuditEntry[]> {
   if (!isCommittee(claims)) throw forbidden();
   const n = await store.nominations.getNomination(claims.orgId, nominationId);
   if (!n || n.nominees.includes(claims.staffId)) throw forbidden();

@@ -58,14 +58,20 @@ export function runNotificationContract(name: string, makeStore: () => ServerSto
       const after = await store.notifications.notificationsSince(orgId, staffId(1), mine[0]?.version ?? 0, 10);
       expect(after.map((x) => x.id)).toEqual(['nomination.status:nom-0001:awarded']);
       // Notifications share the version sequence with yells, so a yell after them is above them.
-      await store.yells.applyYellMutation(orgId, mutationId('send-yell-0001'), staffId(3), sendTo('yell-0001', staffId(1)), {
-        settings: DEFAULT_RECOGNITION_SETTINGS,
-        paths: new Map([
-          [staffId(3), ['b1']],
-          [staffId(1), ['b1']],
-        ]),
-        now: NOW,
-      });
+      await store.yells.applyYellMutation(
+        orgId,
+        mutationId('send-yell-0001'),
+        staffId(3),
+        sendTo('yell-0001', staffId(1)),
+        {
+          settings: DEFAULT_RECOGNITION_SETTINGS,
+          paths: new Map([
+            [staffId(3), ['b1']],
+            [staffId(1), ['b1']],
+          ]),
+          now: NOW,
+        },
+      );
       const yellVersion = (await store.notifications.notificationsSince(orgId, staffId(1), 0, 10)).at(-1)?.version ?? 0;
       expect(yellVersion).toBeGreaterThan(after[0]?.version ?? Infinity);
     });
@@ -76,11 +82,10 @@ export function runNotificationContract(name: string, makeStore: () => ServerSto
         recipient: staffId(1),
         notification: { id, kind: 'nomination.status' as const, createdAt: NOW.toISOString(), actor: null },
       });
-      await expect(store.notifications.addNotifications(orgId, [item('nomination.status:ok'), item('a/b')])).rejects.toThrow(
-        RangeError,
-      );
+      await expect(
+        store.notifications.addNotifications(orgId, [item('nomination.status:ok'), item('a/b')]),
+      ).rejects.toThrow(RangeError);
       expect(await store.notifications.notificationsSince(orgId, staffId(1), 0, 10)).toEqual([]);
     });
-
   });
 }

@@ -11,10 +11,22 @@
 import * as v from 'valibot';
 import { AppNotificationSchema, type AppNotification } from '../../../../src/domain/notifications';
 import type { HeadHandle } from '../../kit/batch-read';
-import { firestoreHead, firestorePage, firestoreVersionBump, parseHeadVersion, readDocs, withoutUndefined } from '../../kit/firestore';
+import {
+  firestoreHead,
+  firestorePage,
+  firestoreVersionBump,
+  parseHeadVersion,
+  readDocs,
+  withoutUndefined,
+} from '../../kit/firestore';
 import type { RetryPolicy } from '../../kit/versioned';
 import type { FirestoreEnv } from '../stores';
-import { assertNotificationItems, NOTIFICATIONS_PER_BATCH, type NotificationItem, type NotificationStore } from './port';
+import {
+  assertNotificationItems,
+  NOTIFICATIONS_PER_BATCH,
+  type NotificationItem,
+  type NotificationStore,
+} from './port';
 import { inboxRef, recognitionHeadRef, recognitionVersionRef } from './sequence';
 
 export class FirestoreNotifications implements NotificationStore {
@@ -58,7 +70,12 @@ export class FirestoreNotifications implements NotificationStore {
   }
 
   notificationsSince(orgId: string, recipient: string, version: number, limit: number): Promise<AppNotification[]> {
-    const inbox = this.env.db.collection('orgs').doc(orgId).collection('inboxes').doc(recipient).collection('notifications');
+    const inbox = this.env.db
+      .collection('orgs')
+      .doc(orgId)
+      .collection('inboxes')
+      .doc(recipient)
+      .collection('notifications');
     return firestorePage(this.env.reads, inbox, version, limit, (d) => v.parse(AppNotificationSchema, d));
   }
 

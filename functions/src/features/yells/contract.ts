@@ -70,7 +70,13 @@ export function runYellContract(name: string, makeStore: () => ServerStores | Pr
       over: Partial<Extract<YellIntent, { kind: 'yell.send' }>> = {},
       context: YellContext = ctx([from, ...to]),
     ) {
-      return store.yells.applyYellMutation(orgId, mutationId(`send-${yellId}`), from, sendIntent(yellId, to, over), context);
+      return store.yells.applyYellMutation(
+        orgId,
+        mutationId(`send-${yellId}`),
+        from,
+        sendIntent(yellId, to, over),
+        context,
+      );
     }
 
     it('an organisation with no エール: version 0, nothing to see, default settings, empty counts', async () => {
@@ -158,12 +164,14 @@ export function runYellContract(name: string, makeStore: () => ServerStores | Pr
       const { store, orgId } = await fresh();
       const id = mutationId('once');
       const intent = sendIntent('yell-0001', [staffId(2)]);
-      expect((await store.yells.applyYellMutation(orgId, id, staffId(1), intent, ctx([staffId(1), staffId(2)]))).status).toBe(
-        'applied',
+      expect(
+        (await store.yells.applyYellMutation(orgId, id, staffId(1), intent, ctx([staffId(1), staffId(2)]))).status,
+      ).toBe('applied');
+      expect(await store.yells.applyYellMutation(orgId, id, staffId(1), intent, ctx([staffId(1), staffId(2)]))).toEqual(
+        {
+          status: 'duplicate',
+        },
       );
-      expect(await store.yells.applyYellMutation(orgId, id, staffId(1), intent, ctx([staffId(1), staffId(2)]))).toEqual({
-        status: 'duplicate',
-      });
       expect(
         (
           await store.yells.applyYellMutation(
@@ -208,7 +216,9 @@ export function runYellContract(name: string, makeStore: () => ServerStores | Pr
         sendIntent('yell-0002', [staffId(2)]),
         ctx([staffId(1), staffId(2)]),
       );
-      expect(await store.directory.applyMutation(orgId, yellFirst, staffId(1), (p) => p)).toEqual({ status: 'duplicate' });
+      expect(await store.directory.applyMutation(orgId, yellFirst, staffId(1), (p) => p)).toEqual({
+        status: 'duplicate',
+      });
     });
 
     it('refuses, writing nothing: a taken yell id, oneself, an unknown person, an unknown value', async () => {
@@ -374,9 +384,9 @@ export function runYellContract(name: string, makeStore: () => ServerStores | Pr
         'yell-0001',
         'yell-0002',
       ]);
-      expect((await store.yells.applyYellMutation(orgId, mutationId('c'), viewer, clap('yell-0001'), ctx([]))).status).toBe(
-        'rejected',
-      );
+      expect(
+        (await store.yells.applyYellMutation(orgId, mutationId('c'), viewer, clap('yell-0001'), ctx([]))).status,
+      ).toBe('rejected');
       // Setting the same state again changes nothing.
       const head = await store.yells.yellHead(orgId);
       await store.yells.setYellFeedOptOut(orgId, b, true);

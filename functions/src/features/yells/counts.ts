@@ -63,4 +63,3 @@ export function scopeFromFields(fields: Readonly<Record<string, number>>): Scope
   }
   return s;
 }
-

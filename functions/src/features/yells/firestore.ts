@@ -263,7 +263,11 @@ export class FirestoreYells implements YellStore {
 
   async getYells(orgId: string, ids: readonly string[]): Promise<StoredYell[]> {
     const yells = this.#org(orgId).collection('yells');
-    const snaps = await readDocs(this.env.reads, this.env.db, ids.map((id) => yells.doc(id)));
+    const snaps = await readDocs(
+      this.env.reads,
+      this.env.db,
+      ids.map((id) => yells.doc(id)),
+    );
     return snaps.flatMap((s) => (s.exists ? [v.parse(StoredYellSchema, s.data())] : []));
   }
 

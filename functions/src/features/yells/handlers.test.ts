@@ -12,20 +12,17 @@ import { staffId } from '../../testing/fixtures';
 import { recognitionOrg, yellClap, yellSend } from '../../testing/recognition';
 import { applyYellMutation } from './handlers';
 
-const page = async (get: Awaited<ReturnType<typeof recognitionOrg>>['get'], token: string, since = 0) => {
-  const res = await get(`/api/yells?since=${since}`, token);
-  expect(res.status).toBe(200);
-  return v.parse(YellsPageSchema, res.body);
-};
+const page = async (sync: Awaited<ReturnType<typeof recognitionOrg>>['sync'], token: string, since = 0) =>
+  v.parse(YellsPageSchema, await sync('yells', { version: since }, token));
 
 describe('エール handlers on the in-memory store', () => {
   it('a send lands once, shows in the feed with claps, and notifies recipient and sender', async () => {
-    const { push, get } = await recognitionOrg();
+    const { push, sync } = await recognitionOrg();
     const send = yellSend([staffId(2), staffId(8)]);
     expect(await push('p3', [send])).toEqual([{ id: send.id, status: 'applied' }]);
     expect(await push('p3', [send])).toEqual([{ id: send.id, status: 'duplicate' }]);
     expect(await push('p5', [yellClap(send.yellId)])).toEqual([expect.objectContaining({ status: 'applied' })]);
-    const feed = await page(get, 'p6');
+    const feed = await page(sync, 'p6');
     expect(feed.yells).toEqual([
       expect.objectContaining({
         id: send.yellId,
@@ -36,42 +33,41 @@ describe('エール handlers on the in-memory store', () => {
       }),
     ]);
     expect(feed.reset).toBe(false);
-    const received = v.parse(NotificationsPageSchema, (await get('/api/notifications?since=0', 'p8')).body);
+    const received = v.parse(NotificationsPageSchema, await sync('notifications', { version: 0 }, 'p8'));
     expect(received.notifications.map((n) => [n.kind, n.actor, n.yellId])).toEqual([
       ['yell.received', staffId(3), send.yellId],
     ]);
-    const clapped = v.parse(NotificationsPageSchema, (await get('/api/notifications?since=0', 'p3')).body);
+    const clapped = v.parse(NotificationsPageSchema, await sync('notifications', { version: 0 }, 'p3'));
     expect(clapped.notifications.map((n) => [n.kind, n.actor])).toEqual([['yell.clapped', staffId(5)]]);
     expect(clapped.version).toBe(clapped.notifications[0]?.version);
     // Paging on: nothing new after the version the page gave.
     expect(
-      v.parse(NotificationsPageSchema, (await get(`/api/notifications?since=${clapped.version}`, 'p3')).body)
-        .notifications,
+      v.parse(NotificationsPageSchema, await sync('notifications', { version: clapped.version }, 'p3')).notifications,
     ).toEqual([]);
   });
 
   it('GET /yells: a device ahead of the server is told to reset and gets everything from the start', async () => {
-    const { push, get } = await recognitionOrg();
+    const { push, sync } = await recognitionOrg();
     const send = yellSend([staffId(2)]);
     await push('p3', [send]);
-    const r = await page(get, 'p6', 999);
+    const r = await page(sync, 'p6', 999);
     expect(r.reset).toBe(true);
     expect(r.yells.map((y) => y.id)).toEqual([send.yellId]);
     expect(r.version).toBe(1);
   });
 
   it('GET /yells: up to date answers nothing new at the same version', async () => {
-    const { push, get } = await recognitionOrg();
+    const { push, sync } = await recognitionOrg();
     await push('p3', [yellSend([staffId(2)])]);
-    const first = await page(get, 'p6');
-    expect(await page(get, 'p6', first.version)).toEqual({ ...first, yells: [], removed: [] });
+    const first = await page(sync, 'p6');
+    expect(await page(sync, 'p6', first.version)).toEqual({ ...first, yells: [], removed: [] });
   });
 
   it('profile.update yellFeedOptOut: the person’s エール leave others’ feeds at the next pull, and come back', async () => {
-    const { push, get, store, orgId } = await recognitionOrg();
+    const { push, store, orgId, sync } = await recognitionOrg();
     const send = yellSend([staffId(2)]);
     await push('p3', [send]);
-    const before = await page(get, 'p6');
+    const before = await page(sync, 'p6');
     expect(before.yells.map((y) => y.id)).toEqual([send.yellId]);
     const optOut = {
       kind: 'profile.update',
@@ -81,13 +77,13 @@ describe('エール handlers on the in-memory store', () => {
     };
     expect((await push('p2', [optOut]))[0]?.status).toBe('applied');
     expect((await store.directory.getStaff(orgId, staffId(2)))?.yellFeedOptOut).toBe(true);
-    const after = await page(get, 'p6', before.version);
+    const after = await page(sync, 'p6', before.version);
     expect(after).toMatchObject({ yells: [], removed: [send.yellId], feedOptOut: [staffId(2)] });
     // The person themself still has it.
-    expect((await page(get, 'p2')).yells.map((y) => y.id)).toEqual([send.yellId]);
+    expect((await page(sync, 'p2')).yells.map((y) => y.id)).toEqual([send.yellId]);
     const optIn = { ...optOut, id: 'm-optin-0000001', patch: { yellFeedOptOut: false } };
     await push('p2', [optIn]);
-    const back = await page(get, 'p6', after.version);
+    const back = await page(sync, 'p6', after.version);
     expect(back.yells.map((y) => y.id)).toEqual([send.yellId]);
     expect(back.feedOptOut).toEqual([]);
     // A late replay of the old opt-out is a duplicate and does not flip the feed back.
@@ -111,26 +107,26 @@ describe('エール handlers on the in-memory store', () => {
   });
 
   it('GET /recognition/me: my own counts and today against the cap', async () => {
-    const { push, get } = await recognitionOrg();
+    const { push, sync } = await recognitionOrg();
     await push('p3', [yellSend([staffId(2), staffId(5)])]);
     await push('p2', [yellSend([staffId(3)])]);
-    const me = v.parse(RecognitionMeSchema, (await get('/api/recognition/me', 'p3')).body);
+    const me = v.parse(RecognitionMeSchema, (await sync('yells', { version: 0 }, 'p3')).me);
     // The push used the server clock, so "today" is today here too.
     expect(me).toEqual({ received: 1, sent: 1, sentToday: 1, dailyCap: 20 });
   });
 
   it('settings: HR replaces them, everyone reads them, a removed value can no longer be sent', async () => {
-    const { call, get, push } = await recognitionOrg();
+    const { call, push, sync } = await recognitionOrg();
     const settings = { values: [{ id: 'kaizen', label: 'カイゼンエール' }], dailyCap: 3 };
     const res = await call('POST', '/api/recognition/settings', 'p1', settings);
     expect(res.status).toBe(200);
-    expect(v.parse(RecognitionSettingsSchema, (await get('/api/recognition/settings', 'p5')).body)).toEqual(settings);
+    expect(v.parse(RecognitionSettingsSchema, (await sync('yells', { version: 0 }, 'p5')).settings)).toEqual(settings);
     const [result] = await push('p3', [yellSend([staffId(2)], { value: 'tasukeai' })]);
     expect(result).toMatchObject({ status: 'rejected', message: YELL_MESSAGES.unknownValue });
   });
 
   it('settings: bad bodies are refused with a Japanese message and change nothing', async () => {
-    const { call, get } = await recognitionOrg();
+    const { call, sync, store, orgId } = await recognitionOrg();
     const bad = [
       { values: [], dailyCap: 3 },
       {
@@ -149,7 +145,16 @@ describe('エール handlers on the in-memory store', () => {
       messages.push((JSON.parse(String(res.body)) as { message: string }).message);
     }
     expect(messages).toEqual([YELL_MESSAGES.valuesEmpty, YELL_MESSAGES.valuesDuplicate, YELL_MESSAGES.dailyCapRange]);
-    expect(v.parse(RecognitionSettingsSchema, (await get('/api/recognition/settings', 'p1')).body).dailyCap).toBe(20);
+    expect((await store.yells.getRecognitionSettings(orgId)).dailyCap).toBe(20);
+    // Nothing was written, so the feed did not move: the answer is "up to date", without settings.
+    expect(await sync('yells', { version: 0 }, 'p1')).toEqual({
+      yells: [],
+      removed: [],
+      version: 0,
+      more: false,
+      reset: false,
+      feedOptOut: [],
+    });
   });
 
   it('summary: HR sees the whole organisation with departments, values, months and the cross share', async () => {

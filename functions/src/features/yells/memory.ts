@@ -107,7 +107,14 @@ export class MemoryYells implements YellStore {
                   const id = yellReceivedNotificationId(yell.id);
                   rec().notifications.set(notificationDocId(recipient, id), {
                     recipient,
-                    notification: { id, kind: 'yell.received', createdAt: appliedAt, actor: actorStaffId, yellId: yell.id, version },
+                    notification: {
+                      id,
+                      kind: 'yell.received',
+                      createdAt: appliedAt,
+                      actor: actorStaffId,
+                      yellId: yell.id,
+                      version,
+                    },
                   });
                 }
                 const path = (id: string) => context.paths.get(id) ?? [];
@@ -117,7 +124,8 @@ export class MemoryYells implements YellStore {
                   from: { staffId: actorStaffId, path: path(actorStaffId) },
                   to: yell.to.map((staffId) => ({ staffId, path: path(staffId) })),
                 });
-                for (const [scope, s] of Object.entries(delta.scopes)) this.#counters.increment(scopeKey(orgId, scope), scopeFields(s));
+                for (const [scope, s] of Object.entries(delta.scopes))
+                  this.#counters.increment(scopeKey(orgId, scope), scopeFields(s));
                 for (const [staffId, p] of Object.entries(delta.people))
                   this.#counters.increment(personKey(orgId, staffId), { received: p.received, sent: p.sent });
                 org.daily.set(dayKey, (org.daily.get(dayKey) ?? 0) + 1);
@@ -146,7 +154,14 @@ export class MemoryYells implements YellStore {
               const id = yellClappedNotificationId(stored.id, actorStaffId);
               rec().notifications.set(notificationDocId(stored.from, id), {
                 recipient: stored.from,
-                notification: { id, kind: 'yell.clapped', createdAt: appliedAt, actor: actorStaffId, yellId: stored.id, version },
+                notification: {
+                  id,
+                  kind: 'yell.clapped',
+                  createdAt: appliedAt,
+                  actor: actorStaffId,
+                  yellId: stored.id,
+                  version,
+                },
               });
             },
           },

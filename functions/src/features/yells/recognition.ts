@@ -14,7 +14,11 @@ import { badRequest, HandlerError } from '../../api/errors';
  * HR replaces the settings whole (the route allows HR only). At least one value, ids unique, a
  * daily cap of 1-100. A value that is dropped keeps its past counts under its id in the summary.
  */
-export async function putRecognitionSettings(store: ServerStores, orgId: string, body: unknown): Promise<RecognitionSettings> {
+export async function putRecognitionSettings(
+  store: ServerStores,
+  orgId: string,
+  body: unknown,
+): Promise<RecognitionSettings> {
   const parsed = v.safeParse(RecognitionSettingsSchema, body);
   if (!parsed.success) throw badRequest(parsed.issues[0]?.message ?? '設定の内容が正しくありません');
   await store.yells.putRecognitionSettings(orgId, parsed.output);
@@ -48,7 +52,11 @@ export async function getRecognitionSummary(
 }
 
 /** The caller's own counts (carried by the yells feed): never anyone else's (there is no parameter to name another person). */
-export async function getRecognitionMe(store: ServerStores, claims: Claims, now: Date = new Date()): Promise<RecognitionMe> {
+export async function getRecognitionMe(
+  store: ServerStores,
+  claims: Claims,
+  now: Date = new Date(),
+): Promise<RecognitionMe> {
   const [counts, settings] = await Promise.all([
     store.yells.getYellPerson(claims.orgId, claims.staffId, tokyoDay(now)),
     store.yells.getRecognitionSettings(claims.orgId),

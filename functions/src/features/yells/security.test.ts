@@ -6,7 +6,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { YELL_MESSAGES, YellsPageSchema } from '../../../../src/domain/yells';
 import { staffId } from '../../testing/fixtures';
-import { bodyOf, recognitionOrg, yellClap, yellSend } from '../../testing/recognition';
+import { recognitionOrg, yellClap, yellSend } from '../../testing/recognition';
+import { feedAnswer, syncRequest } from '../../testing/sync';
 
 describe('エール security through the API', () => {
   it('nobody can send as someone else: a `from` in the body is ignored, the sender is the token’s person', async () => {
@@ -17,14 +18,14 @@ describe('エール security through the API', () => {
   });
 
   it('nobody reads another’s private エール: not in their /yells, not even as an id', async () => {
-    const { push, get } = await recognitionOrg();
+    const { push, sync } = await recognitionOrg();
     const priv = yellSend([staffId(2)], { visibility: 'private' });
     await push('p3', [priv]);
-    const other = v.parse(YellsPageSchema, (await get('/api/yells?since=0', 'p5')).body);
+    const other = v.parse(YellsPageSchema, await sync('yells', { version: 0 }, 'p5'));
     expect(JSON.stringify(other)).not.toContain(priv.yellId);
-    const hr = v.parse(YellsPageSchema, (await get('/api/yells?since=0', 'p1')).body);
+    const hr = v.parse(YellsPageSchema, await sync('yells', { version: 0 }, 'p1'));
     expect(hr.yells).toEqual([]);
-    const recipient = v.parse(YellsPageSchema, (await get('/api/yells?since=0', 'p2')).body);
+    const recipient = v.parse(YellsPageSchema, await sync('yells', { version: 0 }, 'p2'));
     expect(recipient.yells.map((y) => y.message)).toEqual([priv.message]);
   });
 
@@ -39,12 +40,12 @@ describe('エール security through the API', () => {
   });
 
   it('nobody claps twice: two claps (two mutation ids) count once; one’s own is refused', async () => {
-    const { push, get } = await recognitionOrg();
+    const { push, sync } = await recognitionOrg();
     const send = yellSend([staffId(2)]);
     await push('p3', [send]);
     await push('p5', [yellClap(send.yellId), yellClap(send.yellId)]);
     await push('p5', [yellClap(send.yellId)]);
-    const feed = v.parse(YellsPageSchema, (await get('/api/yells?since=0', 'p6')).body);
+    const feed = v.parse(YellsPageSchema, await sync('yells', { version: 0 }, 'p6'));
     expect(feed.yells[0]?.clapCount).toBe(1);
     expect((await push('p3', [yellClap(send.yellId)]))[0]).toMatchObject({
       status: 'rejected',
@@ -68,7 +69,7 @@ describe('エール security through the API', () => {
   });
 
   it('refuses an unknown value, 10,001 characters, oneself, an unknown person, 11 recipients — each with a Japanese message', async () => {
-    const { push, get } = await recognitionOrg();
+    const { push, sync } = await recognitionOrg();
     const results = await push('p3', [
       yellSend([staffId(2)], { value: 'unknown' }),
       yellSend([staffId(2)], { message: 'あ'.repeat(10_001) }),
@@ -84,23 +85,23 @@ describe('エール security through the API', () => {
       ['rejected', YELL_MESSAGES.tooManyRecipients],
     ]);
     // Nothing stored broken.
-    expect(v.parse(YellsPageSchema, (await get('/api/yells?since=0', 'p3')).body).yells).toEqual([]);
+    expect(v.parse(YellsPageSchema, await sync('yells', { version: 0 }, 'p3')).yells).toEqual([]);
   });
 
   it('markup in a message is stored as typed and returned as JSON data', async () => {
-    const { push, call } = await recognitionOrg();
+    const { push, api } = await recognitionOrg();
     const message = '<img src=x onerror=alert(1)>ありがとう</script>';
     await push('p3', [yellSend([staffId(2)], { message })]);
-    const res = await call('GET', '/api/yells?since=0', 'p2');
+    const res = await api(syncRequest({ yells: { version: 0 } }, 'p2'));
     expect(res.headers['Content-Type'] ?? res.headers['content-type']).toMatch(/application\/json/);
-    expect(v.parse(YellsPageSchema, bodyOf(res)).yells[0]?.message).toBe(message);
+    expect(v.parse(YellsPageSchema, feedAnswer(res, 'yells')).yells[0]?.message).toBe(message);
   });
 
   it('notifications are the caller’s own only', async () => {
-    const { push, get } = await recognitionOrg();
+    const { push, sync } = await recognitionOrg();
     await push('p3', [yellSend([staffId(2)])]);
-    expect(JSON.stringify((await get('/api/notifications?since=0', 'p5')).body)).not.toContain('yell.received');
-    expect(JSON.stringify((await get('/api/notifications?since=0', 'p2')).body)).toContain('yell.received');
+    expect(JSON.stringify(await sync('notifications', { version: 0 }, 'p5'))).not.toContain('yell.received');
+    expect(JSON.stringify(await sync('notifications', { version: 0 }, 'p2'))).toContain('yell.received');
   });
 
   it('summary scope: staff 403; a manager of another 部 403; HR any unit', async () => {
@@ -121,10 +122,12 @@ describe('エール security through the API', () => {
     expect((await call('POST', '/api/recognition/settings', 'p3', body)).status).toBe(403);
   });
 
-  it('/recognition/me has no way to ask for another person', async () => {
-    const { push, get } = await recognitionOrg();
+  it('my counts in the yells feed have no way to ask for another person', async () => {
+    const { push, api } = await recognitionOrg();
     await push('p3', [yellSend([staffId(2)])]);
-    const asked = (await get(`/api/recognition/me?staffId=${staffId(2)}`, 'p5')).body;
-    expect(asked).toMatchObject({ received: 0, sent: 0 });
+    const asked = await api(syncRequest({ yells: { version: 0, staffId: staffId(2) } }, 'p5'));
+    expect(feedAnswer(asked, 'yells').me).toMatchObject({ received: 0, sent: 0 });
+    const mine = await api(syncRequest({ yells: { version: 0 } }, 'p2'));
+    expect(feedAnswer(mine, 'yells').me).toMatchObject({ received: 1, sent: 0 });
   });
 });

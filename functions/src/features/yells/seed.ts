@@ -150,7 +150,10 @@ function byId(staff: readonly StaffProfile[], id: string): StaffProfile | undefi
 }
 
 /** Applies the demo エール and their claps, one at a time, through the store's mutation path. */
-export async function seedDemoYells(store: ServerStores, options: DemoYellOptions): Promise<{ yells: number; claps: number }> {
+export async function seedDemoYells(
+  store: ServerStores,
+  options: DemoYellOptions,
+): Promise<{ yells: number; claps: number }> {
   const yells = generateDemoYells(options);
   const unitsById = new Map(options.units.map((u) => [u.id, u]));
   const paths = new Map<string, readonly string[]>(options.staff.map((p) => [p.id, unitPath(unitsById, p.unitId)]));
