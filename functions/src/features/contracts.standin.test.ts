@@ -9,6 +9,7 @@ import { FieldPath, FieldValue, getFirestore, type Firestore } from 'firebase-ad
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFirestoreStandIn, type FirestoreStandIn } from '../../../tools/firestore-standin';
 import { freshOrgId } from '../testing/fixtures';
+import { runSyncContract } from '../handlers/sync.contract';
 import { runKitContract } from '../kit/kit.contract';
 import { FirestoreProbe } from '../kit/probe';
 import { STANDARD_RETRY } from '../kit/versioned';
@@ -39,6 +40,7 @@ function firestore(): Firestore {
 
 runKitContract('firebase-admin on the Firestore stand-in', () => new FirestoreProbe(firestore(), STANDARD_RETRY));
 runFeatureContracts('firebase-admin adapter on the Firestore stand-in', () => createFirestoreStores(firestore()));
+runSyncContract('firebase-admin adapters on the Firestore stand-in', () => createFirestoreStores(firestore()));
 
 describe('drift: a feature’s twin and its adapter retry alike', () => {
   it.each(SERVER_FEATURES.map((f) => [f.name, f] as const))('%s', (name, feature) => {
