@@ -10,7 +10,7 @@ import { seededOrg } from '../testing/org';
 import type { TokenVerifier } from './auth';
 import { CHUNK_CACHE_CONTROL, MAX_BODY_BYTES, type ApiRequest, type ApiResponse } from './http';
 import { sendApiResponse, toApiRequest } from './node-http';
-import { createApi, type Api } from './router';
+import { createApi, READS_HEADER, type Api } from './router';
 
 /** Tokens are table keys; anything else fails verification, as a forged or expired token would. */
 function fakeVerifier(tokens: Record<string, Record<string, unknown>>): TokenVerifier {
@@ -243,6 +243,20 @@ describe('API: requests and answers', () => {
     expect(JSON.stringify(bodyJson(res))).not.toContain('secret');
     expect(bodyJson(res)).toMatchObject({ code: 'internal' });
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('API: document reads of a request, for the local stack only', () => {
+  it('sends X-Document-Reads only when asked to (index.ts asks inside the Functions emulator only)', async () => {
+    const { store, orgId } = await seededOrg(2);
+    const verifier = fakeVerifier({ t: claimsFor(1, 'staff', orgId) });
+    const body = { feeds: { communities: { version: 0 }, nominations: { version: 0 } } };
+    const quiet = createApi({ stores: store, verifier });
+    expect((await quiet(request('POST', '/api/sync', { token: 't', body }))).headers).not.toHaveProperty(READS_HEADER);
+    const counted = createApi({ stores: store, verifier, exposeReads: true });
+    const res = await counted(request('POST', '/api/sync', { token: 't', body }));
+    // Two feeds up to date: their two heads, in one batched read, and nothing else.
+    expect(res.headers[READS_HEADER]).toBe('2');
   });
 });
 
