@@ -32,7 +32,7 @@ export interface DemoYell {
   clappers: string[];
 }
 
-const MESSAGES: Record<string, readonly string[]> = {
+const DEMO_MESSAGES: Record<string, readonly string[]> = {
   tasukeai: [
     '急な窓口応援、本当に助かりました。ありがとうございます！',
     '締切前の資料チェックを手伝ってくださり、ありがとうございました。',
@@ -125,7 +125,7 @@ export function generateDemoYells(options: DemoYellOptions): DemoYell[] {
     if ((perDay.get(day) ?? 0) >= 3) continue;
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
     const value = pick(values);
-    const message = pick(MESSAGES[value] ?? MESSAGES['tasukeai'] ?? []);
+    const message = pick(DEMO_MESSAGES[value] ?? DEMO_MESSAGES['tasukeai'] ?? []);
     const n = String(out.length + 1).padStart(5, '0');
     const clappers: string[] = [];
     const claps = rng() < 0.6 ? 0 : 1 + Math.floor(rng() * 2);
