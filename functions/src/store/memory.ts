@@ -4,6 +4,7 @@
  */
 import { MemoryDirectory } from '../features/directory/memory';
 import type { DirectoryStore } from '../features/directory/port';
+import type { MemoryMutations } from '../kit/memory';
 import { ReadCounter } from '../kit/reads';
 import { STANDARD_RETRY } from '../kit/versioned';
 
@@ -12,7 +13,7 @@ export class MemoryStore extends MemoryDirectory {
   readonly directory: DirectoryStore = this;
 
   constructor() {
-    const records = new Map();
+    const records = new Map<string, MemoryMutations>();
     super(
       {
         reads: new ReadCounter(),

@@ -58,7 +58,7 @@ import {
   readDocs,
   readQuery,
 } from '../../kit/firestore';
-import { rejectWith, UNCHANGED, type MutationOutcome, type RetryPolicy } from '../../kit/versioned';
+import { HeadSchema, rejectWith, UNCHANGED, type MutationOutcome, type RetryPolicy } from '../../kit/versioned';
 import { inboxRef, recognitionHeadRef, recognitionVersionRef } from '../notifications/sequence';
 import type { FirestoreEnv } from '../stores';
 import { scopeFields, scopeFromFields } from './counts';
@@ -73,8 +73,9 @@ import {
   type YellStore,
 } from './port';
 
-const HeadSchema = v.object({
-  headVersion: v.optional(v.number(), 0),
+/** The recognition head: the kit's head and who keeps エール about themselves out of the public feed. */
+const RecognitionHeadSchema = v.object({
+  ...HeadSchema.entries,
   feedOptOut: v.optional(v.array(v.string()), []),
 });
 const StoredYellSchema = v.object({
@@ -398,5 +399,5 @@ export class FirestoreYells implements YellStore {
 }
 
 function parseHead(snap: DocumentSnapshot | undefined): YellFeedHead {
-  return snap?.exists ? v.parse(HeadSchema, snap.data()) : { headVersion: 0, feedOptOut: [] };
+  return snap?.exists ? v.parse(RecognitionHeadSchema, snap.data()) : { headVersion: 0, feedOptOut: [] };
 }
