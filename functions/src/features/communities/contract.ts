@@ -1,6 +1,7 @@
 /**
- * The communities part of the ServerStores contract (community-port.ts), run by runStoreContract on both
- * implementations. Each test uses its own organisation id.
+ * The communities' store contract (port.ts), run on the in-memory twin and on the firebase-admin
+ * adapter against the Firestore stand-in by the contract entry points (features/contracts.test.ts,
+ * features/contracts.standin.test.ts). Each test uses its own organisation id.
  */
 import { describe, expect, it } from 'vitest';
 import type { CommunityIntent } from '../../../../src/domain/communities';
@@ -20,7 +21,7 @@ const join = (communityId: string): CommunityIntent => ({ kind: 'community.join'
 const leave = (communityId: string): CommunityIntent => ({ kind: 'community.leave', communityId });
 
 export function runCommunityContract(name: string, makeStore: () => ServerStores | Promise<ServerStores>): void {
-  describe(`ServerStores contract, communities: ${name}`, () => {
+  describe(`store contract, communities: ${name}`, () => {
     async function fresh(): Promise<{ store: ServerStores; orgId: string }> {
       return { store: await makeStore(), orgId: freshOrgId('comm') };
     }

@@ -13,7 +13,7 @@ import { BULK_PROFILES_PER_BATCH, reject } from './port';
 const SLOW = 60_000;
 
 export function runDirectoryContract(name: string, makeStore: () => ServerStores | Promise<ServerStores>): void {
-  describe(`ServerStores contract, directory: ${name}`, () => {
+  describe(`store contract, directory: ${name}`, () => {
     async function seeded(count: number): Promise<{ store: ServerStores; orgId: string }> {
       const store = await makeStore();
       const orgId = freshOrgId();

@@ -1,7 +1,7 @@
 /**
- * The commendations part of the ServerStores contract (nomination-port.ts), run on the in-memory twin
- * (memory.test.ts) and on the firebase-admin adapter against the Firestore stand-in
- * (firestore.standin.test.ts). Each test uses its own organisation id.
+ * The commendations' store contract (port.ts), run on the in-memory twin and on the firebase-admin
+ * adapter against the Firestore stand-in by the contract entry points (features/contracts.test.ts,
+ * features/contracts.standin.test.ts). Each test uses its own organisation id.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -43,7 +43,7 @@ const review = (from: NominationStatus, to: NominationStatus, comment = ''): Nom
 });
 
 export function runNominationContract(name: string, makeStore: () => ServerStores | Promise<ServerStores>): void {
-  describe(`ServerStores contract, nominations: ${name}`, () => {
+  describe(`store contract, nominations: ${name}`, () => {
     async function withNomination(): Promise<{ store: ServerStores; orgId: string }> {
       const store = await makeStore();
       const orgId = freshOrgId('nom');

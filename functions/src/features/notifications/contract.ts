@@ -1,6 +1,6 @@
 /**
  * The notifications' store contract (P4), run on the twin and on the stand-in by the contract
- * entry points (store/memory.test.ts, store/firestore.standin.test.ts). Notifications a yell causes
+ * entry points (features/contracts.test.ts, features/contracts.standin.test.ts). Notifications a yell causes
  * are held to the yells' contract, which writes them.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ const sendTo = (yellId: string, to: string): YellIntent => ({
 });
 
 export function runNotificationContract(name: string, makeStore: () => ServerStores | Promise<ServerStores>): void {
-  describe(`ServerStores contract, notifications: ${name}`, () => {
+  describe(`store contract, notifications: ${name}`, () => {
     async function fresh(): Promise<{ store: ServerStores; orgId: string }> {
       return { store: await makeStore(), orgId: freshOrgId('notif') };
     }

@@ -13,7 +13,7 @@ import type { RetryPolicy } from '../../kit/versioned';
  *   mutation or a retried call never notifies twice: the document is created if absent, under
  *   its recipient (Firestore: inboxes/{recipient}/notifications/{id}; the twin keys it
  *   `{recipient}~{id}`).
- * - Each notification takes a recognition version (the same sequence as yells, see yell-port.ts)
+ * - Each notification takes a recognition version (the recognition sequence, shared with yells: sequence.ts)
  *   by create-if-absent in the same atomic write, so "a person's notifications above version V, in
  *   version order" pages exactly. Versions are unique per person (the recipients of one yell
  *   share that yell's version). Notifications caused by a yell mutation are written by the

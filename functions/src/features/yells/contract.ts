@@ -1,18 +1,8 @@
 /**
- * The エール and notifications parts of the ServerStores contract (yell-port.ts, notification-port.ts),
- * run on both implementations: the in-memory twin (memory.test.ts) and the Firestore adapter on
- * the stand-in (firestore.standin.test.ts). Each test uses its own organisation id.
- *
- * What the concurrency tests prove, and on which store:
- * - The twin interleaves reads and commits on the event loop and checks every create-if-absent
- *   before applying a commit, so it shows the adapter's logic (version gate, clap documents,
- *   daily cap, retry) keeps exact counts when writers really collide.
- * - The stand-in runs the adapter's real firebase-admin calls. It has no transaction isolation
- *   and applies a batch write by write, but each commit runs to its end before another starts, and
- *   a create of an existing document is refused. So on it these tests prove that collisions are
- *   caught by the version create and retried, and that increments are applied once per accepted
- *   write; they cannot prove that real Firestore applies a batch atomically under concurrent
- *   commits (that rests on Firestore's documented batch atomicity).
+ * The エール store contract (port.ts), with the notifications a yell causes, run on the in-memory
+ * twin and on the firebase-admin adapter against the Firestore stand-in by the contract entry points
+ * (features/contracts.test.ts, features/contracts.standin.test.ts). Each test uses its own
+ * organisation id.
  */
 import { describe, expect, it } from 'vitest';
 import { yellClappedNotificationId, yellReceivedNotificationId } from '../../../../src/domain/notifications';
@@ -56,7 +46,7 @@ const sendIntent = (
 const clap = (yellId: string): YellIntent => ({ kind: 'yell.clap', yellId });
 
 export function runYellContract(name: string, makeStore: () => ServerStores | Promise<ServerStores>): void {
-  describe(`ServerStores contract, エール and notifications: ${name}`, () => {
+  describe(`store contract, エール and notifications: ${name}`, () => {
     async function fresh(): Promise<{ store: ServerStores; orgId: string }> {
       return { store: await makeStore(), orgId: freshOrgId('yell') };
     }

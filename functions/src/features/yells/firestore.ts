@@ -4,7 +4,7 @@
  *   orgs/{orgId}/yells/{yellId}                       StoredYell (clappers included; its last version)
  *   orgs/{orgId}/yellClaps/{yellId}_{staffId}         { yellId, staffId }  (one clap per person per yell)
  *   orgs/{orgId}/recognitionVersions/…, recognitionMeta/head   the recognition sequence (notifications/sequence.ts)
- *   orgs/{orgId}/yellMeta/settings                    RecognitionSettings
+ *   orgs/{orgId}/recognitionMeta/settings             RecognitionSettings (a write takes a recognition version)
  *   orgs/{orgId}/yellScopes/{scope}/shards/{0-9}      part of a ScopeAggregate (ORG_SCOPE or a unit id)
  *   orgs/{orgId}/yellPeople/{staffId}/shards/{0-9}    { received, sent }
  *   orgs/{orgId}/yellDaily/{staffId}~{YYYY-MM-DD}     { count }  (sends that Asia/Tokyo day)
