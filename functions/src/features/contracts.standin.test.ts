@@ -8,8 +8,12 @@ import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { FieldPath, FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFirestoreStandIn, type FirestoreStandIn } from '../../../tools/firestore-standin';
-import { freshOrgId } from '../testing/fixtures';
+import { claimsFor, freshOrgId, makeProfiles, mutationId, staffId, UNITS } from '../testing/fixtures';
+import { pushMutations } from '../handlers/push-mutations';
+import { syncFeeds } from '../handlers/sync';
 import { runSyncContract } from '../handlers/sync.contract';
+import { seedOrganisation } from './directory/seed';
+import type { ServerStores } from './stores';
 import { runKitContract } from '../kit/kit.contract';
 import { FirestoreProbe } from '../kit/probe';
 import { STANDARD_RETRY } from '../kit/versioned';
@@ -41,6 +45,51 @@ function firestore(): Firestore {
 runKitContract('firebase-admin on the Firestore stand-in', () => new FirestoreProbe(firestore(), STANDARD_RETRY));
 runFeatureContracts('firebase-admin adapter on the Firestore stand-in', () => createFirestoreStores(firestore()));
 runSyncContract('firebase-admin adapters on the Firestore stand-in', () => createFirestoreStores(firestore()));
+
+describe('drift: the twins count document reads as the adapters do', () => {
+  it('the same sends and syncs cost the same reads on both', async () => {
+    const scenario = async (stores: ServerStores) => {
+      const orgId = freshOrgId('drift');
+      await seedOrganisation(stores, { orgId, units: UNITS, staff: makeProfiles(4) });
+      const as = (n: number) => claimsFor(n, 'staff', orgId);
+      const yell = (n: number) => ({
+        kind: 'yell.send',
+        id: mutationId(`drift-${n}`),
+        createdAt: '2026-11-30T09:00:00.000Z',
+        yellId: `yell-drift-${n}`,
+        to: [staffId(2)],
+        message: 'ありがとう',
+        value: 'tasukeai',
+        visibility: 'public',
+      });
+      const counts: number[] = [];
+      const measure = async (fn: () => Promise<unknown>) => counts.push((await stores.reads.measure(fn)).reads);
+      await measure(() => pushMutations(stores, as(1), { mutations: [yell(1)] }));
+      const fresh = {
+        communities: { version: 0 },
+        yells: { version: 0 },
+        notifications: { version: 0 },
+        nominations: { version: 0 },
+      };
+      await measure(() => syncFeeds(stores, as(2), { feeds: fresh }));
+      const head = {
+        communities: { version: 0 },
+        yells: { version: 1 },
+        notifications: { version: 1 },
+        nominations: { version: 0 },
+      };
+      await measure(() => syncFeeds(stores, as(2), { feeds: head }));
+      await measure(() => pushMutations(stores, as(3), { mutations: [yell(2)] }));
+      await measure(() => syncFeeds(stores, as(2), { feeds: head }));
+      return counts;
+    };
+    const twin = await scenario(createMemoryStores());
+    const adapter = await scenario(createFirestoreStores(firestore()));
+    expect(twin).toEqual(adapter);
+    // The no-change sync: three head documents (yells and notifications share one).
+    expect(adapter[2]).toBe(3);
+  });
+});
 
 describe('drift: a feature’s twin and its adapter retry alike', () => {
   it.each(SERVER_FEATURES.map((f) => [f.name, f] as const))('%s', (name, feature) => {

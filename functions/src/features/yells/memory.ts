@@ -187,11 +187,15 @@ export class MemoryYells implements YellStore {
     const org = this.#org(orgId);
     const rec = this.#recognition(orgId);
     const head = rec.gate.head;
+    if (version === head)
+      return { yells: [], removed: [], version, more: false, feedOptOut: [...rec.feedOptOut].sort(), head };
     const scanned = [...org.yells.values()]
       .filter((y) => y.version > version)
       .sort((a, b) => a.version - b.version)
       .slice(0, limit);
     this.env.reads.addQuery(scanned.length);
+    // The adapter reads the opt-out set again after the scan; counted alike.
+    this.env.reads.add(1);
     const yells: Yell[] = [];
     const removed: string[] = [];
     for (const stored of scanned) {
