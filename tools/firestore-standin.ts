@@ -1,7 +1,7 @@
 /**
  * Starts the Firestore stand-in (`@firestore-emulator/server`, an in-memory gRPC server) for the
  * contract tests and the local stack, because the real Cloud Firestore emulator cannot run on
- * these machines (ARCHITECTURE.md section 6).
+ * these machines (docs/ARCHITECTURE.md, "Testing").
  *
  *   tsx tools/firestore-standin.ts --port 8080 [--host 127.0.0.1]
  *

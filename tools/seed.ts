@@ -6,9 +6,9 @@
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
-import { FirestoreStore } from '../functions/src/store/firestore';
-import { seedOrganisation } from '../functions/src/handlers/seed-organisation';
-import { seedDemoYells } from '../functions/src/handlers/seed-yells';
+import { createFirestoreStores } from '../functions/src/features';
+import { seedOrganisation } from '../functions/src/features/directory/seed';
+import { seedDemoYells } from '../functions/src/features/yells/seed';
 import type { Claims } from '../src/domain/protocol';
 import { generateDemoOrg, type DemoAccount } from './demo-org';
 
@@ -40,7 +40,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoAccount[]> {
   const org = generateDemoOrg({ staff: options.staff });
   const app = initializeApp({ projectId: options.projectId }, `seed-${Date.now()}`);
   try {
-    const store = new FirestoreStore(getFirestore(app));
+    const store = createFirestoreStores(getFirestore(app));
     await seedOrganisation(store, {
       orgId: org.orgId,
       units: org.units,

@@ -1,7 +1,8 @@
 /**
  * The Cloud Functions entry point: one HTTPS function, `api`, behind the hosting rewrite of
- * `/api/**`. Routing, authentication and authorisation live in api/, use cases in handlers/,
- * database access behind the Store port in store/.
+ * `/api/**`. Routing, authentication and authorisation live in api/, each feature (its store
+ * port, twin, adapter, handlers and routes) in features/<name>/, the shared write and read
+ * machinery in kit/, the push and /sync handlers that loop over every feature in handlers/.
  */
 import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
@@ -11,7 +12,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { firebaseTokenVerifier } from './api/firebase-token-verifier';
 import { sendApiResponse, toApiRequest } from './api/node-http';
 import { createApi, type Api } from './api/router';
-import { FirestoreStore } from './store/firestore';
+import { createFirestoreStores } from './features';
 
 let instance: Api | undefined;
 
@@ -20,9 +21,12 @@ function getApi(): Api {
   if (!instance) {
     const app = initializeApp();
     instance = createApi({
-      store: new FirestoreStore(getFirestore(app)),
+      stores: createFirestoreStores(getFirestore(app)),
       verifier: firebaseTokenVerifier(getAuth(app)),
       logError: (message, error) => logger.error(message, error),
+      // The Functions emulator sets FUNCTIONS_EMULATOR; deployed functions never have it, so the
+      // read count (for the local bench) cannot leak into production answers.
+      exposeReads: process.env.FUNCTIONS_EMULATOR === 'true',
     });
   }
   return instance;

@@ -3,7 +3,9 @@ import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeChunk } from '../../src/domain/directory-codec';
 import { parseDirectoryRecord } from '../../src/domain/staff';
-import { DirectorySyncResponseSchema, MeResponseSchema, PushResponseSchema } from '../../src/domain/protocol';
+import { MeResponseSchema, PushResponseSchema } from '../../src/domain/protocol';
+import { FEED_NAMES, SYNC_FEEDS } from '../../src/domain/sync-protocol';
+import { noChangeSyncCost, postSync } from '../../tools/sync-cost';
 import { account, idTokenFor, stack } from '../stack/context';
 
 /**
@@ -19,6 +21,12 @@ describe('functions API on the local stack (Auth + Functions emulators, Firestor
       ...init,
       headers: { ...init.headers, ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
     });
+
+  const directory = async (cursor: { snapshotId: string | null; version: number }, bearer = token) =>
+    v.parse(
+      SYNC_FEEDS.directory.answer,
+      (await postSync(stack().functionsUrl, bearer, { directory: cursor })).feeds.directory,
+    );
 
   beforeAll(async () => {
     const a = account('職員');
@@ -43,7 +51,7 @@ describe('functions API on the local stack (Auth + Functions emulators, Firestor
   });
 
   it('serves the whole directory as a snapshot of gzipped chunks, each under 1 MiB', async () => {
-    const sync = v.parse(DirectorySyncResponseSchema, await (await api('/directory/sync?version=0')).json());
+    const sync = await directory({ snapshotId: null, version: 0 });
     if (sync.kind !== 'snapshot') throw new Error(`expected a snapshot, got ${sync.kind}`);
     let people = 0;
     for (let n = 0; n < sync.snapshot.chunkCount; n++) {
@@ -58,9 +66,9 @@ describe('functions API on the local stack (Auth + Functions emulators, Firestor
   });
 
   it('applies an edit once, answers a replay as a duplicate, and hands it to others as a change', async () => {
-    const before = v.parse(DirectorySyncResponseSchema, await (await api('/directory/sync?version=0')).json());
+    const before = await directory({ snapshotId: null, version: 0 });
     if (before.kind !== 'snapshot') throw new Error('expected a snapshot');
-    const since = `/directory/sync?snapshot=${before.snapshot.id}&version=${before.snapshot.version}`;
+    const since = { snapshotId: before.snapshot.id, version: before.snapshot.version };
     const mutation = {
       kind: 'profile.update',
       id: `it-${Date.now()}`,
@@ -78,8 +86,7 @@ describe('functions API on the local stack (Auth + Functions emulators, Firestor
     expect((await push(mutation)).results[0]?.status).toBe('duplicate');
 
     const otherToken = await idTokenFor(account('課長'));
-    const res = await api(since, {}, otherToken);
-    const changes = v.parse(DirectorySyncResponseSchema, await res.json());
+    const changes = await directory(since, otherToken);
     if (changes.kind !== 'changes') throw new Error(`expected changes, got ${changes.kind}`);
     // Other tests edit this person too; the last change is ours, and it was logged once.
     const mine = changes.changes.flatMap((c) => (c.op === 'put' && c.record.id === staffId ? [c.record.intro] : []));
@@ -101,6 +108,30 @@ describe('functions API on the local stack (Auth + Functions emulators, Firestor
     const body = v.parse(PushResponseSchema, await res.json());
     expect(body.results[0]).toMatchObject({ id, status: 'rejected' });
     expect(body.results[0]?.message).toMatch(/400文字以内/);
+  });
+
+  it('a sync when nothing changed is one HTTPS call of at most one document read per feed, every feed up to date', async () => {
+    const cost = await noChangeSyncCost(stack().functionsUrl, token);
+    expect(cost.requests).toBe(1);
+    expect(cost.reads).not.toBeNull();
+    expect(cost.reads).toBeGreaterThan(0);
+    expect(cost.reads).toBeLessThanOrEqual(FEED_NAMES.length);
+    expect(cost.feeds.directory).toMatchObject({ kind: 'upToDate' });
+    expect(cost.feeds.communities).toMatchObject({ communities: [], more: false, reset: false });
+    expect(cost.feeds.yells).toMatchObject({ yells: [], removed: [], more: false, reset: false });
+    expect(cost.feeds.notifications).toMatchObject({ notifications: [], more: false, reset: false });
+    expect(cost.feeds.nominations).toMatchObject({ nominations: [], removed: [], more: false, reset: false });
+    expect(cost.feeds.yells).not.toHaveProperty('me');
+    console.log(`no-change sync: ${cost.requests} HTTPS call, ${cost.reads} document reads`);
+  });
+
+  it('the per-feed GET endpoints are gone: one POST /sync serves them all', async () => {
+    for (const path of ['/directory/sync', '/yells', '/notifications', '/communities', '/recognition/me']) {
+      expect((await api(path)).status, path).toBe(404);
+    }
+    expect((await api('/nominations')).status).toBe(404);
+    expect((await api('/awards')).status).toBe(405);
+    expect((await api('/recognition/settings')).status).toBe(405);
   });
 
   it('reaches the same API through the hosting rewrite the app uses', async () => {

@@ -2,15 +2,15 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeChunk } from '../../../src/domain/directory-codec';
 import { parseDirectoryRecord } from '../../../src/domain/staff';
-import * as v from 'valibot';
-import { DirectorySyncResponseSchema, type Claims } from '../../../src/domain/protocol';
-import { MemoryStore } from '../store/memory';
+import type { Claims } from '../../../src/domain/protocol';
+import type { ServerStores } from '../features/stores';
+import { feedAnswer } from '../testing/sync';
 import { claimsFor, mutationId, staffId } from '../testing/fixtures';
 import { seededOrg } from '../testing/org';
 import type { TokenVerifier } from './auth';
 import { CHUNK_CACHE_CONTROL, MAX_BODY_BYTES, type ApiRequest, type ApiResponse } from './http';
 import { sendApiResponse, toApiRequest } from './node-http';
-import { createApi, type Api } from './router';
+import { createApi, READS_HEADER, type Api } from './router';
 
 /** Tokens are table keys; anything else fails verification, as a forged or expired token would. */
 function fakeVerifier(tokens: Record<string, Record<string, unknown>>): TokenVerifier {
@@ -23,12 +23,12 @@ function fakeVerifier(tokens: Record<string, Record<string, unknown>>): TokenVer
   };
 }
 
-async function setup(): Promise<{ api: Api; store: MemoryStore; orgId: string; errors: unknown[] }> {
+async function setup(): Promise<{ api: Api; store: ServerStores; orgId: string; errors: unknown[] }> {
   const { store, orgId } = await seededOrg(5);
   const claims = (n: number, role: Claims['role']) => ({ ...claimsFor(n, role, orgId) });
   const errors: unknown[] = [];
   const api = createApi({
-    store,
+    stores: store,
     verifier: fakeVerifier({
       staff: claims(1, 'staff'),
       manager: claims(2, 'manager'),
@@ -96,24 +96,24 @@ describe('API: authentication and authorisation', () => {
 
   it('lets only HR rebuild the snapshot: staff and managers get 403 and nothing changes', async () => {
     const { api, store, orgId } = await setup();
-    const before = (await store.getDirectoryMeta(orgId)).snapshot;
+    const before = (await store.directory.getDirectoryMeta(orgId)).snapshot;
     for (const token of ['staff', 'manager']) {
       const res = await api(request('POST', '/api/admin/directory/snapshot', { token }));
       expect(res.status).toBe(403);
       expect(bodyJson(res)).toMatchObject({ message: 'この操作は許可されていません' });
     }
-    expect((await store.getDirectoryMeta(orgId)).snapshot).toEqual(before);
+    expect((await store.directory.getDirectoryMeta(orgId)).snapshot).toEqual(before);
     const ok = await api(request('POST', '/api/admin/directory/snapshot', { token: 'hr' }));
     expect(ok.status).toBe(200);
     expect(bodyJson(ok)).toMatchObject({ status: 'current', snapshot: { staffCount: 5 } });
-    expect((await store.getDirectoryMeta(orgId)).snapshot?.id).not.toBe(before?.id);
+    expect((await store.directory.getDirectoryMeta(orgId)).snapshot?.id).not.toBe(before?.id);
   });
 });
 
 describe('API: requests and answers', () => {
   it('answers 413 to a body over 256 KB, whether declared or actual, and applies none of it', async () => {
     const { api, store, orgId } = await setup();
-    const head = await store.headVersion(orgId);
+    const head = await store.directory.headVersion(orgId);
     const big = new Uint8Array(MAX_BODY_BYTES + 1).fill(0x20);
     const res = await api(request('POST', '/api/mutations', { token: 'staff', raw: big }));
     expect(res.status).toBe(413);
@@ -124,7 +124,7 @@ describe('API: requests and answers', () => {
       headers: { ...declared.headers, 'content-length': String(10 * MAX_BODY_BYTES) },
     });
     expect(res2.status).toBe(413);
-    expect(await store.headVersion(orgId)).toBe(head);
+    expect(await store.directory.headVersion(orgId)).toBe(head);
   });
 
   it('pushes mutations and reports each result', async () => {
@@ -138,7 +138,7 @@ describe('API: requests and answers', () => {
     const res = await api(request('POST', '/api/mutations', { token: 'staff', body: { mutations: [mutation] } }));
     expect(res.status).toBe(200);
     expect(bodyJson(res)).toEqual({ results: [{ id: mutationId('api'), status: 'applied' }] });
-    expect((await store.getStaff(orgId, staffId(1)))?.intro).toBe('API経由');
+    expect((await store.directory.getStaff(orgId, staffId(1)))?.intro).toBe('API経由');
   });
 
   it('gives Japanese messages for validation failures that the domain schema has no message of its own for', async () => {
@@ -159,26 +159,45 @@ describe('API: requests and answers', () => {
     expect(bodyJson(res)).toMatchObject({ code: 'invalid_request', message: '送信内容が正しい JSON ではありません' });
   });
 
-  it('syncs: snapshot for a new device, then up to date; rejects a malformed query with 400', async () => {
+  it('syncs: snapshot for a new device, then up to date; rejects a malformed cursor with 400', async () => {
     const { api } = await setup();
-    const first = await api(request('GET', '/api/directory/sync', { token: 'staff' }));
+    const first = await api(
+      request('POST', '/api/sync', {
+        token: 'staff',
+        body: { feeds: { directory: { snapshotId: null, version: 0 } } },
+      }),
+    );
     expect(first.status).toBe(200);
-    const answer = v.parse(DirectorySyncResponseSchema, bodyJson(first));
+    const answer = feedAnswer(first, 'directory');
     if (answer.kind !== 'snapshot') throw new Error(`expected a snapshot, got ${answer.kind}`);
     const snapshot = answer.snapshot;
     const again = await api(
-      request('GET', `/api/directory/sync?snapshot=${snapshot.id}&version=${snapshot.version}`, { token: 'staff' }),
+      request('POST', '/api/sync', {
+        token: 'staff',
+        body: { feeds: { directory: { snapshotId: snapshot.id, version: snapshot.version } } },
+      }),
     );
-    expect(bodyJson(again)).toEqual({ kind: 'upToDate', version: snapshot.version });
-    for (const q of ['?version=-1', '?version=1.5', '?snapshot=../etc&version=1']) {
-      const bad = await api(request('GET', `/api/directory/sync${q}`, { token: 'staff' }));
-      expect(bad.status).toBe(400);
+    expect(bodyJson(again)).toEqual({ feeds: { directory: { kind: 'upToDate', version: snapshot.version } } });
+    const bad = [
+      { directory: { snapshotId: null, version: -1 } },
+      { directory: { snapshotId: null, version: 1.5 } },
+      { directory: { snapshotId: '../etc', version: 1 } },
+      { directory: { version: 1 } },
+    ];
+    for (const feeds of bad) {
+      expect((await api(request('POST', '/api/sync', { token: 'staff', body: { feeds } }))).status).toBe(400);
     }
+    expect((await api(request('POST', '/api/sync', { token: 'staff', body: { cursors: {} } }))).status).toBe(400);
+    // A feed this server does not know is ignored, not refused (a newer device).
+    const unknown = await api(
+      request('POST', '/api/sync', { token: 'staff', body: { feeds: { surveys: { version: 0 } } } }),
+    );
+    expect(bodyJson(unknown)).toEqual({ feeds: {} });
   });
 
   it('serves a chunk as immutable gzip bytes that decode to the directory; unknown chunks are 404', async () => {
     const { api, store, orgId } = await setup();
-    const manifest = (await store.getDirectoryMeta(orgId)).snapshot;
+    const manifest = (await store.directory.getDirectoryMeta(orgId)).snapshot;
     const res = await api(request('GET', `/api/directory/snapshots/${manifest?.id}/chunks/0`, { token: 'staff' }));
     expect(res.status).toBe(200);
     expect(res.headers['Content-Type']).toBe('application/gzip');
@@ -203,21 +222,41 @@ describe('API: requests and answers', () => {
 
   it('answers 500 with a generic Japanese message when the store fails, and logs the real error', async () => {
     const errors: unknown[] = [];
-    class BrokenStore extends MemoryStore {
-      override async getDirectoryMeta(): Promise<never> {
-        throw new Error('firestore is down: secret detail');
-      }
-    }
+    const { store } = await seededOrg(1);
+    const broken: ServerStores = {
+      ...store,
+      reader: {
+        readAll: async () => {
+          throw new Error('firestore is down: secret detail');
+        },
+      },
+    };
     const api = createApi({
-      store: new BrokenStore(),
+      stores: broken,
       verifier: fakeVerifier({ t: claimsFor(1) }),
       logError: (_m, e) => errors.push(e),
     });
-    const res = await api(request('GET', '/api/directory/sync', { token: 't' }));
+    const res = await api(
+      request('POST', '/api/sync', { token: 't', body: { feeds: { communities: { version: 0 } } } }),
+    );
     expect(res.status).toBe(500);
     expect(JSON.stringify(bodyJson(res))).not.toContain('secret');
     expect(bodyJson(res)).toMatchObject({ code: 'internal' });
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('API: document reads of a request, for the local stack only', () => {
+  it('sends X-Document-Reads only when asked to (index.ts asks inside the Functions emulator only)', async () => {
+    const { store, orgId } = await seededOrg(2);
+    const verifier = fakeVerifier({ t: claimsFor(1, 'staff', orgId) });
+    const body = { feeds: { communities: { version: 0 }, nominations: { version: 0 } } };
+    const quiet = createApi({ stores: store, verifier });
+    expect((await quiet(request('POST', '/api/sync', { token: 't', body }))).headers).not.toHaveProperty(READS_HEADER);
+    const counted = createApi({ stores: store, verifier, exposeReads: true });
+    const res = await counted(request('POST', '/api/sync', { token: 't', body }));
+    // Two feeds up to date: their two heads, in one batched read, and nothing else.
+    expect(res.headers[READS_HEADER]).toBe('2');
   });
 });
 

@@ -7,9 +7,10 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { OrgUnit, Role } from '../../../src/domain/org';
 import { AUDIENCES, AUDIENCE_FIELDS, type Audience, type AudienceField } from '../../../src/domain/staff';
-import { MemoryStore } from '../store/memory';
-import { seedOrganisation } from '../handlers/seed-organisation';
+import { createMemoryStores } from '../features';
+import { seedOrganisation } from '../features/directory/seed';
 import { freshOrgId, makeProfile, mutationId, staffId } from '../testing/fixtures';
+import { feedAnswer, syncRequest } from '../testing/sync';
 import { base64, fakeWebp } from '../testing/webp';
 import type { TokenVerifier } from './auth';
 import type { ApiRequest, ApiResponse } from './http';
@@ -103,7 +104,7 @@ function text(res: ApiResponse): string {
  * photo uploaded through the API, and then the given audiences set through the API.
  */
 async function org(audiences: Partial<Record<AudienceField, Audience>>) {
-  const store = new MemoryStore();
+  const store = createMemoryStores();
   const orgId = freshOrgId();
   const staff = Object.values(RELATIONS).map(({ n, unitId, role }) =>
     makeProfile(n, {
@@ -120,7 +121,7 @@ async function org(audiences: Partial<Record<AudienceField, Audience>>) {
   );
   const seed = await seedOrganisation(store, { orgId, units: UNITS, staff });
   const api: Api = createApi({
-    store,
+    stores: store,
     verifier: fakeVerifier(
       Object.fromEntries(
         RELATION_NAMES.map((r) => [token(r), { orgId, staffId: staffId(RELATIONS[r].n), role: RELATIONS[r].role }]),
@@ -147,7 +148,7 @@ async function org(audiences: Partial<Record<AudienceField, Audience>>) {
     }),
   );
   expect(JSON.parse(text(upload))).toMatchObject({ results: [{ status: 'applied' }, { status: 'applied' }] });
-  const photo = (await store.getStaff(orgId, staffId(TARGET)))?.photo;
+  const photo = (await store.directory.getStaff(orgId, staffId(TARGET)))?.photo;
   if (!photo) throw new Error('the photo was not stored');
   return { api, store, orgId, photo, seed };
 }
@@ -307,10 +308,12 @@ describe('the shared directory (snapshot and change log) carries only `everyone`
       >; // fromEntries loses the key type
       const { api, photo, seed } = await org(audiences);
       // The change log (what a device holding the seed's snapshot receives) …
-      const sync = text(
-        await api(get(`/api/directory/sync?snapshot=${seed.id}&version=${seed.version}`, 'other 部 staff')),
+      const answer = feedAnswer(
+        await api(syncRequest({ directory: { snapshotId: seed.id, version: seed.version } }, token('other 部 staff'))),
+        'directory',
       );
-      expect(JSON.parse(sync)).toMatchObject({ kind: 'changes' });
+      expect(answer).toMatchObject({ kind: 'changes' });
+      const sync = JSON.stringify(answer);
       // … and a fresh snapshot (what a new device receives).
       const rebuilt = JSON.parse(text(await api(post('/api/admin/directory/snapshot', 'HR (in another 部)', {}))));
       const manifest = (rebuilt as { snapshot: { id: string; chunkCount: number } }).snapshot; // router answer shape

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ClaimsSchema, type Claims } from '../../../src/domain/protocol';
-import { HandlerError } from '../handlers/errors';
+import { HandlerError } from './errors';
 
 /**
  * Checks a Firebase ID token and returns its decoded payload (custom claims sit at the top

@@ -6,8 +6,10 @@ import { PushResponseSchema, type Claims } from '../../../src/domain/protocol';
 import type { TokenVerifier } from '../api/auth';
 import type { ApiRequest, ApiResponse } from '../api/http';
 import { createApi } from '../api/router';
-import { seedOrganisation } from '../handlers/seed-organisation';
-import { MemoryStore } from '../store/memory';
+import type { FeedCursor, FeedName } from '../../../src/domain/sync-protocol';
+import { syncOne } from './sync';
+import { seedOrganisation } from '../features/directory/seed';
+import { createMemoryStores } from '../features';
 import { freshOrgId, makeProfile, staffId } from './fixtures';
 
 export const RECOGNITION_UNITS: OrgUnit[] = [
@@ -27,7 +29,7 @@ export const RECOGNITION_UNITS: OrgUnit[] = [
 export const ROLES: Record<number, Claims['role']> = { 1: 'hr', 4: 'manager', 7: 'manager' };
 
 export async function recognitionOrg() {
-  const store = new MemoryStore();
+  const store = createMemoryStores();
   const orgId = freshOrgId('rec');
   const unitOf = (n: number) => (n <= 3 ? 'kk-a1' : n <= 6 ? 'kk-a2' : 'kk-b1');
   await seedOrganisation(store, {
@@ -45,7 +47,7 @@ export async function recognitionOrg() {
       return { uid: `uid-${token}`, iss: 'https://securetoken.google.com/demo', ...claims(Number(m[1])) };
     },
   };
-  const api = createApi({ store, verifier, logError: (_m, e) => console.error(e) });
+  const api = createApi({ stores: store, verifier, logError: (_m, e) => console.error(e) });
   const call = async (method: string, path: string, token: string, body?: unknown): Promise<ApiResponse> => {
     const url = new URL(path, 'http://x.invalid');
     const bytes = body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(body));
@@ -70,7 +72,9 @@ export async function recognitionOrg() {
     const res = await call('GET', path, token);
     return { status: res.status, body: bodyOf(res) };
   };
-  return { store, orgId, claims, call, push, get };
+  /** One feed through POST /sync, its answer checked by the feed's schema. */
+  const sync = <F extends FeedName>(feed: F, cursor: FeedCursor<F>, token: string) => syncOne(api, token, feed, cursor);
+  return { store, orgId, claims, call, push, get, sync, api };
 }
 
 export function bodyOf(res: ApiResponse): unknown {

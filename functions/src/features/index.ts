@@ -1,0 +1,77 @@
+/**
+ * Every server feature, one line each. The router, the push handler, the /sync handler and both
+ * contract-test entry points loop over this list.
+ */
+import type { Firestore } from 'firebase-admin/firestore';
+import type { Mutation } from '../../../src/domain/mutations';
+import { FirestoreBatchReader, MemoryBatchReader } from '../kit/batch-read';
+import type { MemoryMutations } from '../kit/memory';
+import { ReadCounter } from '../kit/reads';
+import { communities } from './communities';
+import { directory } from './directory';
+import type { ServerFeature } from './feature';
+import { nominations } from './nominations';
+import { notifications } from './notifications';
+import type { FirestoreEnv, MemoryEnv, ServerStores } from './stores';
+import { yells } from './yells';
+
+export const SERVER_FEATURES = [directory, communities, yells, notifications, nominations] as const;
+
+type Feature = (typeof SERVER_FEATURES)[number];
+type KindsOf<F> = F extends ServerFeature<infer _N, infer K> ? K : never;
+type NamesOf<F> = F extends ServerFeature<infer N, infer _K> ? N : never;
+
+/** Compile-time: every mutation kind is declared by a feature (the push handler dispatches on it). */
+type Undeclared = Exclude<Mutation['kind'], KindsOf<Feature>>;
+const everyKindDeclared: [Undeclared] extends [never] ? true : Undeclared = true;
+/** Compile-time: every store in ServerStores is made by a feature of the list. */
+type Unmade = Exclude<keyof Omit<ServerStores, 'reads' | 'reader'>, NamesOf<Feature>>;
+const everyStoreMade: [Unmade] extends [never] ? true : Unmade = true;
+void everyKindDeclared;
+void everyStoreMade;
+
+/** Every feature's twin, sharing one read counter and one set of mutation records. */
+export function createMemoryStores(): ServerStores {
+  const reads = new ReadCounter();
+  const records = new Map<string, MemoryMutations>();
+  const env: MemoryEnv = {
+    reads,
+    mutations: (orgId) => {
+      let m = records.get(orgId);
+      if (!m) {
+        m = new Map();
+        records.set(orgId, m);
+      }
+      return m;
+    },
+  };
+  return {
+    reads,
+    reader: new MemoryBatchReader(reads),
+    directory: directory.store.memory(env),
+    communities: communities.store.memory(env),
+    yells: yells.store.memory(env),
+    notifications: notifications.store.memory(env),
+    nominations: nominations.store.memory(env),
+  };
+}
+
+/** Every feature's Firestore adapter, sharing one read counter. */
+export function createFirestoreStores(db: Firestore): ServerStores {
+  const reads = new ReadCounter();
+  const env: FirestoreEnv = { db, reads };
+  return {
+    reads,
+    reader: new FirestoreBatchReader(db, reads),
+    directory: directory.store.firestore(env),
+    communities: communities.store.firestore(env),
+    yells: yells.store.firestore(env),
+    notifications: notifications.store.firestore(env),
+    nominations: nominations.store.firestore(env),
+  };
+}
+
+/** Every feature's contract suite, on the stores `make` builds. */
+export function runFeatureContracts(suite: string, make: () => ServerStores): void {
+  for (const feature of SERVER_FEATURES) feature.contract(suite, make);
+}
