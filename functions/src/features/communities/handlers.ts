@@ -1,11 +1,11 @@
-import { COMMUNITIES_PAGE_SIZE, type CommunitiesPage, type CommunityIntent } from '../../../../src/domain/communities';
-import type { Mutation } from '../../../../src/domain/mutations';
+import { COMMUNITIES_PAGE_SIZE, type CommunitiesPage } from '../../../../src/domain/communities';
+import { intentOf, type FeatureMutation } from '../../../../src/domain/mutations';
 import type { Claims, PushResult } from '../../../../src/domain/protocol';
 import { pageSince } from '../../kit/page';
 import type { ServerStores } from '../stores';
 import { resultOf } from '../results';
 
-export type CommunityMutation = Extract<Mutation, { kind: `community.${string}` }>;
+export type CommunityMutation = FeatureMutation<'communities'>;
 
 /**
  * Applies a community mutation (D6) as the caller, once per mutation id. The actor is the token's
@@ -20,25 +20,9 @@ export async function applyCommunityMutation(
     claims.orgId,
     mutation.id,
     claims.staffId,
-    toIntent(mutation),
+    intentOf(mutation),
   );
   return resultOf(mutation.id, outcome);
-}
-
-function toIntent(m: CommunityMutation): CommunityIntent {
-  switch (m.kind) {
-    case 'community.create':
-      return {
-        kind: m.kind,
-        communityId: m.communityId,
-        name: m.name,
-        description: m.description,
-        createdAt: m.createdAt,
-      };
-    case 'community.join':
-    case 'community.leave':
-      return { kind: m.kind, communityId: m.communityId };
-  }
 }
 
 /**

@@ -1,14 +1,14 @@
-import type { Mutation } from '../../../../src/domain/mutations';
+import { intentOf, type FeatureMutation } from '../../../../src/domain/mutations';
 import type { Claims, PushResult } from '../../../../src/domain/protocol';
 import { unitPath } from '../../../../src/domain/yell-aggregate';
 import { YELLS_PAGE_SIZE, type YellsPage } from '../../../../src/domain/yells';
 import type { FeedAnswer } from '../../../../src/domain/sync-protocol';
 import { resultOf } from '../results';
 import type { ServerStores } from '../stores';
-import type { YellContext, YellFeedHead, YellIntent } from './port';
+import type { YellContext, YellFeedHead } from './port';
 import { getRecognitionMe } from './recognition';
 
-export type YellMutation = Extract<Mutation, { kind: `yell.${string}` }>;
+export type YellMutation = FeatureMutation<'yells'>;
 
 /**
  * Applies an エール mutation (R1, R2) as the caller, once per mutation id. The actor is the
@@ -22,7 +22,7 @@ export async function applyYellMutation(
   mutation: YellMutation,
   now: Date = new Date(),
 ): Promise<PushResult> {
-  const intent = toIntent(mutation);
+  const intent = intentOf(mutation);
   const context =
     intent.kind === 'yell.send'
       ? await sendContext(store, claims.orgId, claims.staffId, intent.to, now)
@@ -52,15 +52,6 @@ export async function sendContext(
   const paths = new Map<string, readonly string[]>();
   for (const p of profiles) if (p) paths.set(p.id, unitPath(byId, p.unitId));
   return { settings, paths, now };
-}
-
-function toIntent(m: YellMutation): YellIntent {
-  switch (m.kind) {
-    case 'yell.send':
-      return { kind: m.kind, yellId: m.yellId, to: m.to, message: m.message, value: m.value, visibility: m.visibility };
-    case 'yell.clap':
-      return { kind: m.kind, yellId: m.yellId };
-  }
 }
 
 /**

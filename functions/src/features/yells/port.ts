@@ -1,4 +1,6 @@
-import type { RecognitionSettings, StoredYell, Yell, YellVisibility } from '../../../../src/domain/yells';
+import type { RecognitionSettings, StoredYell, Yell, YellIntent } from '../../../../src/domain/yells';
+
+export type { YellIntent };
 import type { ScopeAggregate } from '../../../../src/domain/yell-aggregate';
 import type { HeadHandle } from '../../kit/batch-read';
 import type { RetryPolicy } from '../../kit/versioned';
@@ -67,17 +69,6 @@ export interface YellStore {
   /** One person's counts, and how many yells they sent on `day` ('YYYY-MM-DD', Asia/Tokyo). */
   getYellPerson(orgId: string, staffId: string, day: string): Promise<YellPersonCounts>;
 }
-
-export type YellIntent =
-  | {
-      kind: 'yell.send';
-      yellId: string;
-      to: readonly string[];
-      message: string;
-      value: string;
-      visibility: YellVisibility;
-    }
-  | { kind: 'yell.clap'; yellId: string };
 
 /** Facts the handler resolves before the store applies a yell mutation (none of them race-sensitive). */
 export interface YellContext {
