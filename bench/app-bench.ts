@@ -9,9 +9,7 @@ import { FIRST_FACES_MARK, FIRST_SCREEN_FACES } from '../src/features/directory/
 import { SNAPSHOT_MARK } from '../src/features/directory/snapshot';
 import { launchChromium } from '../tools/browser';
 import { startStack, type Stack } from '../tools/stack';
-
-/** Set by the functions in the emulator only: the store's document reads for the request. */
-const STORE_READS_HEADER = 'x-store-reads';
+import { READS_HEADER } from '../tools/sync-cost';
 
 /** STACK_PORT_BASE moves the bench's stack (and Chromium's debugging port) beside another run. */
 const PORT_BASE = process.env.STACK_PORT_BASE ? Number(process.env.STACK_PORT_BASE) : 6300;
@@ -233,7 +231,7 @@ export async function measureOffline(
 /**
  * A sync when nothing changed, as the app runs one on each return to it: the HTTPS calls it makes
  * (every /api request until the network has been quiet for 2 s) and the document reads the server's
- * store counted for them (the `STORE_READS_HEADER` the functions add in the emulator only).
+ * store counted for them (the `READS_HEADER` the functions add in the emulator only).
  */
 async function measureNoChangeSync(page: Page, results: Record<string, number>, log: (s: string) => void) {
   // The sign-in's own syncs (and the service worker's precache) must be over first.
@@ -243,7 +241,7 @@ async function measureNoChangeSync(page: Page, results: Record<string, number>, 
   const onResponse = async (response: Response) => {
     const url = new URL(response.url());
     if (!url.pathname.startsWith('/api/')) return;
-    const reads = Number((await response.allHeaders())[STORE_READS_HEADER] ?? NaN);
+    const reads = Number((await response.allHeaders())[READS_HEADER] ?? NaN);
     calls.push({ url: url.pathname, reads });
   };
   page.on('response', onResponse);

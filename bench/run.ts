@@ -7,8 +7,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { seedOrganisation } from '../functions/src/handlers/seed-organisation';
-import { MemoryStore } from '../functions/src/store/memory';
+import { seedOrganisation } from '../functions/src/features/directory/seed';
+import { createMemoryStores } from '../functions/src/features';
 import { launchChromium } from '../tools/browser';
 import { median, runAppBench } from './app-bench';
 import { generateDemoOrg } from '../tools/demo-org';
@@ -23,11 +23,11 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 // --- Directory payload: the snapshot chunks exactly as the functions build and store them.
 log('directory payload (40,000 people)…');
 const org = generateDemoOrg({ staff: 40_000 });
-const store = new MemoryStore();
-const manifest = await seedOrganisation(store, org);
+const stores = createMemoryStores();
+const manifest = await seedOrganisation(stores, org);
 const gzChunks: Uint8Array[] = [];
 for (let n = 0; n < manifest.chunkCount; n++) {
-  const chunk = await store.getSnapshotChunk(org.orgId, manifest.id, n);
+  const chunk = await stores.directory.getSnapshotChunk(org.orgId, manifest.id, n);
   if (!chunk) throw new Error(`chunk ${n} missing`);
   gzChunks.push(chunk);
 }
