@@ -3,45 +3,42 @@ import type { DirectoryChange, SnapshotManifest } from '../domain/protocol';
 import { decodeChunkText, type ChunkText } from '../domain/directory-codec';
 import type { DirectoryRecord } from '../domain/staff';
 import type { DirectoryState, DirectoryStore } from '../sync/ports';
+import { readCursor, writeCursor } from './cursors';
 import type { AppDb, DirectoryChunkRow, DirectoryMetaValue } from './schema';
 
-const EMPTY: DirectoryMetaValue = { snapshotId: null, version: 0, staffCount: 0, syncedAt: null };
+const EMPTY: DirectoryMetaValue = { staffCount: 0, syncedAt: null };
 
-export async function readDirectoryMeta(db: AppDb): Promise<DirectoryMetaValue> {
-  const row = await db.meta.get('directory');
-  return row ? (row.value as DirectoryMetaValue) : EMPTY;
+/** The directory's feed cursor (where its snapshot and changes stand) with its count and last sync. */
+export async function readDirectoryMeta(db: AppDb): Promise<DirectoryMetaValue & DirectoryState> {
+  const [cursor, row] = await Promise.all([readCursor(db, 'directory'), db.meta.get('directory')]);
+  // Only this file writes the `directory` row, always a DirectoryMetaValue.
+  const meta = row ? (row.value as DirectoryMetaValue) : EMPTY;
+  return { ...cursor, staffCount: meta.staffCount, syncedAt: meta.syncedAt };
 }
 
 /** The sync engine's DirectoryStore port on Dexie. */
 export function dexieDirectoryStore(db: AppDb, now: () => number = Date.now): DirectoryStore {
   return {
     async state(): Promise<DirectoryState> {
-      const { snapshotId, version } = await readDirectoryMeta(db);
-      return { snapshotId, version };
+      return readCursor(db, 'directory');
     },
 
     async replaceSnapshot(manifest: SnapshotManifest, units: readonly OrgUnit[], chunks: readonly ChunkText[]) {
       // One transaction: a screen reading the directory sees the old one or the new one, never a mix.
-      await db.transaction('rw', [db.directoryChunks, db.directoryOverlay, db.units, db.meta], async () => {
+      const tables = [db.directoryChunks, db.directoryOverlay, db.units, db.meta, db.feedCursors];
+      await db.transaction('rw', tables, async () => {
         await Promise.all([db.directoryChunks.clear(), db.directoryOverlay.clear(), db.units.clear()]);
         await db.directoryChunks.bulkAdd(
           chunks.map(({ count, json }, n) => ({ n, snapshotId: manifest.id, count, json })),
         );
         await db.units.bulkAdd([...units]);
-        await db.meta.put({
-          key: 'directory',
-          value: {
-            snapshotId: manifest.id,
-            version: manifest.version,
-            staffCount: manifest.staffCount,
-            syncedAt: now(),
-          },
-        });
+        await db.meta.put({ key: 'directory', value: { staffCount: manifest.staffCount, syncedAt: now() } });
+        await writeCursor(db, 'directory', { snapshotId: manifest.id, version: manifest.version });
       });
     },
 
     async applyChanges(changes: readonly DirectoryChange[], version: number) {
-      await db.transaction('rw', [db.directoryOverlay, db.meta], async () => {
+      await db.transaction('rw', [db.directoryOverlay, db.meta, db.feedCursors], async () => {
         // Later changes to the same person replace earlier ones: the engine hands them in version order.
         const rows = new Map<string, { id: string; version: number; record: DirectoryRecord | null }>();
         for (const c of changes) {
@@ -49,8 +46,9 @@ export function dexieDirectoryStore(db: AppDb, now: () => number = Date.now): Di
           else rows.set(c.id, { id: c.id, version: c.version, record: null });
         }
         await db.directoryOverlay.bulkPut([...rows.values()]);
-        const meta = await readDirectoryMeta(db);
-        await db.meta.put({ key: 'directory', value: { ...meta, version, syncedAt: now() } });
+        const { snapshotId, staffCount } = await readDirectoryMeta(db);
+        await db.meta.put({ key: 'directory', value: { staffCount, syncedAt: now() } });
+        await writeCursor(db, 'directory', { snapshotId, version });
       });
     },
   };

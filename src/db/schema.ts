@@ -3,10 +3,12 @@ import type { Mutation } from '../domain/mutations';
 import type { OrgUnit } from '../domain/org';
 import type { DirectoryRecord } from '../domain/staff';
 import type { NominationView } from '../domain/nominations';
+import type { FeedCursorRow } from './cursors';
+import { moveCursorsToTable } from './migrations';
 
 /**
  * The directory is stored as chunk rows of about 1,000 people, not one row per person: writing
- * 40,000 rows with indexes takes ~10 s on a phone, 40 chunk rows well under one (ARCHITECTURE §7).
+ * 40,000 rows with indexes takes ~10 s on a phone, 40 chunk rows well under one (docs/ARCHITECTURE.md).
  * Each row keeps the chunk's JSON text (see ChunkText). Search runs in memory over the decoded
  * records, so per-person indexes would buy nothing.
  */
@@ -42,9 +44,8 @@ export interface RejectedRow {
   rejectedAt: number;
 }
 
+/** What the device knows of its directory beside the feed cursor (`feedCursors`, row `directory`). */
 export interface DirectoryMetaValue {
-  snapshotId: string | null;
-  version: number;
   staffCount: number;
   syncedAt: number | null;
 }
@@ -116,8 +117,8 @@ export interface ReadNotificationRow {
 }
 
 /**
- * Recognition answers kept for offline use, by key: `yells` and `notifications` (how far the device
- * has synced), `settings` and `me` (so the send screen works offline), `summary:<unit|all>`.
+ * Recognition answers kept for offline use, by key: `yells` (who keeps エール about themselves out
+ * of the feed), `settings` and `me` (so the send screen works offline), `summary:<unit|all>`.
  * Each value is validated by the code that reads it, as profileDetails are.
  */
 export interface RecognitionCacheRow {
@@ -129,9 +130,9 @@ export interface RecognitionCacheRow {
 /** A nomination (C1-C3) as the server let this viewer see it (NominationView). */
 export type NominationRow = NominationView;
 
-/** `version`: how far nomination sync has come; `awards`: HR's award list, for the new-nomination form offline. */
+/** `awards`: HR's award list, for the new-nomination form offline (how far nominations synced is a feed cursor). */
 export interface NominationMetaRow {
-  key: 'version' | 'awards';
+  key: 'awards';
   value: unknown;
 }
 
@@ -169,6 +170,7 @@ export class AppDb extends Dexie {
   nominations!: EntityTable<NominationRow, 'id'>;
   nominationMeta!: EntityTable<NominationMetaRow, 'key'>;
   nominationDrafts!: EntityTable<NominationDraftRow, 'id'>;
+  feedCursors!: EntityTable<FeedCursorRow, 'feed'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -200,5 +202,10 @@ export class AppDb extends Dexie {
       nominationMeta: 'key',
       nominationDrafts: 'id, updatedAt',
     });
+    // v5: one table of sync cursors, keyed by feed; each feed's cursor moves there from where it
+    // was kept (see migrations.ts).
+    this.version(5)
+      .stores({ feedCursors: 'feed' })
+      .upgrade((tx) => moveCursorsToTable(tx));
   }
 }

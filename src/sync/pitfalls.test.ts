@@ -82,14 +82,14 @@ describe('pitfalls of ARCHITECTURE.md section 3', () => {
     // second page, so the device stops on a version inside the first batch and resumes from there.
     w.server.pageSize = 4;
     let pages = 0;
-    transport.intercept.sync = (_since, forward) =>
+    transport.intercept.directory = (_since, forward) =>
       ++pages === 3 ? Promise.reject(new TransportError('network lost', 0)) : forward();
 
     const interrupted = await engine.syncDirectory();
 
     expect(interrupted.outcome).toBe('failed');
     expect(w.directory.version).toBe(from + 8);
-    delete transport.intercept.sync;
+    delete transport.intercept.directory;
     const resumed = await engine.syncDirectory();
 
     expect(resumed).toMatchObject({ outcome: 'done', changes: 9 });

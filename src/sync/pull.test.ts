@@ -59,7 +59,7 @@ describe('syncDirectory', () => {
     w.server.pageSize = 4;
     w.server.write(people(10));
     const asked: number[] = [];
-    transport.intercept.sync = (since, forward) => {
+    transport.intercept.directory = (since, forward) => {
       asked.push(since.version);
       return forward();
     };
@@ -156,7 +156,7 @@ describe('syncDirectory', () => {
     await engine.syncDirectory();
     const version = w.directory.version;
     const callsBefore = transport.calls.sync;
-    transport.intercept.sync = async () => ({ kind: 'changes', changes: [], version, more: true });
+    transport.intercept.directory = async () => ({ kind: 'changes', changes: [], version, more: true });
 
     const report = await engine.syncDirectory();
 
