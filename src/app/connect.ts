@@ -13,9 +13,10 @@ import { SyncEngine } from '../sync/engine';
 import { createSyncLoop } from '../sync/loop';
 import { appFeeds } from './feeds';
 import type { Connection } from './lazy-connection';
-import { clearDevice, readSession, saveSession } from './session';
-import { onSyncRequested } from './sync-trigger';
-import { useUi } from './ui-store';
+import { clearDevice } from './session';
+import { readSession, saveSession } from '../db/session';
+import { onSyncRequested } from '../sync/trigger';
+import { useUi } from '../ui/ui-store';
 
 /** While the app is open, look for others' changes this often (pushes happen at once). */
 const PULL_INTERVAL_MS = 5 * 60_000;

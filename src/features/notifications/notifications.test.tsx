@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dexieNotificationCache } from '../../db/notifications';
 import type { AppDb } from '../../db/schema';
 import type { AppNotification } from '../../domain/notifications';
-import { dropDb, renderAppAt, seededDb } from '../peers/testing';
+import { dropDb, renderAppAt, seededDb } from '../../../tests/fixtures/app';
 
 const NOTES: AppNotification[] = [
   {
