@@ -10,7 +10,7 @@ import { dexieDirectoryStore } from '../db/directory-store';
 import { AppDb } from '../db/schema';
 import { toChunkText } from '../domain/directory-codec';
 import { EMPTY_FILTER } from '../domain/filters';
-import { useDirectoryUi } from '../features/directory/directory-store';
+import { useDirectoryUi } from '../features/directory/directory-ui';
 import { App } from './App';
 import { saveSession } from '../db/session';
 import { LANG_STORAGE_KEY, readStoredLang, useLang } from '../i18n/language';

@@ -1,11 +1,12 @@
 import type { Transaction } from 'dexie';
 
-/** A version as an earlier app kept it, if it is one. */
-function versionOf(value: unknown): number | null {
-  if (typeof value !== 'object' || value === null || !('version' in value)) return null;
-  const { version } = value;
-  return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : null;
+/** A field of a row as an earlier app kept it (anything, or nothing). */
+function field(value: unknown, key: string): unknown {
+  // Rows of an earlier version are read as they are: every use below checks what it finds.
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
+
+const isVersion = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
 /**
  * Version 5: every feed's cursor moves into `feedCursors`, from where version 4 kept it:
@@ -19,48 +20,40 @@ function versionOf(value: unknown): number | null {
  * feed's rows stay as they are, so an updated device resumes each feed where it stood.
  */
 export async function moveCursorsToTable(tx: Transaction): Promise<void> {
-  const cursors = tx.table('feedCursors');
-  const meta = tx.table('meta');
-  const recognition = tx.table('recognition');
-  const nominationMeta = tx.table('nominationMeta');
+  const [cursors, meta, recognition, nominationMeta] = ['feedCursors', 'meta', 'recognition', 'nominationMeta'].map(
+    (name) => tx.table(name),
+  );
+  const put = (feed: string, cursor: object) => cursors?.put({ feed, cursor });
 
-  const directory: unknown = (await meta.get('directory'))?.value;
-  if (typeof directory === 'object' && directory !== null && 'snapshotId' in directory) {
-    const version = versionOf(directory);
-    const { snapshotId } = directory;
-    if (version !== null && (snapshotId === null || typeof snapshotId === 'string')) {
-      await cursors.put({ feed: 'directory', cursor: { snapshotId, version } });
+  const directory: unknown = (await meta?.get('directory'))?.value;
+  if (directory !== undefined) {
+    const [snapshotId, version] = [field(directory, 'snapshotId'), field(directory, 'version')];
+    if (isVersion(version) && (snapshotId === null || typeof snapshotId === 'string')) {
+      await put('directory', { snapshotId, version });
     }
-    const staffCount = 'staffCount' in directory && typeof directory.staffCount === 'number' ? directory.staffCount : 0;
-    const syncedAt = 'syncedAt' in directory && typeof directory.syncedAt === 'number' ? directory.syncedAt : null;
-    await meta.put({ key: 'directory', value: { staffCount, syncedAt } });
+    const value = { staffCount: field(directory, 'staffCount') ?? 0, syncedAt: field(directory, 'syncedAt') ?? null };
+    await meta?.put({ key: 'directory', value });
   }
 
   let communities = 0;
   await tx.table('communities').each((row: unknown) => {
-    communities = Math.max(communities, versionOf(row) ?? 0);
+    const version = field(row, 'version');
+    if (isVersion(version)) communities = Math.max(communities, version);
   });
-  if (communities > 0) await cursors.put({ feed: 'communities', cursor: { version: communities } });
+  if (communities > 0) await put('communities', { version: communities });
 
-  const yells = await recognition.get('yells');
-  const yellVersion = versionOf(yells?.value);
-  if (yellVersion !== null) {
-    await cursors.put({ feed: 'yells', cursor: { version: yellVersion } });
-    const value: unknown = yells.value;
-    const feedOptOut =
-      typeof value === 'object' && value !== null && 'feedOptOut' in value && Array.isArray(value.feedOptOut)
-        ? value.feedOptOut
-        : [];
-    await recognition.put({ ...yells, value: { feedOptOut } });
+  const yells = await recognition?.get('yells');
+  const yellVersion = field(yells?.value, 'version');
+  if (yells && isVersion(yellVersion)) {
+    await put('yells', { version: yellVersion });
+    const optOut = field(yells.value, 'feedOptOut');
+    await recognition?.put({ ...yells, value: { feedOptOut: Array.isArray(optOut) ? optOut : [] } });
   }
 
-  const notifications = versionOf((await recognition.get('notifications'))?.value);
-  if (notifications !== null) await cursors.put({ feed: 'notifications', cursor: { version: notifications } });
-  await recognition.delete('notifications');
-
-  const nominations: unknown = (await nominationMeta.get('version'))?.value;
-  if (typeof nominations === 'number' && Number.isInteger(nominations) && nominations >= 0) {
-    await cursors.put({ feed: 'nominations', cursor: { version: nominations } });
-  }
-  await nominationMeta.delete('version');
+  const notifications = field((await recognition?.get('notifications'))?.value, 'version');
+  if (isVersion(notifications)) await put('notifications', { version: notifications });
+  const nominations: unknown = (await nominationMeta?.get('version'))?.value;
+  if (isVersion(nominations)) await put('nominations', { version: nominations });
+  await recognition?.delete('notifications');
+  await nominationMeta?.delete('version');
 }

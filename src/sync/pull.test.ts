@@ -2,7 +2,7 @@ import { decodeChunkText, toChunkText } from '../domain/directory-codec';
 import { describe, expect, it, vi } from 'vitest';
 import { SyncEngine } from './engine';
 import { TransportError } from './ports';
-import { MESSAGES } from './status';
+import { SYNC_MESSAGES } from './status';
 import { createWorld, FakeDirectoryStore, FakeTransport, makeRecord, settle } from './testing';
 
 const people = (n: number, from = 0) =>
@@ -113,7 +113,11 @@ describe('syncDirectory', () => {
     expect(w.directory.records).toEqual(oldRecords);
     expect({ snapshotId: w.directory.snapshotId, version: w.directory.version }).toEqual(oldState);
     expect(w.directory.replaced).toHaveLength(1);
-    expect(engine.getStatus()).toMatchObject({ phase: 'error', error: MESSAGES.unavailable, lastSyncedAt: lastSynced });
+    expect(engine.getStatus()).toMatchObject({
+      phase: 'error',
+      error: SYNC_MESSAGES.unavailable,
+      lastSyncedAt: lastSynced,
+    });
 
     delete transport.intercept.chunk;
     await settle();

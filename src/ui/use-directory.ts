@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { cachedChunk, decodeChunkRow, decodeChunks, mergeDirectory } from '../db/directory-store';
+import { cachedChunk, decodeChunkRow, decodeChunks, mergeDirectory } from '../db/directory-read';
 import type { AppDb } from '../db/schema';
 import type { OrgUnit } from '../domain/org';
 import type { DirectoryRecord } from '../domain/staff';

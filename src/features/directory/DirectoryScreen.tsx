@@ -2,7 +2,7 @@ import { lazy, memo, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import { applyFilter, isFilterEmpty } from '../../domain/filters';
-import { useDirectoryUi } from './directory-store';
+import { useDirectoryUi } from './directory-ui';
 import { FaceGrid } from './FaceGrid';
 import { Filters } from './Filters';
 import { afterNextPaint, firstScreenShown, isFirstScreenShown } from './first-screen';
