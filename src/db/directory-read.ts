@@ -1,20 +1,8 @@
 import { decodeChunkText } from '../domain/directory-codec';
 import type { DirectoryRecord } from '../domain/staff';
-import type { DirectoryState } from '../sync/ports';
-import { readCursor } from './cursors';
-import type { AppDb, DirectoryChunkRow, DirectoryMetaValue } from './schema';
+import type { AppDb, DirectoryChunkRow } from './schema';
 
-/** Reading the device's directory: what the first screen and the search worker need (the writes are directory-store.ts). */
-
-const EMPTY: DirectoryMetaValue = { staffCount: 0, syncedAt: null };
-
-/** The directory's feed cursor (where its snapshot and changes stand) with its count and last sync. */
-export async function readDirectoryMeta(db: AppDb): Promise<DirectoryMetaValue & DirectoryState> {
-  const [cursor, row] = await Promise.all([readCursor(db, 'directory'), db.meta.get('directory')]);
-  // Only this file writes the `directory` row, always a DirectoryMetaValue.
-  const meta = row ? (row.value as DirectoryMetaValue) : EMPTY;
-  return { ...cursor, staffCount: meta.staffCount, syncedAt: meta.syncedAt };
-}
+/** Reading the device's directory: what the first screen and the search worker need (the feed's writes are directory-store.ts). */
 
 /**
  * Decoded chunks, by snapshot and number. A chunk's content never changes, so every re-read of

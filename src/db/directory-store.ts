@@ -4,8 +4,17 @@ import type { ChunkText } from '../domain/directory-codec';
 import type { DirectoryRecord } from '../domain/staff';
 import type { DirectoryState, DirectoryStore } from '../sync/ports';
 import { readCursor, writeCursor } from './cursors';
-import { readDirectoryMeta } from './directory-read';
-import type { AppDb } from './schema';
+import type { AppDb, DirectoryMetaValue } from './schema';
+
+const EMPTY: DirectoryMetaValue = { staffCount: 0, syncedAt: null };
+
+/** The directory's feed cursor (where its snapshot and changes stand) with its count and last sync. */
+export async function readDirectoryMeta(db: AppDb): Promise<DirectoryMetaValue & DirectoryState> {
+  const [cursor, row] = await Promise.all([readCursor(db, 'directory'), db.meta.get('directory')]);
+  // Only this file writes the `directory` row, always a DirectoryMetaValue.
+  const meta = row ? (row.value as DirectoryMetaValue) : EMPTY;
+  return { ...cursor, staffCount: meta.staffCount, syncedAt: meta.syncedAt };
+}
 
 /**
  * The sync engine's DirectoryStore port on Dexie: the writes of the directory feed, loaded with the

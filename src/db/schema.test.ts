@@ -1,8 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dexieCommunityCache } from './communities';
-import { readDirectoryMeta } from './directory-read';
-import { dexieDirectoryStore } from './directory-store';
+import { dexieDirectoryStore, readDirectoryMeta } from './directory-store';
 import { dexieNominationCache, readAwards } from './nominations';
 import { dexieNotificationCache } from './notifications';
 import { AppDb } from './schema';

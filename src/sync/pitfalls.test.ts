@@ -1,5 +1,6 @@
 /**
- * One test per pitfall of ARCHITECTURE.md section 3, named after it. Each runs the real engine against the
+ * One test per pitfall of device sync (docs/ARCHITECTURE.md, "Data flow": versions, not timestamps; the outbox
+ * under a Web Lock, replays answered as duplicates), named after it. Each runs the real engine against the
  * in-memory server and checks what ends up on the device and on the server, not how the engine got there.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ function expectEachVersionOnce(applied: readonly DirectoryChange[], from: number
   expect(applied.map((c) => c.version)).toEqual(Array.from({ length: to - from }, (_, i) => from + 1 + i));
 }
 
-describe('pitfalls of ARCHITECTURE.md section 3', () => {
+describe('pitfalls of device sync', () => {
   it('thousands of records written in one batch share one timestamp', async () => {
     const w = createWorld();
     const { engine } = w.openTab('A');
