@@ -1,5 +1,5 @@
 import type { SyncRequest } from '../domain/sync-protocol';
-import { startFeed, type AnyFeed, type RunningFeed } from './feed';
+import { running, startFeed, type AnyFeed, type RunningFeed } from './feed';
 import type { Clock, DirectoryStore, LockManager, Outbox, Transport } from './ports';
 import { directoryFeed, MAX_CHUNK_DOWNLOADS, type PullResult } from './pull';
 import { pushPending, type PushResult } from './push';
@@ -132,10 +132,7 @@ export class SyncEngine {
           this.chunkConcurrency,
         ).start();
         const others = await Promise.all((this.ports.feeds ?? []).map((feed) => startFeed(feed)));
-        await pullFeeds(this.ports.transport, [
-          await startFeed({ name: 'directory', start: async () => directory }),
-          ...others,
-        ]);
+        await pullFeeds(this.ports.transport, [running('directory', directory), ...others]);
         return directory.result();
       });
       // Only `ifAvailable: true` may yield null; a lock manager that breaks this must not pass for success.

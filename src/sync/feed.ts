@@ -40,18 +40,22 @@ export interface RunningFeed {
 }
 
 export async function startFeed<F extends FeedName>(feed: Feed<F>): Promise<RunningFeed> {
-  const pull = await feed.start();
+  return running(feed.name, await feed.start());
+}
+
+/** A pull already started, bound to its feed's name and schema. */
+export function running<F extends FeedName>(name: F, pull: FeedPull<F>): RunningFeed {
   return {
-    name: feed.name,
+    name,
     ask(request) {
       const feeds: { [K in FeedName]?: Cursors[K] } = request.feeds;
-      feeds[feed.name] = pull.cursor();
+      feeds[name] = pull.cursor();
     },
     async apply(raw) {
-      const parsed = v.safeParse(SYNC_FEEDS[feed.name].answer, raw);
+      const parsed = v.safeParse(SYNC_FEEDS[name].answer, raw);
       if (!parsed.success) {
         const where = parsed.issues.map((i) => `${v.getDotPath(i) ?? '(answer)'}: ${i.message}`).join('; ');
-        throw new ProtocolError(`${feed.name}: answer does not match the protocol (${where})`);
+        throw new ProtocolError(`${name}: answer does not match the protocol (${where})`);
       }
       // The schema of feed F parses to F's answer; TypeScript does not follow the generic index through it.
       return pull.apply(parsed.output as Answers[F]);

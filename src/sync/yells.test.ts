@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedAnswer } from '../domain/sync-protocol';
 import type { Yell } from '../domain/yells';
-import { SyncEngine } from './engine';
+import { MAX_SYNC_ROUNDS, SyncEngine } from './engine';
 import { versionedFeed, type PageCache } from './feed';
 import { ProtocolError } from './status';
 import {
@@ -370,5 +370,53 @@ describe('one request per sync', () => {
       notifications: { version: 3 },
       nominations: { version: 5 },
     });
+  });
+});
+
+describe('the pull loop', () => {
+  it('leaves a feed the server does not answer as it is (an older server), and asks the others again', async () => {
+    const yells = new FakeYellServer(1);
+    yells.put('yell-0001');
+    yells.put('yell-0002');
+    yells.put('yell-0003');
+    const cache = new FakeYellCache();
+    const untouched = {
+      version: async () => 4,
+      applyPage: async () => expect.unreachable('no answer, nothing applied'),
+    };
+    const w = createWorld({
+      feeds: (transport) => {
+        transport.serve('yells', (c) => yells.yellsSince(c.version));
+        return [versionedFeed('yells', cache), versionedFeed('communities', untouched)];
+      },
+    });
+    const { engine, transport } = w.openTab('A');
+
+    expect((await engine.syncNow()).pull?.outcome).toBe('done');
+
+    expect([...cache.rows.keys()].sort()).toEqual(['yell-0001', 'yell-0002', 'yell-0003']);
+    // Asked once, with everything; then only what had more.
+    expect(transport.requests.map((r) => Object.keys(r.feeds).sort())).toEqual([
+      ['communities', 'directory', 'yells'],
+      ['directory', 'yells'],
+      ['yells'],
+    ]);
+  });
+
+  it('stops a server that never says "no more" after MAX_SYNC_ROUNDS requests', async () => {
+    let version = 0;
+    const cache = new FakeYellCache();
+    const rounds = pullOne(versionedFeed('yells', cache), () => ({
+      yells: [],
+      removed: [],
+      version: ++version,
+      more: true,
+      reset: false,
+      feedOptOut: [],
+    }));
+    await expect(rounds).rejects.toBeInstanceOf(ProtocolError);
+    expect(version).toBe(MAX_SYNC_ROUNDS);
+    // Every page before the limit was stored with its version.
+    expect(cache.stored).toBe(MAX_SYNC_ROUNDS);
   });
 });
