@@ -2,15 +2,7 @@ import type { FeedName } from '../domain/sync-protocol';
 import type { Cursors } from '../sync/feed';
 import type { AppDb } from './schema';
 
-/**
- * The one table of sync cursors, one row per feed (src/domain/sync-protocol.ts): how far the
- * device holds each feed. A feed's cache writes its row in the same transaction as the rows a page
- * brings, so the two never disagree; signing out clears it with every other table.
- */
-export interface FeedCursorRow {
-  feed: FeedName;
-  cursor: unknown;
-}
+/** Reading and writing the feed cursor table (`feedCursors`, FeedCursorRow in schema.ts). */
 
 const INITIAL: Cursors = {
   directory: { snapshotId: null, version: 0 },

@@ -12,7 +12,7 @@ import {
 import { NOTIFICATION_TABLES, type NotificationRow, type ReadNotificationRow } from '../features/notifications/tables';
 import { PROFILE_TABLES, type ProfileDetailRow } from '../features/profile/tables';
 import { YELL_TABLES, type RecognitionCacheRow, type YellRow } from '../features/yell/tables';
-import type { FeedCursorRow } from './cursors';
+import type { FeedName } from '../domain/sync-protocol';
 import { moveCursorsToTable } from './migrations';
 import { assemble, type TableDeclarations } from './tables';
 
@@ -80,6 +80,16 @@ export interface SessionValue {
   orgId: string;
   role: 'staff' | 'manager' | 'hr';
   duties: string[];
+}
+
+/**
+ * The one table of sync cursors, one row per feed (src/domain/sync-protocol.ts): how far the
+ * device holds each feed. A feed's cache writes its row in the same transaction as the rows a page
+ * brings, so the two never disagree; signing out clears it with every other table.
+ */
+export interface FeedCursorRow {
+  feed: FeedName;
+  cursor: unknown;
 }
 
 export interface MetaRow {
