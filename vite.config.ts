@@ -137,6 +137,8 @@ export default defineConfig({
             'src/db/**/*.test.ts',
             'src/features/**/*.test.{ts,tsx}',
             'src/app/**/*.test.{ts,tsx}',
+            'src/ui/**/*.test.{ts,tsx}',
+            'src/i18n/**/*.test.{ts,tsx}',
             'src/platform/**/*.test.ts',
           ],
           setupFiles: ['tests/setup/component.ts'],

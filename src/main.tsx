@@ -2,12 +2,12 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { lazyConnection } from './app/lazy-connection';
-import { languageReady } from './app/i18n/language';
-import { readSession } from './app/session';
+import { languageReady } from './i18n/language';
+import { readSession } from './db/session';
 import { getDb } from './app/services';
 import { afterFirstScreen, FIRST_SCREEN_WAIT_MS } from './features/directory/first-screen';
 import { captureSnapshot, removeSnapshot, SNAPSHOT_KEY } from './features/directory/snapshot';
-import { preloadDirectory } from './features/directory/use-directory';
+import { preloadDirectory } from './ui/use-directory';
 import './app/app.css';
 
 // The service worker's registration and its update prompt wait for the first screen too: the faces

@@ -11,8 +11,8 @@ import { toChunkText } from '../domain/directory-codec';
 import { AppDb } from '../db/schema';
 import { App } from './App';
 import { EMPTY_FILTER } from '../domain/filters';
-import { useDirectoryUi } from '../features/directory/directory-store';
-import { saveSession } from './session';
+import { useDirectoryUi } from '../features/directory/directory-ui';
+import { saveSession } from '../db/session';
 import { SNAPSHOT_ID, SNAPSHOT_KEY } from '../features/directory/snapshot';
 
 let db: AppDb;

@@ -1,5 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { useT } from './i18n/language';
+import { useT } from '../i18n/language';
 
 /** Tells the user a new version is ready; reloading is their choice, so nothing typed is lost. */
 export function UpdatePrompt() {

@@ -1,9 +1,5 @@
 import { dexieDirectoryStore } from '../db/directory-store';
 import { dexieOutbox } from '../db/outbox';
-import { dexieCommunityCache } from '../db/communities';
-import { dexieNominationCache } from '../db/nominations';
-import { dexieNotificationCache } from '../db/notifications';
-import { dexieYellCache } from '../db/yells';
 import type { AppDb, SessionValue } from '../db/schema';
 import { httpTransport } from '../platform/api';
 import { getIdToken, keepPhotoCookie, signIn, signOut, watchSession, type SignedInUser } from '../platform/auth';
@@ -15,10 +11,12 @@ import { readConfig } from '../platform/config';
 import { webLocks } from '../platform/locks';
 import { SyncEngine } from '../sync/engine';
 import { createSyncLoop } from '../sync/loop';
+import { appFeeds } from './feeds';
 import type { Connection } from './lazy-connection';
-import { clearDevice, readSession, saveSession } from './session';
-import { onSyncRequested } from './sync-trigger';
-import { useUi } from './ui-store';
+import { clearDevice } from './session';
+import { readSession, saveSession } from '../db/session';
+import { onSyncRequested } from '../sync/trigger';
+import { useUi } from '../ui/ui-store';
 
 /** While the app is open, look for others' changes this often (pushes happen at once). */
 const PULL_INTERVAL_MS = 5 * 60_000;
@@ -42,19 +40,16 @@ export function connect(db: AppDb): Connection {
   const transport = httpTransport({ apiBase: readConfig().apiBase, getToken: getIdToken });
   // Profile details (D4) and photos (an <img> is authenticated by cookie, see keepPhotoCookie).
   setProfileApi(transport);
-  // The recognition summary (R3) is read online by managers and HR; the rest of エール syncs below.
+  // The recognition summary (R3) is read online by managers and HR; the rest of エール is a feed (feeds.ts).
   setRecognitionApi(transport);
-  // The award committee's audit log of a nomination (C2) is read online; nominations sync below.
+  // The award committee's audit log of a nomination (C2) is read online; nominations are a feed.
   setNominationApi(transport);
   setAdminApi(transport);
   keepPhotoCookie();
   const engine = new SyncEngine(
     {
       transport,
-      communities: { transport, cache: dexieCommunityCache(db) },
-      yells: { transport, cache: dexieYellCache(db) },
-      notifications: { transport, cache: dexieNotificationCache(db) },
-      nominations: { transport, cache: dexieNominationCache(db) },
+      feeds: appFeeds(db),
       directory: dexieDirectoryStore(db),
       outbox: dexieOutbox(db),
       locks: webLocks(),

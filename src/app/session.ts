@@ -1,14 +1,5 @@
-import type { AppDb, SessionValue } from '../db/schema';
+import type { AppDb } from '../db/schema';
 import { forgetSnapshot } from '../features/directory/snapshot';
-
-export async function readSession(db: AppDb): Promise<SessionValue | null> {
-  const row = await db.meta.get('session');
-  return row ? (row.value as SessionValue) : null;
-}
-
-export async function saveSession(db: AppDb, session: SessionValue): Promise<void> {
-  await db.meta.put({ key: 'session', value: session });
-}
 
 /**
  * Signing out forgets everything on the device: office PCs are shared, and the directory and any

@@ -1,11 +1,5 @@
-/** Lets features ask for a sync (after queueing a change) without knowing how sync is wired. */
-const listeners = new Set<() => void>();
-
-export function requestSync(): void {
-  for (const l of listeners) l();
-}
-
-export function onSyncRequested(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+/**
+ * Kept for the features' commands.ts, which import requestSync from here until they import it
+ * from src/sync/trigger.ts (the one home of the trigger); nothing else should use this path.
+ */
+export { onSyncRequested, requestSync } from '../sync/trigger';

@@ -1,5 +1,6 @@
-import type { CommunitiesPage, Community } from '../domain/communities';
-import type { CommunityCache } from '../sync/communities';
+import type { Community } from '../domain/communities';
+import type { Answers, PageCache } from '../sync/feed';
+import { readCursor, writeCursor } from './cursors';
 import type { AppDb, CommunityRow } from './schema';
 
 /**
@@ -10,30 +11,23 @@ interface StoredCommunity extends CommunityRow {
   version: number;
 }
 
-function versionOf(row: CommunityRow): number {
-  return 'version' in row && typeof row.version === 'number' ? row.version : 0;
-}
-
 /**
- * The sync engine's CommunityCache on Dexie. The device's version is the highest version among its
- * rows: every community carries the version of its last change, and the server's head is always
- * the version of some community, so the two agree without a separate meta row (and signing out,
- * which clears every table, resets it too).
+ * The communities feed's cache on Dexie, its version in the cursor table beside the rows, written
+ * in the same transaction (signing out, which clears every table, resets it too).
  */
-export function dexieCommunityCache(db: AppDb): CommunityCache {
+export function dexieCommunityCache(db: AppDb): PageCache<Answers['communities']> {
   return {
     async version() {
-      let max = 0;
-      await db.communities.each((row) => {
-        max = Math.max(max, versionOf(row));
-      });
-      return max;
+      return (await readCursor(db, 'communities')).version;
     },
-    async applyPage(page: CommunitiesPage) {
+    async applyPage(page) {
+      const since = await readCursor(db, 'communities');
+      if (!page.reset && page.version === since.version && page.communities.length === 0) return;
       const rows: StoredCommunity[] = page.communities.map(toRow);
-      await db.transaction('rw', db.communities, async () => {
+      await db.transaction('rw', [db.communities, db.feedCursors], async () => {
         if (page.reset) await db.communities.clear();
         await db.communities.bulkPut(rows);
+        await writeCursor(db, 'communities', { version: page.version });
       });
     },
   };

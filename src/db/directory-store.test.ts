@@ -2,14 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { record, UNITS } from '../../tests/fixtures/records';
 import { toChunkText } from '../domain/directory-codec';
-import {
-  cachedChunk,
-  decodeChunkRow,
-  decodeChunks,
-  dexieDirectoryStore,
-  mergeDirectory,
-  readDirectoryMeta,
-} from './directory-store';
+import { cachedChunk, decodeChunkRow, decodeChunks, mergeDirectory } from './directory-read';
+import { dexieDirectoryStore, readDirectoryMeta } from './directory-store';
 import { AppDb } from './schema';
 
 let db: AppDb;

@@ -1,30 +1,34 @@
 import * as v from 'valibot';
-import {
-  AwardsConfigSchema,
-  DEFAULT_AWARDS,
-  type Award,
-  type AwardsConfig,
-  type NominationsPage,
-} from '../domain/nominations';
-import type { NominationCache } from '../sync/nominations';
+import { AwardsConfigSchema, DEFAULT_AWARDS, type Award, type AwardsConfig } from '../domain/nominations';
+import type { Answers, PageCache } from '../sync/feed';
+import { readCursor, writeCursor } from './cursors';
 import type { AppDb, NominationDraftRow } from './schema';
 
+/** The nominations feed's cache; HR's awards are also saved alone, after HR changes them. */
+export interface NominationCache extends PageCache<Answers['nominations']> {
+  saveAwards(config: AwardsConfig): Promise<void>;
+}
+
 /**
- * The sync engine's NominationCache on Dexie. The version lives in its own row, not in the rows'
- * maximum: changes this viewer may not see (and removals) advance it too.
+ * The nominations feed's cache on Dexie. The version lives in the cursor table, not in the rows'
+ * maximum: changes this viewer may not see (and removals) advance it too. The awards come only
+ * when they changed; absent, the kept ones stay.
  */
 export function dexieNominationCache(db: AppDb): NominationCache {
   return {
     async version() {
-      const row = await db.nominationMeta.get('version');
-      return typeof row?.value === 'number' ? row.value : 0;
+      return (await readCursor(db, 'nominations')).version;
     },
-    async applyPage(page: NominationsPage) {
-      await db.transaction('rw', db.nominations, db.nominationMeta, async () => {
+    async applyPage(page) {
+      const since = await readCursor(db, 'nominations');
+      const empty = !page.reset && page.version === since.version && page.nominations.length === 0;
+      if (empty && page.removed.length === 0 && page.awards === undefined) return;
+      await db.transaction('rw', [db.nominations, db.nominationMeta, db.feedCursors], async () => {
         if (page.reset) await db.nominations.clear();
         await db.nominations.bulkDelete(page.removed);
         await db.nominations.bulkPut(page.nominations);
-        await db.nominationMeta.put({ key: 'version', value: page.version });
+        if (page.awards) await db.nominationMeta.put({ key: 'awards', value: page.awards });
+        await writeCursor(db, 'nominations', { version: page.version });
       });
     },
     async saveAwards(config: AwardsConfig) {

@@ -1,22 +1,25 @@
-import * as v from 'valibot';
-import type { AppNotification, NotificationsPage } from '../domain/notifications';
-import type { NotificationCache } from '../sync/notifications';
+import type { AppNotification } from '../domain/notifications';
+import type { Answers, PageCache } from '../sync/feed';
+import { readCursor, writeCursor } from './cursors';
 import type { AppDb, NotificationRow } from './schema';
 
-const KEY = 'notifications';
-const StateSchema = v.object({ version: v.pipe(v.number(), v.integer(), v.minValue(0)) });
-
-/** The sync engine's NotificationCache on Dexie; the page version sits in the `recognition` table. */
-export function dexieNotificationCache(db: AppDb, now: () => number = Date.now): NotificationCache {
+/**
+ * The notifications feed's cache on Dexie, its version in the cursor table. A reset (a reseeded
+ * server, a device ahead of it) drops the kept notifications and starts again from the page; read
+ * state is the device's own and is never touched here.
+ */
+export function dexieNotificationCache(db: AppDb): PageCache<Answers['notifications']> {
   return {
     async version() {
-      const parsed = v.safeParse(StateSchema, (await db.recognition.get(KEY))?.value);
-      return parsed.success ? parsed.output.version : 0;
+      return (await readCursor(db, 'notifications')).version;
     },
-    async applyPage(page: NotificationsPage) {
-      await db.transaction('rw', [db.notifications, db.recognition], async () => {
+    async applyPage(page) {
+      const since = await readCursor(db, 'notifications');
+      if (!page.reset && page.version === since.version && page.notifications.length === 0) return;
+      await db.transaction('rw', [db.notifications, db.feedCursors], async () => {
+        if (page.reset) await db.notifications.clear();
         await db.notifications.bulkPut(page.notifications.map(toRow));
-        await db.recognition.put({ key: KEY, value: { version: page.version }, fetchedAt: now() });
+        await writeCursor(db, 'notifications', { version: page.version });
       });
     },
   };

@@ -1,6 +1,11 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dexieCommunityCache } from './communities';
+import { dexieDirectoryStore, readDirectoryMeta } from './directory-store';
+import { dexieNominationCache, readAwards } from './nominations';
+import { dexieNotificationCache } from './notifications';
 import { AppDb } from './schema';
+import { readSettings, readYellSyncState } from './yells';
 
 const names: string[] = [];
 function freshName() {
@@ -16,7 +21,7 @@ describe('AppDb versions', () => {
   it('the latest version creates every table with its keys and indexes from an empty device', async () => {
     const db = new AppDb(freshName());
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     );
@@ -36,6 +41,7 @@ describe('AppDb versions', () => {
       nominations: ['id', 'version', 'status', 'createdAt'],
       nominationMeta: ['key'],
       nominationDrafts: ['id', 'updatedAt'],
+      feedCursors: ['feed'],
     });
     db.close();
   });
@@ -143,12 +149,12 @@ describe('AppDb versions', () => {
 
     const db = new AppDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(4);
     expect(await db.yells.get('yell-0001')).toMatchObject({ to: ['p2'], version: 3 });
     expect(await db.notifications.get('n1')).toMatchObject({ version: 2 });
     expect(await db.outbox.toArray()).toMatchObject([{ id: 'oooooooo' }]);
     expect(await db.nominations.count()).toBe(0);
-    expect(await db.nominationMeta.get('version')).toBeUndefined();
+    expect(await db.nominationMeta.count()).toBe(0);
     await db.nominationDrafts.put({
       id: 'draft-1',
       awardId: 'shokuin',
@@ -159,6 +165,138 @@ describe('AppDb versions', () => {
       updatedAt: 5,
     });
     expect((await db.nominationDrafts.orderBy('updatedAt').first())?.reason).toBe('下書き');
+    db.close();
+  });
+
+  it('version 5 opens a version 4 device: every feed resumes from its cursor, moved to one table; outbox, directory and rows kept', async () => {
+    const name = freshName();
+    // The version 4 schema exactly as released, written to by a version 4 app.
+    const v4 = new Dexie(name);
+    v4.version(1).stores({
+      directoryChunks: 'n',
+      directoryOverlay: 'id',
+      units: 'id, parentId',
+      meta: 'key',
+      outbox: '++seq, &id',
+      rejected: 'id',
+    });
+    v4.version(2).stores({ profileDetails: 'id', communities: 'id, name' });
+    v4.version(3).stores({
+      yells: 'id, version, from, *to, createdAt',
+      notifications: 'id, version, createdAt',
+      readNotifications: 'id',
+      recognition: 'key',
+    });
+    v4.version(4).stores({
+      nominations: 'id, version, status, createdAt',
+      nominationMeta: 'key',
+      nominationDrafts: 'id, updatedAt',
+    });
+    // Where version 4 kept each feed's cursor.
+    await v4.table('meta').bulkAdd([
+      { key: 'directory', value: { snapshotId: 'snap-12', version: 31, staffCount: 3, syncedAt: 1000 } },
+      { key: 'session', value: { staffId: 'me' } },
+    ]);
+    await v4.table('directoryChunks').add({ n: 0, snapshotId: 'snap-12', count: 3, json: '[]' });
+    await v4.table('directoryOverlay').add({ id: 'p9', version: 31, record: null });
+    await v4.table('communities').bulkAdd([
+      { id: 'c1', name: 'a', memberIds: [], version: 4 },
+      { id: 'c2', name: 'b', memberIds: [], version: 9 },
+    ]);
+    await v4.table('yells').add({ id: 'yell-0001', from: 'me', to: ['p2'], version: 3 });
+    await v4.table('recognition').bulkAdd([
+      { key: 'yells', value: { version: 17, feedOptOut: ['p5'] }, fetchedAt: 1 },
+      { key: 'notifications', value: { version: 6 }, fetchedAt: 1 },
+      { key: 'settings', value: { values: [{ id: 'kansha', label: '感謝' }], dailyCap: 5 }, fetchedAt: 1 },
+    ]);
+    await v4.table('notifications').add({ id: 'n1', kind: 'yell.received', version: 6, createdAt: 'x', actor: 'p2' });
+    await v4.table('nominationMeta').bulkAdd([
+      { key: 'version', value: 23 },
+      { key: 'awards', value: { awards: [{ id: 'kaizen', label: '改善賞' }] } },
+    ]);
+    // What the person typed and has not sent yet, and what the server refused.
+    await v4.table('outbox').bulkAdd([
+      { id: 'pppppppp', mutation: { kind: 'profile.update' }, attempts: 3, notBefore: 9, lastError: 'offline' },
+      { id: 'qqqqqqqq', mutation: { kind: 'yell.send' }, attempts: 0, notBefore: 0, lastError: null },
+    ]);
+    await v4.table('rejected').add({ id: 'rrrrrrrr', mutation: { kind: 'yell.clap' }, message: 'x', rejectedAt: 2 });
+    await v4.table('nominationDrafts').add({ id: 'draft-1', reason: '下書き', updatedAt: 5 });
+    v4.close();
+
+    const db = new AppDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(Object.fromEntries((await db.feedCursors.toArray()).map((r) => [r.feed, r.cursor]))).toEqual({
+      directory: { snapshotId: 'snap-12', version: 31 },
+      communities: { version: 9 },
+      yells: { version: 17 },
+      notifications: { version: 6 },
+      nominations: { version: 23 },
+    });
+    // Each feed reads its cursor back through its own cache, as the next sync does.
+    expect(await dexieDirectoryStore(db).state()).toEqual({ snapshotId: 'snap-12', version: 31 });
+    expect(await readDirectoryMeta(db)).toEqual({ snapshotId: 'snap-12', version: 31, staffCount: 3, syncedAt: 1000 });
+    expect(await dexieCommunityCache(db).version()).toBe(9);
+    expect(await readYellSyncState(db)).toEqual({ version: 17, feedOptOut: ['p5'] });
+    expect(await dexieNotificationCache(db).version()).toBe(6);
+    expect(await dexieNominationCache(db).version()).toBe(23);
+    // The old places hold no second copy of a cursor.
+    expect(await db.recognition.get('notifications')).toBeUndefined();
+    expect(await db.nominationMeta.toArray()).toEqual([
+      { key: 'awards', value: { awards: [{ id: 'kaizen', label: '改善賞' }] } },
+    ]);
+    expect(await db.meta.get('directory')).toEqual({ key: 'directory', value: { staffCount: 3, syncedAt: 1000 } });
+    // Nothing typed is lost, in its order; the directory and every feed's rows stay.
+    expect(await db.outbox.orderBy('seq').toArray()).toMatchObject([
+      { id: 'pppppppp', attempts: 3, notBefore: 9, lastError: 'offline' },
+      { id: 'qqqqqqqq', attempts: 0 },
+    ]);
+    expect(await db.rejected.get('rrrrrrrr')).toMatchObject({ message: 'x' });
+    expect(await db.nominationDrafts.get('draft-1')).toMatchObject({ reason: '下書き' });
+    expect(await db.directoryChunks.get(0)).toMatchObject({ snapshotId: 'snap-12', count: 3 });
+    expect(await db.directoryOverlay.get('p9')).toMatchObject({ version: 31 });
+    expect(await db.meta.get('session')).toMatchObject({ value: { staffId: 'me' } });
+    expect(await db.yells.get('yell-0001')).toMatchObject({ version: 3 });
+    expect(await db.notifications.get('n1')).toMatchObject({ version: 6 });
+    expect((await readSettings(db)).dailyCap).toBe(5);
+    expect(await readAwards(db)).toEqual([{ id: 'kaizen', label: '改善賞' }]);
+    db.close();
+  });
+
+  it('version 5 opens a version 4 device that never synced: every feed starts from the beginning', async () => {
+    const name = freshName();
+    const v4 = new Dexie(name);
+    v4.version(1).stores({
+      directoryChunks: 'n',
+      directoryOverlay: 'id',
+      units: 'id, parentId',
+      meta: 'key',
+      outbox: '++seq, &id',
+      rejected: 'id',
+    });
+    v4.version(2).stores({ profileDetails: 'id', communities: 'id, name' });
+    v4.version(3).stores({
+      yells: 'id, version, from, *to, createdAt',
+      notifications: 'id, version, createdAt',
+      readNotifications: 'id',
+      recognition: 'key',
+    });
+    v4.version(4).stores({
+      nominations: 'id, version, status, createdAt',
+      nominationMeta: 'key',
+      nominationDrafts: 'id, updatedAt',
+    });
+    await v4
+      .table('outbox')
+      .add({ id: 'ssssssss', mutation: { kind: 'profile.update' }, attempts: 0, notBefore: 0, lastError: null });
+    v4.close();
+
+    const db = new AppDb(name);
+    await db.open();
+    expect(await db.feedCursors.count()).toBe(0);
+    expect(await dexieDirectoryStore(db).state()).toEqual({ snapshotId: null, version: 0 });
+    expect(await dexieNominationCache(db).version()).toBe(0);
+    expect(await db.outbox.toArray()).toMatchObject([{ id: 'ssssssss' }]);
     db.close();
   });
 

@@ -1,12 +1,36 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Mutation } from '../domain/mutations';
 import type { OrgUnit } from '../domain/org';
 import type { DirectoryRecord } from '../domain/staff';
-import type { NominationView } from '../domain/nominations';
+import { COMMUNITY_TABLES, type CommunityRow } from '../features/communities/tables';
+import {
+  NOMINATION_TABLES,
+  type NominationDraftRow,
+  type NominationMetaRow,
+  type NominationRow,
+} from '../features/nominations/tables';
+import { NOTIFICATION_TABLES, type NotificationRow, type ReadNotificationRow } from '../features/notifications/tables';
+import { PROFILE_TABLES, type ProfileDetailRow } from '../features/profile/tables';
+import { YELL_TABLES, type RecognitionCacheRow, type YellRow } from '../features/yell/tables';
+import type { FeedName } from '../domain/sync-protocol';
+import { moveCursorsToTable } from './migrations';
+import { assemble, type TableDeclarations } from './tables';
+
+export type {
+  CommunityRow,
+  NominationDraftRow,
+  NominationMetaRow,
+  NominationRow,
+  NotificationRow,
+  ProfileDetailRow,
+  ReadNotificationRow,
+  RecognitionCacheRow,
+  YellRow,
+};
 
 /**
  * The directory is stored as chunk rows of about 1,000 people, not one row per person: writing
- * 40,000 rows with indexes takes ~10 s on a phone, 40 chunk rows well under one (ARCHITECTURE §7).
+ * 40,000 rows with indexes takes ~10 s on a phone, 40 chunk rows well under one (docs/ARCHITECTURE.md).
  * Each row keeps the chunk's JSON text (see ChunkText). Search runs in memory over the decoded
  * records, so per-person indexes would buy nothing.
  */
@@ -42,9 +66,8 @@ export interface RejectedRow {
   rejectedAt: number;
 }
 
+/** What the device knows of its directory beside the feed cursor (`feedCursors`, row `directory`). */
 export interface DirectoryMetaValue {
-  snapshotId: string | null;
-  version: number;
   staffCount: number;
   syncedAt: number | null;
 }
@@ -60,90 +83,13 @@ export interface SessionValue {
 }
 
 /**
- * What the server let this viewer see of one person beyond the shared snapshot (restricted fields
- * by audience and role), kept for offline viewing. Cleared on sign-out with everything else.
+ * The one table of sync cursors, one row per feed (src/domain/sync-protocol.ts): how far the
+ * device holds each feed. A feed's cache writes its row in the same transaction as the rows a page
+ * brings, so the two never disagree; signing out clears it with every other table.
  */
-export interface ProfileDetailRow {
-  id: string;
-  /** The per-person endpoint's answer, validated by the feature that fetched it. */
-  detail: unknown;
-  fetchedAt: number;
-}
-
-/** A community (interest circle) as the device last saw it. */
-export interface CommunityRow {
-  id: string;
-  name: string;
-  description: string;
-  memberIds: string[];
-  createdBy: string;
-  createdAt: string;
-}
-
-/**
- * An エール as the device last saw it (R1, R2): the server's record for this viewer. Unsent ones are
- * not here: they are shown from the outbox, so an acknowledged or rejected send simply stops showing.
- */
-export interface YellRow {
-  id: string;
-  from: string;
-  to: string[];
-  message: string;
-  value: string;
-  visibility: 'public' | 'private';
-  createdAt: string;
-  version: number;
-  clapCount: number;
-  clappedByMe: boolean;
-}
-
-/** An in-app notification (P4) for the signed-in person. */
-export interface NotificationRow {
-  id: string;
-  kind: 'yell.received' | 'yell.clapped' | 'nomination.status';
-  createdAt: string;
-  actor: string | null;
-  yellId?: string;
-  nominationId?: string;
-  status?: string;
-  version: number;
-}
-
-/** Read state stays on the device: a notification read on this phone. */
-export interface ReadNotificationRow {
-  id: string;
-  readAt: number;
-}
-
-/**
- * Recognition answers kept for offline use, by key: `yells` and `notifications` (how far the device
- * has synced), `settings` and `me` (so the send screen works offline), `summary:<unit|all>`.
- * Each value is validated by the code that reads it, as profileDetails are.
- */
-export interface RecognitionCacheRow {
-  key: string;
-  value: unknown;
-  fetchedAt: number;
-}
-
-/** A nomination (C1-C3) as the server let this viewer see it (NominationView). */
-export type NominationRow = NominationView;
-
-/** `version`: how far nomination sync has come; `awards`: HR's award list, for the new-nomination form offline. */
-export interface NominationMetaRow {
-  key: 'version' | 'awards';
-  value: unknown;
-}
-
-/** A nomination being written, kept on the device until it is sent (then deleted with it). */
-export interface NominationDraftRow {
-  id: string;
-  awardId: string;
-  nominees: string[];
-  teamName: string;
-  reason: string;
-  yellIds: string[];
-  updatedAt: number;
+export interface FeedCursorRow {
+  feed: FeedName;
+  cursor: unknown;
 }
 
 export interface MetaRow {
@@ -152,6 +98,32 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'shokuin-meikan';
+
+/** The device's own tables, shared by every feature: the directory, the session, the outbox, the feed cursors. */
+export const DEVICE_TABLES: TableDeclarations = {
+  1: {
+    directoryChunks: 'n',
+    directoryOverlay: 'id',
+    units: 'id, parentId',
+    meta: 'key',
+    outbox: '++seq, &id',
+    rejected: 'id',
+  },
+  // One table of sync cursors, keyed by feed.
+  5: { feedCursors: 'feed' },
+};
+
+/** Every feature's tables; a new feature with tables of its own is one line here. */
+export const FEATURE_TABLES: readonly TableDeclarations[] = [
+  PROFILE_TABLES,
+  COMMUNITY_TABLES,
+  YELL_TABLES,
+  NOTIFICATION_TABLES,
+  NOMINATION_TABLES,
+];
+
+/** Every version of the database in order, with the tables it adds or changes. */
+export const VERSION_HISTORY = assemble(DEVICE_TABLES, FEATURE_TABLES);
 
 export class AppDb extends Dexie {
   directoryChunks!: EntityTable<DirectoryChunkRow, 'n'>;
@@ -169,36 +141,21 @@ export class AppDb extends Dexie {
   nominations!: EntityTable<NominationRow, 'id'>;
   nominationMeta!: EntityTable<NominationMetaRow, 'key'>;
   nominationDrafts!: EntityTable<NominationDraftRow, 'id'>;
+  feedCursors!: EntityTable<FeedCursorRow, 'feed'>;
 
   constructor(name = DB_NAME) {
     super(name);
-    // Version history. Never edit a released version: add a new one with an upgrade and a test
-    // in schema.test.ts that opens the previous version's data.
-    this.version(1).stores({
-      directoryChunks: 'n',
-      directoryOverlay: 'id',
-      units: 'id, parentId',
-      meta: 'key',
-      outbox: '++seq, &id',
-      rejected: 'id',
-    });
-    // v2: restricted profile fields kept for offline viewing (D4), and communities (D6).
-    this.version(2).stores({
-      profileDetails: 'id',
-      communities: 'id, name',
-    });
-    // v3: エール (R1-R4) and in-app notifications (P4), with what the send screen needs offline.
-    this.version(3).stores({
-      yells: 'id, version, from, *to, createdAt',
-      notifications: 'id, version, createdAt',
-      readNotifications: 'id',
-      recognition: 'key',
-    });
-    // v4: commendations (C1-C3): nominations this viewer may see, sync meta, drafts kept until sent.
-    this.version(4).stores({
-      nominations: 'id, version, status, createdAt',
-      nominationMeta: 'key',
-      nominationDrafts: 'id, updatedAt',
-    });
+    // Version history, assembled from the device's own tables (below) and each feature's
+    // tables.ts. Never edit a released version: add a new one with an upgrade and a test in
+    // schema.test.ts that opens the previous version's data.
+    const upgrades: Record<number, (tx: Transaction) => Promise<void>> = {
+      // v5: each feed's cursor moves from where it was kept into feedCursors.
+      5: moveCursorsToTable,
+    };
+    for (const [version, stores] of VERSION_HISTORY) {
+      const declared = this.version(version).stores(stores);
+      const upgrade = upgrades[version];
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }

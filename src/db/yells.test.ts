@@ -70,6 +70,18 @@ describe('dexieYellCache', () => {
     await db.recognition.put({ key: 'settings', value: { values: 'broken' }, fetchedAt: 8 });
     expect((await readSettings(db)).dailyCap).toBe(20);
   });
+
+  it('stores the settings and my counts a page brings, and keeps them when the next page leaves them out', async () => {
+    const db = fresh();
+    const cache = dexieYellCache(db, () => 9);
+    const settings = { values: [{ id: 'kansha', label: '感謝' }], dailyCap: 5 };
+    const me = { received: 1, sent: 2, sentToday: 1, dailyCap: 5 };
+    await cache.applyPage({ ...page({ version: 2 }), settings, me });
+    await cache.applyPage(page({ yells: [yell('y-000003', 3)], version: 3 }));
+    expect(await readSettings(db)).toEqual(settings);
+    expect(await readMe(db)).toEqual({ me, fetchedAt: 9 });
+    expect(await cache.version()).toBe(3);
+  });
 });
 
 describe('dexieNotificationCache and read state', () => {
@@ -88,8 +100,18 @@ describe('dexieNotificationCache and read state', () => {
       ],
       version: 3,
       more: false,
+      reset: false,
     });
     expect(await cache.version()).toBe(3);
+    // A reseeded server answers a device ahead of it with a reset: the old ones go, read state stays.
+    await cache.applyPage({
+      notifications: [{ id: 'yell.clapped:y9', kind: 'yell.clapped', createdAt: 'x', actor: 'b', version: 1 }],
+      version: 1,
+      more: false,
+      reset: true,
+    });
+    expect((await db.notifications.toArray()).map((n) => n.id)).toEqual(['yell.clapped:y9']);
+    expect(await cache.version()).toBe(1);
     await markRead(db, ['yell.received:y1'], 100);
     await markRead(db, ['yell.received:y1'], 200);
     expect(await db.readNotifications.toArray()).toEqual([{ id: 'yell.received:y1', readAt: 100 }]);

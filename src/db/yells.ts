@@ -6,9 +6,9 @@ import {
   type RecognitionMe,
   type RecognitionSettings,
   type Yell,
-  type YellsPage,
 } from '../domain/yells';
-import type { RecognitionCache, YellCache } from '../sync/yells';
+import type { Answers, PageCache } from '../sync/feed';
+import { readCursor, writeCursor } from './cursors';
 import type { AppDb, YellRow } from './schema';
 
 /** Keys of the `recognition` table. */
@@ -18,36 +18,54 @@ export const RECOGNITION_KEYS = {
   me: 'me',
 } as const;
 
-const YellSyncStateSchema = v.object({
-  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  feedOptOut: v.array(v.string()),
-});
-export type YellSyncState = v.InferOutput<typeof YellSyncStateSchema>;
+const FeedOptOutSchema = v.object({ feedOptOut: v.array(v.string()) });
+export interface YellSyncState {
+  version: number;
+  feedOptOut: string[];
+}
 
-/** How far the device has synced エール, and who keeps エール about themselves out of the feed. */
+/** How far the device has synced エール (its feed cursor), and who keeps エール about themselves out of the feed. */
 export async function readYellSyncState(db: AppDb): Promise<YellSyncState> {
-  const row = await db.recognition.get(RECOGNITION_KEYS.yellSync);
-  const parsed = v.safeParse(YellSyncStateSchema, row?.value);
-  return parsed.success ? parsed.output : { version: 0, feedOptOut: [] };
+  const [cursor, row] = await Promise.all([readCursor(db, 'yells'), db.recognition.get(RECOGNITION_KEYS.yellSync)]);
+  const parsed = v.safeParse(FeedOptOutSchema, row?.value);
+  return { version: cursor.version, feedOptOut: parsed.success ? parsed.output.feedOptOut : [] };
+}
+
+/** The yells feed's cache; the settings and my counts are also saved alone, after HR changes them. */
+export interface YellCache extends PageCache<Answers['yells']> {
+  saveSettings(settings: RecognitionSettings): Promise<void>;
+  saveMe(me: RecognitionMe): Promise<void>;
 }
 
 /**
- * The sync engine's YellCache and RecognitionCache on Dexie. The version is the page's, kept in its
- * own row in the same transaction as the rows: a page can be all removals, which leave no row to
- * carry it. Signing out clears every table, this row with them.
+ * The yells feed's cache on Dexie. The version is the page's, kept in the cursor table in the same
+ * transaction as the rows: a page can be all removals, which leave no row to carry it. The
+ * settings and my counts come only when they changed; absent, the kept ones stay.
  */
-export function dexieYellCache(db: AppDb, now: () => number = Date.now): YellCache & RecognitionCache {
+export function dexieYellCache(db: AppDb, now: () => number = Date.now): YellCache {
   return {
     async version() {
-      return (await readYellSyncState(db)).version;
+      return (await readCursor(db, 'yells')).version;
     },
-    async applyPage(page: YellsPage) {
-      await db.transaction('rw', [db.yells, db.recognition], async () => {
+    async applyPage(page) {
+      await db.transaction('rw', [db.yells, db.recognition, db.feedCursors], async () => {
+        const since = await readCursor(db, 'yells');
+        const kept = v.safeParse(FeedOptOutSchema, (await db.recognition.get(RECOGNITION_KEYS.yellSync))?.value);
+        const sameOptOut = kept.success && sameList(kept.output.feedOptOut, page.feedOptOut);
         if (page.reset) await db.yells.clear();
         if (page.removed.length > 0) await db.yells.bulkDelete(page.removed);
-        await db.yells.bulkPut(page.yells.map(toRow));
-        const state: YellSyncState = { version: page.version, feedOptOut: page.feedOptOut };
-        await db.recognition.put({ key: RECOGNITION_KEYS.yellSync, value: state, fetchedAt: now() });
+        if (page.yells.length > 0) await db.yells.bulkPut(page.yells.map(toRow));
+        // Opt-outs change without any エール changing; written only when they did, so a sync that
+        // changes nothing wakes no screen.
+        if (!sameOptOut) {
+          const value = { feedOptOut: page.feedOptOut };
+          await db.recognition.put({ key: RECOGNITION_KEYS.yellSync, value, fetchedAt: now() });
+        }
+        if (page.settings) {
+          await db.recognition.put({ key: RECOGNITION_KEYS.settings, value: page.settings, fetchedAt: now() });
+        }
+        if (page.me) await db.recognition.put({ key: RECOGNITION_KEYS.me, value: page.me, fetchedAt: now() });
+        if (page.reset || page.version !== since.version) await writeCursor(db, 'yells', { version: page.version });
       });
     },
     async saveSettings(settings: RecognitionSettings) {
@@ -57,6 +75,10 @@ export function dexieYellCache(db: AppDb, now: () => number = Date.now): YellCac
       await db.recognition.put({ key: RECOGNITION_KEYS.me, value: me, fetchedAt: now() });
     },
   };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function toRow(y: Yell): YellRow {

@@ -2,38 +2,17 @@ import * as v from 'valibot';
 import { chunkText, ChunkFormatError, type ChunkText } from '../domain/directory-codec';
 import type { Mutation } from '../domain/mutations';
 import { StaffDetailSchema, type StaffDetail } from '../domain/profile';
-import {
-  API_PATHS,
-  ApiErrorSchema,
-  DirectorySyncResponseSchema,
-  PushResponseSchema,
-  type DirectorySyncResponse,
-  type PushResponse,
-} from '../domain/protocol';
-import { TransportError, type Transport } from '../sync/ports';
-import { CommunitiesPageSchema, type CommunitiesPage } from '../domain/communities';
-import type { CommunityTransport } from '../sync/communities';
-import { NotificationsPageSchema, type NotificationsPage } from '../domain/notifications';
+import { API_PATHS, ApiErrorSchema, PushResponseSchema, type PushResponse } from '../domain/protocol';
+import { SYNC_PATH, SyncResponseSchema, type SyncRequest } from '../domain/sync-protocol';
+import { TransportError, type SyncEnvelope, type Transport } from '../sync/ports';
 import { RecognitionSummarySchema, type RecognitionSummary } from '../domain/yell-aggregate';
-import {
-  RecognitionMeSchema,
-  RecognitionSettingsSchema,
-  YellsPageSchema,
-  type RecognitionMe,
-  type RecognitionSettings,
-  type YellsPage,
-} from '../domain/yells';
-import type { NotificationTransport } from '../sync/notifications';
-import type { RecognitionTransport, YellTransport } from '../sync/yells';
+import { RecognitionSettingsSchema, type RecognitionSettings } from '../domain/yells';
 import {
   AwardsConfigSchema,
   NominationAuditSchema,
-  NominationsPageSchema,
   type AwardsConfig,
   type NominationAudit,
-  type NominationsPage,
 } from '../domain/nominations';
-import type { NominationTransport } from '../sync/nominations';
 
 export interface HttpTransportOptions {
   apiBase: string;
@@ -68,16 +47,7 @@ export function httpTransport({
   apiBase,
   getToken,
   fetch: doFetch = fetch,
-}: HttpTransportOptions): Transport &
-  CommunityTransport &
-  ProfileApi &
-  YellTransport &
-  RecognitionTransport &
-  NotificationTransport &
-  RecognitionApi &
-  NominationTransport &
-  NominationApi &
-  AdminApi {
+}: HttpTransportOptions): Transport & ProfileApi & RecognitionApi & NominationApi & AdminApi {
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     const token = await getToken();
     if (!token) throw new TransportError('サインインしてください', 401, 'unauthenticated');
@@ -117,10 +87,9 @@ export function httpTransport({
   }
 
   return {
-    async directorySync({ snapshotId, version }): Promise<DirectorySyncResponse> {
-      const q = new URLSearchParams({ version: String(version) });
-      if (snapshotId) q.set('snapshot', snapshotId);
-      return json(DirectorySyncResponseSchema, await request(`${API_PATHS.directorySync}?${q}`));
+    async sync(body: SyncRequest): Promise<SyncEnvelope> {
+      // Every feed's cursor in one request; each feed's answer is checked by the engine with its own schema.
+      return json(SyncResponseSchema, await postJson(SYNC_PATH, body));
     },
     async directoryChunk(snapshotId, n): Promise<ChunkText> {
       const res = await request(API_PATHS.directoryChunk(snapshotId, n));
@@ -136,40 +105,10 @@ export function httpTransport({
       }
     },
     async push(mutations: readonly Mutation[]): Promise<PushResponse> {
-      const res = await request(API_PATHS.mutations, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ mutations }),
-      });
-      return json(PushResponseSchema, res);
-    },
-    async communitiesSince(version: number): Promise<CommunitiesPage> {
-      const q = new URLSearchParams({ since: String(version) });
-      return json(CommunitiesPageSchema, await request(`${API_PATHS.communities}?${q}`));
+      return json(PushResponseSchema, await postJson(API_PATHS.mutations, { mutations }));
     },
     async fetchStaffDetail(staffId: string): Promise<StaffDetail> {
       return json(StaffDetailSchema, await request(API_PATHS.staffDetail(staffId)));
-    },
-    async yellsSince(version: number): Promise<YellsPage> {
-      const q = new URLSearchParams({ since: String(version) });
-      return json(YellsPageSchema, await request(`${API_PATHS.yells}?${q}`));
-    },
-    async notificationsSince(version: number): Promise<NotificationsPage> {
-      const q = new URLSearchParams({ since: String(version) });
-      return json(NotificationsPageSchema, await request(`${API_PATHS.notifications}?${q}`));
-    },
-    async recognitionSettings(): Promise<RecognitionSettings> {
-      return json(RecognitionSettingsSchema, await request(API_PATHS.recognitionSettings));
-    },
-    async recognitionMe(): Promise<RecognitionMe> {
-      return json(RecognitionMeSchema, await request(API_PATHS.recognitionMe));
-    },
-    async nominationsSince(version: number): Promise<NominationsPage> {
-      const q = new URLSearchParams({ since: String(version) });
-      return json(NominationsPageSchema, await request(`${API_PATHS.nominations}?${q}`));
-    },
-    async awards(): Promise<AwardsConfig> {
-      return json(AwardsConfigSchema, await request(API_PATHS.awards));
     },
     async fetchNominationAudit(nominationId: string): Promise<NominationAudit> {
       return json(NominationAuditSchema, await request(API_PATHS.nominationAudit(nominationId)));

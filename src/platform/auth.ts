@@ -47,7 +47,7 @@ async function toSignedIn(user: User, forceRefresh = false): Promise<SignedInUse
   return { uid: user.uid, email: user.email ?? '', claims: claims.output };
 }
 
-const MESSAGES: Record<string, string> = {
+const SIGN_IN_MESSAGES: Record<string, string> = {
   'auth/invalid-credential': 'メールアドレスまたはパスワードが違います',
   'auth/invalid-email': 'メールアドレスの形式が正しくありません',
   'auth/user-disabled': 'このアカウントは利用できません',
@@ -62,7 +62,7 @@ export async function signIn(email: string, password: string): Promise<SignedInU
   } catch (e) {
     if (e instanceof SignInError) throw e;
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-    throw new SignInError(MESSAGES[code] ?? 'サインインできませんでした');
+    throw new SignInError(SIGN_IN_MESSAGES[code] ?? 'サインインできませんでした');
   }
 }
 

@@ -15,7 +15,7 @@ describe('syncNow', () => {
       order.push('push');
       return forward();
     };
-    transport.intercept.sync = (_s, forward) => {
+    transport.intercept.directory = (_s, forward) => {
       order.push('sync');
       return forward();
     };

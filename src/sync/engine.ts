@@ -1,18 +1,15 @@
-import { pullCommunities, type CommunityCache, type CommunityTransport } from './communities';
-import { pullNotifications, type NotificationCache, type NotificationTransport } from './notifications';
-import { pullNominations, type NominationCache, type NominationTransport } from './nominations';
+import type { SyncRequest } from '../domain/sync-protocol';
+import { running, startFeed, type AnyFeed, type RunningFeed } from './feed';
 import type { Clock, DirectoryStore, LockManager, Outbox, Transport } from './ports';
-import { MAX_CHUNK_DOWNLOADS, pullDirectory, type PullResult } from './pull';
+import { directoryFeed, MAX_CHUNK_DOWNLOADS, type PullResult } from './pull';
 import { pushPending, type PushResult } from './push';
-import { INITIAL_STATUS, toProblem, type SyncProblem, type SyncStatus } from './status';
-import {
-  pullYells,
-  refreshRecognition,
-  type RecognitionCache,
-  type RecognitionTransport,
-  type YellCache,
-  type YellTransport,
-} from './yells';
+import { INITIAL_STATUS, ProtocolError, toProblem, type SyncProblem, type SyncStatus } from './status';
+
+/**
+ * Requests of one pull, at most: far more than any feed has pages (a directory of 40,000 people
+ * is 400 pages of changes), so a server that never says "no more" is caught instead of looping.
+ */
+export const MAX_SYNC_ROUNDS = 10_000;
 
 /** Web Locks names, shared by every tab of the origin. */
 export const LOCKS = {
@@ -28,14 +25,11 @@ export interface SyncPorts {
   outbox: Outbox;
   locks: LockManager;
   clock: Clock;
-  /** Communities (D6), pulled after the directory under the same lock; absent, they are not synced. */
-  communities?: { transport: CommunityTransport; cache: CommunityCache };
-  /** エール (R1-R4) with the settings and my counts the send screen needs offline; absent, not synced. */
-  yells?: { transport: YellTransport & RecognitionTransport; cache: YellCache & RecognitionCache };
-  /** In-app notifications (P4); absent, not synced. */
-  notifications?: { transport: NotificationTransport; cache: NotificationCache };
-  /** Nominations (C1-C3) this viewer may see, and HR's awards; absent, not synced. */
-  nominations?: { transport: NominationTransport; cache: NominationCache };
+  /**
+   * The feeds besides the directory (src/app/feeds.ts lists them), asked in the same requests as
+   * the directory; none, only the directory is synced.
+   */
+  feeds?: readonly AnyFeed[];
 }
 
 export interface SyncEngineOptions {
@@ -132,19 +126,14 @@ export class SyncEngine {
     try {
       const result = await this.ports.locks.withLock(LOCKS.directory, { ifAvailable: false }, async () => {
         this.update({ phase: 'pulling' });
-        const directory = await pullDirectory(this.ports.transport, this.ports.directory, this.chunkConcurrency);
-        const communities = this.ports.communities;
-        if (communities) await pullCommunities(communities.transport, communities.cache);
-        const yells = this.ports.yells;
-        if (yells) {
-          await pullYells(yells.transport, yells.cache);
-          await refreshRecognition(yells.transport, yells.cache);
-        }
-        const notifications = this.ports.notifications;
-        if (notifications) await pullNotifications(notifications.transport, notifications.cache);
-        const nominations = this.ports.nominations;
-        if (nominations) await pullNominations(nominations.transport, nominations.cache);
-        return directory;
+        const directory = await directoryFeed(
+          this.ports.directory,
+          this.ports.transport,
+          this.chunkConcurrency,
+        ).start();
+        const others = await Promise.all((this.ports.feeds ?? []).map((feed) => startFeed(feed)));
+        await pullFeeds(this.ports.transport, [running('directory', directory), ...others]);
+        return directory.result();
       });
       // Only `ifAvailable: true` may yield null; a lock manager that breaks this must not pass for success.
       if (result === null) throw new Error('directory lock was not granted');
@@ -174,4 +163,29 @@ export class SyncEngine {
     this.status = { ...this.status, ...change };
     for (const listener of this.listeners) listener(this.status);
   }
+}
+
+/**
+ * The one pull loop: every feed's cursor in one request, each answer applied in the order of the
+ * list (the directory first), then one more request for the feeds whose answer said `more`, until
+ * none does. A feed the server left out of its answer (an older server) is left as it is.
+ * Throws on any failure; what was applied before it stays applied, with its cursor.
+ */
+export async function pullFeeds(transport: Pick<Transport, 'sync'>, feeds: readonly RunningFeed[]): Promise<number> {
+  let asking = feeds;
+  let rounds = 0;
+  while (asking.length > 0) {
+    if (rounds++ >= MAX_SYNC_ROUNDS) throw new ProtocolError(`sync: more than ${MAX_SYNC_ROUNDS} requests in one pull`);
+    const request: SyncRequest = { feeds: {} };
+    for (const feed of asking) feed.ask(request);
+    const answer = await transport.sync(request);
+    const more: RunningFeed[] = [];
+    for (const feed of asking) {
+      const page = answer.feeds[feed.name];
+      if (page === undefined) continue;
+      if (await feed.apply(page)) more.push(feed);
+    }
+    asking = more;
+  }
+  return rounds;
 }

@@ -36,7 +36,7 @@ describe('createSyncLoop', () => {
   it('merges triggers that arrive during a run into one more run, never two at once', async () => {
     const s = setup();
     const gate = deferred();
-    s.transport.intercept.sync = async (_since, forward) => {
+    s.transport.intercept.directory = async (_since, forward) => {
       await gate.promise;
       return forward();
     };

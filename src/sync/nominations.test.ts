@@ -1,15 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AWARDS, type NominationsPage, type NominationView } from '../domain/nominations';
-import {
-  awaitingConsent,
-  nextStatuses,
-  nominationLists,
-  pullNominations,
-  shownNominations,
-  type NominationCache,
-  type NominationTransport,
-} from './nominations';
+import { DEFAULT_AWARDS, type AwardsConfig, type NominationView } from '../domain/nominations';
+import type { FeedAnswer } from '../domain/sync-protocol';
+import { versionedFeed, type PageCache } from './feed';
+import { awaitingConsent, nextStatuses, nominationLists, shownNominations } from './nominations';
 import { ProtocolError } from './status';
+import { pullOne } from './testing';
+
+type NominationsPage = FeedAnswer<'nominations'>;
+type NominationCache = PageCache<NominationsPage>;
+interface NominationTransport {
+  nominationsSince(version: number): Promise<NominationsPage>;
+}
+
+/** The nominations feed alone through the engine's loop; the number of nominations received. */
+async function pullNominations(server: NominationTransport, cache: NominationCache): Promise<number> {
+  let received = 0;
+  const counting: NominationCache = {
+    version: () => cache.version(),
+    applyPage: async (page) => {
+      received += page.nominations.length;
+      await cache.applyPage(page);
+    },
+  };
+  await pullOne(versionedFeed('nominations', counting), (r) =>
+    server.nominationsSince(r.feeds.nominations?.version ?? -1),
+  );
+  return received;
+}
 
 const view = (over: Partial<NominationView> = {}): NominationView => ({
   id: 'nom-00000001',
@@ -29,7 +46,11 @@ const view = (over: Partial<NominationView> = {}): NominationView => ({
   ...over,
 });
 
-function memoryCache(): NominationCache & { rows: Map<string, NominationView>; v: number; awards: unknown } {
+function memoryCache(): NominationCache & {
+  rows: Map<string, NominationView>;
+  v: number;
+  awards: AwardsConfig | null;
+} {
   return {
     rows: new Map(),
     v: 0,
@@ -41,10 +62,8 @@ function memoryCache(): NominationCache & { rows: Map<string, NominationView>; v
       if (page.reset) this.rows.clear();
       for (const id of page.removed) this.rows.delete(id);
       for (const n of page.nominations) this.rows.set(n.id, n);
+      if (page.awards) this.awards = page.awards;
       this.v = page.version;
-    },
-    async saveAwards(config) {
-      this.awards = config;
     },
   };
 }
@@ -59,9 +78,6 @@ function transport(pages: NominationsPage[]): NominationTransport & { asked: num
       if (!page) throw new Error('no more pages');
       return page;
     },
-    async awards() {
-      return { awards: [...DEFAULT_AWARDS] };
-    },
   };
 }
 
@@ -75,20 +91,29 @@ const page = (over: Partial<NominationsPage>): NominationsPage => ({
 });
 
 describe('pullNominations', () => {
-  it('pages by version, drops removed ids, stores the version of a page of hidden changes, then the awards', async () => {
+  it('pages by version, drops removed ids, stores the version of a page of hidden changes, and the awards that came', async () => {
     const cache = memoryCache();
     cache.rows.set('gone-00001', view({ id: 'gone-00001' }));
     const t = transport([
       page({ nominations: [view({ version: 3 })], version: 3, more: true }),
       page({ removed: ['gone-00001'], version: 5, more: true }),
-      // Changes this viewer may not see: nothing to store but the version.
-      page({ version: 9 }),
+      // Changes this viewer may not see: nothing to store but the version (and the awards, which changed).
+      page({ version: 9, awards: { awards: [...DEFAULT_AWARDS] } }),
     ]);
     expect(await pullNominations(t, cache)).toBe(1);
     expect(t.asked).toEqual([0, 3, 5]);
     expect([...cache.rows.keys()]).toEqual(['nom-00000001']);
     expect(cache.v).toBe(9);
     expect(cache.awards).toEqual({ awards: DEFAULT_AWARDS });
+  });
+
+  it('keeps the awards it has when an answer comes without them (they did not change)', async () => {
+    const cache = memoryCache();
+    const custom: AwardsConfig = { awards: [{ id: 'kaizen', label: '改善賞' }] };
+    await pullNominations(transport([page({ version: 2, awards: custom })]), cache);
+    await pullNominations(transport([page({ version: 4 })]), cache);
+    expect(cache.awards).toEqual(custom);
+    expect(cache.v).toBe(4);
   });
 
   it('a reset drops everything the device held', async () => {

@@ -5,54 +5,9 @@ import {
   nominationIntentOf,
   reviewRefusal,
   showNominations,
-  type AwardsConfig,
-  type NominationsPage,
   type NominationView,
   type ShownNomination,
 } from '../domain/nominations';
-import { ProtocolError } from './status';
-
-/**
- * Nomination sync (C1-C3): "which nominations changed for me since version V", a page at a time.
- * The server decides what this viewer may see; `removed` lists ids they may no longer see (a
- * decided nomination leaves the devices of those who only could endorse it).
- */
-export interface NominationTransport {
-  nominationsSince(version: number): Promise<NominationsPage>;
-  awards(): Promise<AwardsConfig>;
-}
-
-export interface NominationCache {
-  /** The version the device holds everything up to; kept apart from the rows, since hidden changes advance it too. */
-  version(): Promise<number>;
-  /** Stores a page and its version atomically: its nominations replace copies, `removed` go, `reset` clears the rest. */
-  applyPage(page: NominationsPage): Promise<void>;
-  saveAwards(config: AwardsConfig): Promise<void>;
-}
-
-const MAX_PAGES = 10_000;
-
-export async function pullNominations(transport: NominationTransport, cache: NominationCache): Promise<number> {
-  let since = await cache.version();
-  let received = 0;
-  for (let pages = 0; pages < MAX_PAGES; pages++) {
-    const page = await transport.nominationsSince(since);
-    if (!page.reset && (page.version < since || (page.more && page.version === since))) {
-      throw new ProtocolError(`nominations page does not advance: ${since} -> ${page.version}`);
-    }
-    // Stored even when it holds only removals or hidden changes, so they are not asked for again.
-    if (page.reset || page.nominations.length > 0 || page.removed.length > 0 || page.version !== since) {
-      await cache.applyPage(page);
-    }
-    received += page.nominations.length;
-    since = page.version;
-    if (!page.more) {
-      await cache.saveAwards(await transport.awards());
-      return received;
-    }
-  }
-  throw new ProtocolError('nominations: too many pages');
-}
 
 /** The server's nominations with my unsent nomination mutations laid over them. */
 export function shownNominations(

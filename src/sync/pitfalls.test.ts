@@ -1,5 +1,6 @@
 /**
- * One test per pitfall of ARCHITECTURE.md section 3, named after it. Each runs the real engine against the
+ * One test per pitfall of device sync (docs/ARCHITECTURE.md, "Data flow": versions, not timestamps; the outbox
+ * under a Web Lock, replays answered as duplicates), named after it. Each runs the real engine against the
  * in-memory server and checks what ends up on the device and on the server, not how the engine got there.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ function expectEachVersionOnce(applied: readonly DirectoryChange[], from: number
   expect(applied.map((c) => c.version)).toEqual(Array.from({ length: to - from }, (_, i) => from + 1 + i));
 }
 
-describe('pitfalls of ARCHITECTURE.md section 3', () => {
+describe('pitfalls of device sync', () => {
   it('thousands of records written in one batch share one timestamp', async () => {
     const w = createWorld();
     const { engine } = w.openTab('A');
@@ -82,14 +83,14 @@ describe('pitfalls of ARCHITECTURE.md section 3', () => {
     // second page, so the device stops on a version inside the first batch and resumes from there.
     w.server.pageSize = 4;
     let pages = 0;
-    transport.intercept.sync = (_since, forward) =>
+    transport.intercept.directory = (_since, forward) =>
       ++pages === 3 ? Promise.reject(new TransportError('network lost', 0)) : forward();
 
     const interrupted = await engine.syncDirectory();
 
     expect(interrupted.outcome).toBe('failed');
     expect(w.directory.version).toBe(from + 8);
-    delete transport.intercept.sync;
+    delete transport.intercept.directory;
     const resumed = await engine.syncDirectory();
 
     expect(resumed).toMatchObject({ outcome: 'done', changes: 9 });

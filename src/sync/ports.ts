@@ -1,4 +1,5 @@
-import type { DirectoryChange, DirectorySyncResponse, PushResponse, SnapshotManifest } from '../domain/protocol';
+import type { DirectoryChange, PushResponse, SnapshotManifest } from '../domain/protocol';
+import type { SyncRequest } from '../domain/sync-protocol';
 import type { Mutation } from '../domain/mutations';
 import type { ChunkText } from '../domain/directory-codec';
 import type { OrgUnit } from '../domain/org';
@@ -10,10 +11,19 @@ import type { OrgUnit } from '../domain/org';
 
 /** The network side. Implementations throw `TransportError` for anything that is not a valid answer. */
 export interface Transport {
-  directorySync(since: { snapshotId: string | null; version: number }): Promise<DirectorySyncResponse>;
+  /**
+   * One `POST /sync` with every feed's cursor. The answer is checked as an envelope only: each
+   * feed's answer is checked by that feed's schema (SYNC_FEEDS) before it is applied.
+   */
+  sync(request: SyncRequest): Promise<SyncEnvelope>;
   /** One chunk of a snapshot, structure-checked, as text (see ChunkText for why not decoded). */
   directoryChunk(snapshotId: string, n: number): Promise<ChunkText>;
   push(mutations: readonly Mutation[]): Promise<PushResponse>;
+}
+
+/** The answer of `POST /sync`: each feed asked for by name, a feed the server does not know absent. */
+export interface SyncEnvelope {
+  feeds: Record<string, unknown>;
 }
 
 export class TransportError extends Error {

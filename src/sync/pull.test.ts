@@ -2,7 +2,7 @@ import { decodeChunkText, toChunkText } from '../domain/directory-codec';
 import { describe, expect, it, vi } from 'vitest';
 import { SyncEngine } from './engine';
 import { TransportError } from './ports';
-import { MESSAGES } from './status';
+import { SYNC_MESSAGES } from './status';
 import { createWorld, FakeDirectoryStore, FakeTransport, makeRecord, settle } from './testing';
 
 const people = (n: number, from = 0) =>
@@ -59,7 +59,7 @@ describe('syncDirectory', () => {
     w.server.pageSize = 4;
     w.server.write(people(10));
     const asked: number[] = [];
-    transport.intercept.sync = (since, forward) => {
+    transport.intercept.directory = (since, forward) => {
       asked.push(since.version);
       return forward();
     };
@@ -113,7 +113,11 @@ describe('syncDirectory', () => {
     expect(w.directory.records).toEqual(oldRecords);
     expect({ snapshotId: w.directory.snapshotId, version: w.directory.version }).toEqual(oldState);
     expect(w.directory.replaced).toHaveLength(1);
-    expect(engine.getStatus()).toMatchObject({ phase: 'error', error: MESSAGES.unavailable, lastSyncedAt: lastSynced });
+    expect(engine.getStatus()).toMatchObject({
+      phase: 'error',
+      error: SYNC_MESSAGES.unavailable,
+      lastSyncedAt: lastSynced,
+    });
 
     delete transport.intercept.chunk;
     await settle();
@@ -156,7 +160,7 @@ describe('syncDirectory', () => {
     await engine.syncDirectory();
     const version = w.directory.version;
     const callsBefore = transport.calls.sync;
-    transport.intercept.sync = async () => ({ kind: 'changes', changes: [], version, more: true });
+    transport.intercept.directory = async () => ({ kind: 'changes', changes: [], version, more: true });
 
     const report = await engine.syncDirectory();
 

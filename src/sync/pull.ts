@@ -1,4 +1,6 @@
 import type { ChunkText } from '../domain/directory-codec';
+import type { FeedAnswer } from '../domain/sync-protocol';
+import type { Feed, FeedPull } from './feed';
 import { mapLimit } from './pool';
 import type { DirectoryState, DirectoryStore, Transport } from './ports';
 import { ProtocolError } from './status';
@@ -15,56 +17,77 @@ export interface PullResult {
   state: DirectoryState;
 }
 
+export interface DirectoryPull extends FeedPull<'directory'> {
+  result(): PullResult;
+}
+
+/** A Feed<'directory'> whose pull also says what it did: the engine's pull report is the directory's. */
+export interface DirectoryFeed extends Feed<'directory'> {
+  start(): Promise<DirectoryPull>;
+}
+
 /**
- * Brings the device's directory up to the server's, in the server's version order only: no clock, the client's
- * or a function instance's, ever decides what is newer. The caller holds the directory lock, so the state read
- * here stays the device's state until this returns.
+ * The directory as a feed: brought up to the server's, in the server's version order only: no
+ * clock, the client's or a function instance's, ever decides what is newer. The caller holds the
+ * directory lock, so the state read at the start stays the device's state until the pull ends.
  *
- * Throws on any failure, leaving the store as the last completed step left it: a snapshot is installed only
- * after every chunk arrived, and each page of changes is applied with the version it leads to, so a later
- * pull resumes exactly where this one stopped.
+ * Each answer is stored before the next request, leaving the store as the last completed step left
+ * it: a snapshot is installed only after every chunk arrived (downloaded as before, from the chunk
+ * endpoint), and each page of changes is applied with the version it leads to, so a later pull
+ * resumes exactly where this one stopped. After a snapshot the feed asks again, for the changes
+ * made since it.
  */
-export async function pullDirectory(
-  transport: Transport,
+export function directoryFeed(
   store: DirectoryStore,
+  chunks: Pick<Transport, 'directoryChunk'>,
   concurrency: number = MAX_CHUNK_DOWNLOADS,
-): Promise<PullResult> {
-  let since = await store.state();
-  let snapshotId: string | null = null;
-  let changes = 0;
-  for (;;) {
-    const answer = await transport.directorySync(since);
-    if (answer.kind === 'upToDate') return { snapshotId, changes, state: since };
+): DirectoryFeed {
+  return {
+    name: 'directory',
+    async start() {
+      let since = await store.state();
+      let snapshotId: string | null = null;
+      let changes = 0;
+      return {
+        cursor: () => ({ ...since }),
+        result: () => ({ snapshotId, changes, state: since }),
+        async apply(answer: FeedAnswer<'directory'>) {
+          if (answer.kind === 'upToDate') return false;
 
-    if (answer.kind === 'changes') {
-      // Paging by version is exact only because versions never repeat and never go back; a page that does not
-      // move forward while promising more would make this loop forever.
-      if (answer.version < since.version || (answer.more && answer.version === since.version)) {
-        throw new ProtocolError(`changes page does not advance: ${since.version} -> ${answer.version}`);
-      }
-      if (answer.changes.length > 0 || answer.version !== since.version) {
-        await store.applyChanges(answer.changes, answer.version);
-        changes += answer.changes.length;
-        since = { snapshotId: since.snapshotId, version: answer.version };
-      }
-      if (!answer.more) return { snapshotId, changes, state: since };
-      continue;
-    }
+          if (answer.kind === 'changes') {
+            // Paging by version is exact only because versions never repeat and never go back; a page that does
+            // not move forward while promising more would make this loop forever.
+            if (answer.version < since.version || (answer.more && answer.version === since.version)) {
+              throw new ProtocolError(`changes page does not advance: ${since.version} -> ${answer.version}`);
+            }
+            if (answer.changes.length > 0 || answer.version !== since.version) {
+              await store.applyChanges(answer.changes, answer.version);
+              changes += answer.changes.length;
+              since = { snapshotId: since.snapshotId, version: answer.version };
+            }
+            return answer.more;
+          }
 
-    // A second snapshot request in one pull means the server does not accept the one just installed.
-    if (snapshotId !== null) throw new ProtocolError(`snapshot requested again after ${snapshotId}`);
-    const { snapshot, units } = answer;
-    const chunkNumbers = Array.from({ length: snapshot.chunkCount }, (_, n) => n);
-    const chunks: ChunkText[] = await mapLimit(chunkNumbers, concurrency, (n) =>
-      transport.directoryChunk(snapshot.id, n),
-    );
-    const received = chunks.reduce((sum, chunk) => sum + chunk.count, 0);
-    // A short chunk would silently drop people from the directory until the next snapshot.
-    if (received !== snapshot.staffCount) {
-      throw new ProtocolError(`snapshot ${snapshot.id} has ${received} records, manifest says ${snapshot.staffCount}`);
-    }
-    await store.replaceSnapshot(snapshot, units, chunks);
-    snapshotId = snapshot.id;
-    since = { snapshotId: snapshot.id, version: snapshot.version };
-  }
+          // A second snapshot request in one pull means the server does not accept the one just installed.
+          if (snapshotId !== null) throw new ProtocolError(`snapshot requested again after ${snapshotId}`);
+          const { snapshot, units } = answer;
+          const chunkNumbers = Array.from({ length: snapshot.chunkCount }, (_, n) => n);
+          const texts: ChunkText[] = await mapLimit(chunkNumbers, concurrency, (n) =>
+            chunks.directoryChunk(snapshot.id, n),
+          );
+          const received = texts.reduce((sum, chunk) => sum + chunk.count, 0);
+          // A short chunk would silently drop people from the directory until the next snapshot.
+          if (received !== snapshot.staffCount) {
+            throw new ProtocolError(
+              `snapshot ${snapshot.id} has ${received} records, manifest says ${snapshot.staffCount}`,
+            );
+          }
+          await store.replaceSnapshot(snapshot, units, texts);
+          snapshotId = snapshot.id;
+          since = { snapshotId: snapshot.id, version: snapshot.version };
+          return true;
+        },
+      };
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mutation } from '../domain/mutations';
 import { nextDelay } from './backoff';
 import { TransportError } from './ports';
-import { MESSAGES } from './status';
+import { SYNC_MESSAGES } from './status';
 import { createWorld, deferred, profileUpdate } from './testing';
 
 const mutationId = (i: number) => `mut-${String(i).padStart(6, '0')}`;
@@ -73,7 +73,7 @@ describe('pushOutbox', () => {
     expect(w.outbox.get(mutationId(1))).toMatchObject({
       attempts: 1,
       notBefore: t0 + firstWait,
-      lastError: MESSAGES.unavailable,
+      lastError: SYNC_MESSAGES.unavailable,
     });
     expect(engine.getStatus()).toMatchObject({ phase: 'error', errorCode: 'unavailable', pending: 1 });
 
@@ -178,7 +178,7 @@ describe('pushOutbox', () => {
       error: 'オフラインです。接続が戻ったら送信します',
       errorCode: 'offline',
     });
-    expect(w.outbox.get(mutationId(1))).toMatchObject({ attempts: 1, lastError: MESSAGES.offline });
+    expect(w.outbox.get(mutationId(1))).toMatchObject({ attempts: 1, lastError: SYNC_MESSAGES.offline });
   });
 
   it('returns without sending while another tab holds the outbox lock', async () => {
@@ -212,6 +212,6 @@ describe('pushOutbox', () => {
     expect(report).toMatchObject({ outcome: 'failed', acknowledged: 1, problem: { code: 'protocol' } });
     expect(transport.calls.push).toBe(1);
     expect(w.outbox.ids()).toEqual([mutationId(2)]);
-    expect(w.outbox.get(mutationId(2))).toMatchObject({ attempts: 1, lastError: MESSAGES.noResult });
+    expect(w.outbox.get(mutationId(2))).toMatchObject({ attempts: 1, lastError: SYNC_MESSAGES.noResult });
   });
 });

@@ -2,7 +2,7 @@ import { MAX_MUTATIONS_PER_PUSH, PUSH_SOFT_BYTES } from '../domain/mutations';
 import type { PushResponse } from '../domain/protocol';
 import { nextDelay } from './backoff';
 import type { Clock, Outbox, OutboxEntry, Transport } from './ports';
-import { MESSAGES, ProtocolError, toProblem, type SyncProblem } from './status';
+import { SYNC_MESSAGES, ProtocolError, toProblem, type SyncProblem } from './status';
 
 export interface PushResult {
   /** Mutations handed to the transport, counting a resend once per send. */
@@ -84,7 +84,7 @@ export async function pushPending(deps: PushDeps, options: { ignoreBackoff?: boo
       if (answer === undefined) unanswered.push(entry);
       // 'duplicate' means an earlier send was applied and its answer lost: done, exactly as 'applied'.
       else if (answer.status === 'rejected') {
-        rejected.push({ id: answer.id, message: answer.message ?? MESSAGES.rejectedDefault });
+        rejected.push({ id: answer.id, message: answer.message ?? SYNC_MESSAGES.rejectedDefault });
       } else acknowledged.push(answer.id);
     }
     if (acknowledged.length > 0) await outbox.acknowledge(acknowledged);
@@ -95,7 +95,7 @@ export async function pushPending(deps: PushDeps, options: { ignoreBackoff?: boo
       result.problem = toProblem(new ProtocolError('push answer lacks results'));
       await outbox.recordFailure(
         unanswered.map((e) => e.mutation.id),
-        MESSAGES.noResult,
+        SYNC_MESSAGES.noResult,
         retryAt(unanswered, clock, random),
       );
       break;

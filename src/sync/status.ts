@@ -1,26 +1,7 @@
 import { TransportError } from './ports';
+import type { SyncErrorCode } from './sync-status';
 
-export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'offline' | 'error';
-
-/** What the app shows about syncing. Plain data, replaced (never mutated) on every change. */
-export interface SyncStatus {
-  phase: SyncPhase;
-  /**
-   * Outbox entries not yet accepted by the server, as of the last push; null before the first one. Counted from
-   * one batch, so it reads at most MAX_MUTATIONS_PER_PUSH: screens that need the exact number count the outbox
-   * in the device store.
-   */
-  pending: number | null;
-  /** Client time of the last directory sync that reached the server, for 「最終更新」. */
-  lastSyncedAt: number | null;
-  /** A Japanese message fit to show as is. */
-  error: string | null;
-  /** Lets the app react without parsing the message, e.g. ask for sign-in on 'unauthenticated'. */
-  errorCode: SyncErrorCode | null;
-}
-
-export type SyncErrorCode =
-  'offline' | 'unauthenticated' | 'forbidden' | 'unavailable' | 'refused' | 'protocol' | 'internal';
+export * from './sync-status';
 
 export interface SyncProblem {
   code: SyncErrorCode;
@@ -29,15 +10,8 @@ export interface SyncProblem {
   retryable: boolean;
 }
 
-export const INITIAL_STATUS: SyncStatus = {
-  phase: 'idle',
-  pending: null,
-  lastSyncedAt: null,
-  error: null,
-  errorCode: null,
-};
-
-export const MESSAGES = {
+/** The sync engine's words for what went wrong, in Japanese (shown as they are, see SyncStatus.error). */
+export const SYNC_MESSAGES = {
   offline: 'オフラインです。接続が戻ったら送信します',
   unauthenticated: 'ログインの有効期限が切れました。もう一度ログインしてください',
   forbidden: 'この操作を行う権限がありません',
@@ -56,13 +30,14 @@ export class ProtocolError extends Error {
 
 export function toProblem(error: unknown): SyncProblem {
   if (error instanceof TransportError) {
-    if (error.status === 0) return { code: 'offline', message: MESSAGES.offline, retryable: true };
-    if (error.status === 401) return { code: 'unauthenticated', message: MESSAGES.unauthenticated, retryable: false };
-    if (error.status === 403) return { code: 'forbidden', message: MESSAGES.forbidden, retryable: false };
-    if (error.retryable) return { code: 'unavailable', message: MESSAGES.unavailable, retryable: true };
-    return { code: 'refused', message: MESSAGES.refused(error.status), retryable: false };
+    if (error.status === 0) return { code: 'offline', message: SYNC_MESSAGES.offline, retryable: true };
+    if (error.status === 401)
+      return { code: 'unauthenticated', message: SYNC_MESSAGES.unauthenticated, retryable: false };
+    if (error.status === 403) return { code: 'forbidden', message: SYNC_MESSAGES.forbidden, retryable: false };
+    if (error.retryable) return { code: 'unavailable', message: SYNC_MESSAGES.unavailable, retryable: true };
+    return { code: 'refused', message: SYNC_MESSAGES.refused(error.status), retryable: false };
   }
-  if (error instanceof ProtocolError) return { code: 'protocol', message: MESSAGES.protocol, retryable: true };
+  if (error instanceof ProtocolError) return { code: 'protocol', message: SYNC_MESSAGES.protocol, retryable: true };
   // Anything else is a bug or a failing device store; retrying is cheap and the app logs the cause.
-  return { code: 'internal', message: MESSAGES.internal, retryable: true };
+  return { code: 'internal', message: SYNC_MESSAGES.internal, retryable: true };
 }

@@ -1,24 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NominationsPageSchema, tokyoYear } from '../../src/domain/nominations';
-import { account, idTokenFor, stack } from '../stack/context';
+import { tokyoYear } from '../../src/domain/nominations';
+import { SYNC_FEEDS } from '../../src/domain/sync-protocol';
+import { account, stack } from '../stack/context';
 import { launchChromium, newPhone, signIn, waitForDirectory, waitForOfflineReady } from './browser';
-import { axeProblems, crossCount, serverYells, shot, syncedAfterOnline } from './recognition';
-
-async function api(label: Parameters<typeof account>[0], path: string, body?: unknown): Promise<unknown> {
-  const token = await idTokenFor(account(label));
-  const res = await fetch(`${stack().functionsUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  expect(res.status).toBe(200);
-  return res.json();
-}
+import { axeProblems, crossCount, serverYells, shot, syncedAfterOnline, syncFeed } from './recognition';
 
 /** The sync badge says 最新: the outbox is empty and the last pull is in. */
 async function synced(page: Page) {
@@ -93,7 +80,7 @@ describe('commendations in Chromium on the local stack (C1-C3)', () => {
     const nominationId = me.page.url().split('/').at(-1) ?? '';
 
     // The nominee does not see it yet (no spoiler), through the API.
-    const early = v.parse(NominationsPageSchema, await api('人事', '/nominations?since=0'));
+    const early = v.parse(SYNC_FEEDS.nominations.answer, await syncFeed('人事', 'nominations', 0));
     expect(early.nominations.map((n) => n.id)).not.toContain(nominationId);
 
     // 表彰委員: another 部, never 人事課 (tools/demo-org chooses the committee so), so eligible.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as v from 'valibot';
 import { expect } from 'vitest';
-import { YellsPageSchema } from '../../src/domain/yells';
+import { SYNC_FEEDS, SYNC_PATH, SyncResponseSchema, type SyncRequest } from '../../src/domain/sync-protocol';
 import { account, idTokenFor, stack } from '../stack/context';
 
 /** Set E2E_SHOTS_DIR to keep 390x844 screenshots of these screens (never committed). */
@@ -23,17 +23,30 @@ export async function axeProblems(page: Page): Promise<string[]> {
     .map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** One feed's answer to `POST /sync` for this account, from `version`, as the device asks for it (unchecked). */
+export async function syncFeed(
+  label: Parameters<typeof account>[0],
+  feed: 'yells' | 'nominations' | 'notifications' | 'communities',
+  version: number,
+): Promise<unknown> {
+  const token = await idTokenFor(account(label));
+  const request: SyncRequest = { feeds: { [feed]: { version } } };
+  const res = await fetch(`${stack().functionsUrl}${SYNC_PATH}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  expect(res.status).toBe(200);
+  const { feeds } = v.parse(SyncResponseSchema, await res.json());
+  return feeds[feed];
+}
+
 /** Every yell the server gives this account, read through the API (pages followed). */
 export async function serverYells(label: Parameters<typeof account>[0]) {
-  const token = await idTokenFor(account(label));
   const all = [];
   let since = 0;
   for (;;) {
-    const res = await fetch(`${stack().functionsUrl}/yells?since=${since}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    expect(res.status).toBe(200);
-    const page = v.parse(YellsPageSchema, await res.json());
+    const page = v.parse(SYNC_FEEDS.yells.answer, await syncFeed(label, 'yells', since));
     all.push(...page.yells);
     since = page.version;
     if (!page.more) return all;

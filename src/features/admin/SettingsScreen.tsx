@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type ReactNode } from 'react';
 import * as v from 'valibot';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import { dexieNominationCache, readAwards } from '../../db/nominations';
 import type { AppDb } from '../../db/schema';
 import { dexieYellCache, readSettings } from '../../db/yells';
@@ -9,7 +9,7 @@ import { AwardsConfigSchema, type Award } from '../../domain/nominations';
 import type { Role } from '../../domain/org';
 import { RecognitionSettingsSchema, type RecognitionSettings } from '../../domain/yells';
 import { TransportError } from '../../sync/ports';
-import '../peers/people.css';
+import '../../ui/people.css';
 import { getAdminApi } from './admin-source';
 import './admin.css';
 

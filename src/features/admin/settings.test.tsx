@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveSession } from '../../app/session';
+import { saveSession } from '../../db/session';
 import { readAwards } from '../../db/nominations';
 import type { AppDb } from '../../db/schema';
 import { readSettings } from '../../db/yells';
@@ -9,7 +9,7 @@ import type { AwardsConfig } from '../../domain/nominations';
 import type { RecognitionSettings } from '../../domain/yells';
 import type { AdminApi } from '../../platform/api';
 import { TransportError } from '../../sync/ports';
-import { dropDb, renderAppAt, seededDb } from '../peers/testing';
+import { dropDb, renderAppAt, seededDb } from '../../../tests/fixtures/app';
 import { setAdminApi } from './admin-source';
 
 /** An in-memory server side of the two endpoints: what it was sent, and what it answers. */

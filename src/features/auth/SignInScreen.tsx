@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useT } from '../../app/i18n/language';
-import { LanguageSwitch } from '../../app/i18n/LanguageSwitch';
+import { useT } from '../../i18n/language';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 
 interface Props {
   signIn(email: string, password: string): Promise<void>;

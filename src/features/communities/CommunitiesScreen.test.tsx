@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dexieCommunityCache } from '../../db/communities';
 import type { AppDb } from '../../db/schema';
 import type { Community } from '../../domain/communities';
-import { dropDb, renderAppAt, seededDb } from '../peers/testing';
+import { dropDb, renderAppAt, seededDb } from '../../../tests/fixtures/app';
 
 const DESIGN: Community = {
   id: 'design-0001',

@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import { COMMUNITY_LIMITS, type ShownCommunity } from '../../domain/communities';
 import type { DirectoryRecord } from '../../domain/staff';
 import { charCount } from '../../domain/text';
-import { Avatar } from '../directory/Avatar';
-import type { DirectoryView } from '../directory/use-directory';
-import '../peers/people.css';
+import { Avatar } from '../../ui/Avatar';
+import type { DirectoryView } from '../../ui/use-directory';
+import '../../ui/people.css';
 import { createCommunity } from './commands';
 import './communities.css';
 import { useCommunities } from './use-communities';

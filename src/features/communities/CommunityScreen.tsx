@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import { byOrganisation, unitOrder } from '../../domain/peers';
 import type { DirectoryRecord } from '../../domain/staff';
-import type { DirectoryView } from '../directory/use-directory';
-import { FaceTile } from '../peers/PersonCard';
-import '../peers/people.css';
+import type { DirectoryView } from '../../ui/use-directory';
+import { FaceTile } from '../../ui/PersonCard';
+import '../../ui/people.css';
 import { joinCommunity, leaveCommunity } from './commands';
 import './communities.css';
 import { useCommunities } from './use-communities';

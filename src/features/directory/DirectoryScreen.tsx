@@ -1,13 +1,13 @@
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo } from 'react';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import { applyFilter, isFilterEmpty } from '../../domain/filters';
-import { useDirectoryUi } from './directory-store';
+import { useDirectoryUi } from './directory-ui';
 import { FaceGrid } from './FaceGrid';
 import { Filters } from './Filters';
 import { afterNextPaint, firstScreenShown, isFirstScreenShown } from './first-screen';
 import { SearchBox } from './SearchBox';
-import type { DirectoryView } from './use-directory';
+import type { DirectoryView } from '../../ui/use-directory';
 import type { People } from './search-protocol';
 import { useSearchResults } from './use-search';
 import type { Explain } from './use-match-reasons';

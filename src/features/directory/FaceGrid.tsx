@@ -1,14 +1,14 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import { fullName } from '../../domain/person-name';
 import type { DirectoryRecord } from '../../domain/staff';
-import { Avatar } from './Avatar';
+import { Avatar } from '../../ui/Avatar';
 import { afterNextPaint, FIRST_FACES_MARK, FIRST_SCREEN_FACES, firstScreenShown } from './first-screen';
 import { useReasonLine } from './reason-line';
 import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
-import { unitShort } from './unit-label';
-import type { DirectoryView } from './use-directory';
+import { unitShort } from '../../ui/unit-label';
+import type { DirectoryView } from '../../ui/use-directory';
 import { reasonText, useMatchReasons, type Explain } from './use-match-reasons';
 import { useWindowRows } from './use-window-rows';
 import './directory.css';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import { countActiveFilters, EMPTY_FILTER, tagsInUse, type DirectoryFilter } from '../../domain/filters';
 import { DX_SKILLS, JOB_LEVELS, type OrgUnit } from '../../domain/org';
 import type { FilterProps } from './Filters';

@@ -1,7 +1,7 @@
 import { lazy, memo, Suspense, useState } from 'react';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import { countActiveFilters, type DirectoryFilter } from '../../domain/filters';
-import type { DirectoryView } from './use-directory';
+import type { DirectoryView } from '../../ui/use-directory';
 
 export interface FilterProps {
   directory: DirectoryView;

@@ -1,12 +1,12 @@
 import { memo, useRef } from 'react';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
-import { Avatar } from './Avatar';
+import { Avatar } from '../../ui/Avatar';
 import { useReasonLine } from './reason-line';
 import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
-import { unitShort } from './unit-label';
-import type { DirectoryView } from './use-directory';
+import { unitShort } from '../../ui/unit-label';
+import type { DirectoryView } from '../../ui/use-directory';
 import type { MatchField, MatchReason } from '../../domain/search/explain';
 import { reasonText, useMatchReasons, type Explain } from './use-match-reasons';
 import { useWindowRows } from './use-window-rows';

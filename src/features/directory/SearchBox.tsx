@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 
 /**
  * Events of typing that stop at the box. Its only handlers are the native ones below: each of these

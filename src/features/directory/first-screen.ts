@@ -9,14 +9,7 @@ export const FIRST_FACES_MARK = 'directory:first-faces';
 /** The first screen: 50 faces in the grid, or everyone when fewer match. */
 export const FIRST_SCREEN_FACES = 50;
 
-/** Resolves in a task after the next frame has been painted. */
-export function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'undefined') setTimeout(resolve, 0);
-    // rAF runs just before the frame's paint; a task queued from it runs after.
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
-}
+export { afterNextPaint } from '../../ui/paint';
 
 let shown = false;
 const waiting: (() => void)[] = [];

@@ -4,7 +4,8 @@
  * on a slow phone, and a keystroke must never wait for it. The worker reads the directory from
  * IndexedDB itself, so 40,000 records are never copied between threads.
  */
-import { decodeChunkRow, mergeDirectory, readDirectoryMeta } from '../../db/directory-store';
+import { decodeChunkRow, mergeDirectory } from '../../db/directory-read';
+import { readDirectoryMeta } from '../../db/directory-store';
 import { AppDb } from '../../db/schema';
 import { buildSearchIndex, searchPositions, type SearchEntry } from '../../domain/search';
 import { explainById, type MatchReason } from '../../domain/search/explain';

@@ -1,4 +1,4 @@
-import { decodeChunkRow, mergeDirectory } from '../../db/directory-store';
+import { decodeChunkRow, mergeDirectory } from '../../db/directory-read';
 import type { AppDb } from '../../db/schema';
 import type { MatchReason } from '../../domain/search/explain';
 import { readAnswer } from './answer-channel';

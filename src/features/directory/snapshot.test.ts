@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppDb } from '../../db/schema';
-import { clearDevice } from '../../app/session';
-import { captureSnapshot, forgetSnapshot, SNAPSHOT_ID, SNAPSHOT_KEY, type Saved, SNAPSHOT_OPTIONS } from './snapshot';
+import { captureSnapshot, SNAPSHOT_ID, SNAPSHOT_KEY, type Saved, SNAPSHOT_OPTIONS } from './snapshot';
 import { keepSnapshot, parseInert, showSnapshot } from './snapshot-html';
 
 const ENTRY = '/assets/index-abc123.js';
@@ -186,18 +184,7 @@ describe('the copy of the first screen', () => {
       vi.useRealTimers();
     }
   });
-
-  it('goes with the rest of the device at sign-out', async () => {
-    page(['佐藤 花子']);
-    const copy = captureSnapshot(document);
-    keep(copy);
-    expect(localStorage.getItem(SNAPSHOT_KEY)).not.toBeNull();
-    const db = new AppDb(`snapshot-${Math.random().toString(36).slice(2)}`);
-    await clearDevice(db);
-    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
-    db.close();
-    forgetSnapshot(); // Nothing kept: nothing to forget, and no error.
-  });
+  // Going with the rest of the device at sign-out: src/app/session.test.ts (clearDevice is the app's).
 });
 
 describe('parseInert', () => {

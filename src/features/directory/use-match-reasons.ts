@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Messages } from '../../app/i18n/ja';
+import type { Messages } from '../../i18n/ja';
 import type { MatchReason } from '../../domain/search/explain';
 import type { DirectoryRecord } from '../../domain/staff';
 import { afterNextPaint } from './first-screen';

@@ -6,7 +6,7 @@ import { record, UNITS } from '../../../tests/fixtures/records';
 import { dexieDirectoryStore } from '../../db/directory-store';
 import { AppDb } from '../../db/schema';
 import { toChunkText } from '../../domain/directory-codec';
-import { useDirectory } from './use-directory';
+import { useDirectory } from '../../ui/use-directory';
 import { useSearch, useSearchResults } from './use-search';
 
 let db: AppDb;

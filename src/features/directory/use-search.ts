@@ -5,7 +5,7 @@ import type { DirectoryRecord } from '../../domain/staff';
 import { directoryFingerprint, peopleAt, type People, type SearchAnswer } from './search-protocol';
 import { afterFirstScreen, FIRST_SCREEN_WAIT_MS } from './first-screen';
 import { createSearcher } from './searcher';
-import type { DirectoryView } from './use-directory';
+import type { DirectoryView } from '../../ui/use-directory';
 import type { Explain } from './use-match-reasons';
 
 /**

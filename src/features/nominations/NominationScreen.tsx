@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
-import { useUi } from '../../app/ui-store';
+import { useT } from '../../i18n/language';
+import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 import {
   NOMINATION_LIMITS,
@@ -12,9 +12,9 @@ import {
 } from '../../domain/nominations';
 import { charCount } from '../../domain/text';
 import { canReview, nextStatuses, type Me } from '../../sync/nominations';
-import { Avatar } from '../directory/Avatar';
-import type { DirectoryView } from '../directory/use-directory';
-import '../peers/people.css';
+import { Avatar } from '../../ui/Avatar';
+import type { DirectoryView } from '../../ui/use-directory';
+import '../../ui/people.css';
 import { getNominationApi } from './audit-source';
 import { endorseNomination, reviewNomination } from './commands';
 import './nominations.css';

@@ -1,10 +1,10 @@
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import type { ShownNomination } from '../../domain/nominations';
 import { nominationLists } from '../../sync/nominations';
-import type { DirectoryView } from '../directory/use-directory';
-import '../peers/people.css';
+import type { DirectoryView } from '../../ui/use-directory';
+import '../../ui/people.css';
 import './nominations.css';
 import { ConsentPrompt, NominationCard } from './parts';
 import { sectionFinder, useMe, useNominations } from './use-nominations';

@@ -1,11 +1,11 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveSession } from '../../app/session';
+import { saveSession } from '../../db/session';
 import { dexieNominationCache } from '../../db/nominations';
 import type { AppDb } from '../../db/schema';
 import type { NominationView } from '../../domain/nominations';
-import { dropDb, PEOPLE, renderAppAt, seededDb } from '../peers/testing';
+import { dropDb, PEOPLE, renderAppAt, seededDb } from '../../../tests/fixtures/app';
 
 // me: 人事課 (b01k01); p2, p4: 高齢者福祉課 (b02k01); p3: 人事課.
 const YELL = {

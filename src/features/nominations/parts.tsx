@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import type { Award, ShownNomination } from '../../domain/nominations';
 import { fullName } from '../../domain/staff';
-import type { DirectoryView } from '../directory/use-directory';
+import type { DirectoryView } from '../../ui/use-directory';
 import { answerConsent } from './commands';
 
 /** 2026-11-22T… → 2026年11月22日 (Asia/Tokyo). */

@@ -5,7 +5,7 @@ import type { AppDb } from '../../db/schema';
 import type { Award, ShownNomination } from '../../domain/nominations';
 import { isNominationMutation, sectionOf } from '../../domain/nominations';
 import { shownNominations, type Me } from '../../sync/nominations';
-import type { DirectoryView } from '../directory/use-directory';
+import type { DirectoryView } from '../../ui/use-directory';
 
 export interface NominationsView {
   /** Newest first, with my unsent nominations, endorsements, reviews and answers laid over. */

@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import { useUnreadCount } from './use-notifications';
 

@@ -1,13 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import { markRead } from '../../db/notifications';
 import type { AppDb } from '../../db/schema';
 import { fullName } from '../../domain/staff';
-import type { DirectoryView } from '../directory/use-directory';
-import '../peers/people.css';
-import { shortDate } from '../yell/YellCard';
-import '../yell/yell.css';
+import type { DirectoryView } from '../../ui/use-directory';
+import '../../ui/people.css';
+import { shortDate } from '../yell/public';
 import { useNotifications, type NotificationItem } from './use-notifications';
 
 interface Props {

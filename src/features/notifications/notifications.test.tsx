@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dexieNotificationCache } from '../../db/notifications';
 import type { AppDb } from '../../db/schema';
 import type { AppNotification } from '../../domain/notifications';
-import { dropDb, renderAppAt, seededDb } from '../peers/testing';
+import { dropDb, renderAppAt, seededDb } from '../../../tests/fixtures/app';
 
 const NOTES: AppNotification[] = [
   {
@@ -36,7 +36,7 @@ const NOTES: AppNotification[] = [
 let db: AppDb;
 beforeEach(async () => {
   db = await seededDb();
-  await dexieNotificationCache(db).applyPage({ notifications: NOTES, version: 3, more: false });
+  await dexieNotificationCache(db).applyPage({ notifications: NOTES, version: 3, more: false, reset: false });
 });
 afterEach(() => dropDb(db));
 
@@ -64,7 +64,7 @@ describe('notifications, read state on the device', () => {
 
   it('counts only what is new since the last reading, and a page from the server never resets read state', async () => {
     await db.readNotifications.bulkPut(NOTES.slice(0, 2).map((n) => ({ id: n.id, readAt: 1 })));
-    await dexieNotificationCache(db).applyPage({ notifications: NOTES, version: 3, more: false });
+    await dexieNotificationCache(db).applyPage({ notifications: NOTES, version: 3, more: false, reset: false });
     renderAppAt(db, '/');
     expect(await screen.findByRole('link', { name: 'お知らせ（未読1件）' })).toBeTruthy();
     expect(await dexieNotificationCache(db).version()).toBe(3);

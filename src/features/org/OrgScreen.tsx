@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import { unitAncestry } from '../../domain/org';
 import { buildOrgTree, type OrgNode } from '../../domain/org-tree';
 import type { DirectoryRecord } from '../../domain/staff';
-import type { DirectoryView } from '../directory/use-directory';
-import { FaceTile } from '../peers/PersonCard';
-import '../peers/people.css';
+import type { DirectoryView } from '../../ui/use-directory';
+import { FaceTile } from '../../ui/PersonCard';
+import '../../ui/people.css';
 import './org.css';
 
 interface Props {

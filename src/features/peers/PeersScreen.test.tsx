@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDb } from '../../db/schema';
-import { dropDb, renderAppAt, seededDb } from './testing';
+import { dropDb, renderAppAt, seededDb } from '../../../tests/fixtures/app';
 
 let db: AppDb;
 beforeEach(async () => {

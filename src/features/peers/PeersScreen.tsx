@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import { DX_SKILLS } from '../../domain/org';
 import { findPeers, helpQuery, skillTags, whoCanHelp } from '../../domain/peers';
-import type { DirectoryView } from '../directory/use-directory';
-import { PersonCard } from './PersonCard';
-import './people.css';
+import type { DirectoryView } from '../../ui/use-directory';
+import { PersonCard } from '../../ui/PersonCard';
+import '../../ui/people.css';
 
 /** Helpers shown at first, and added per tap of もっと見る: 10,000 cards at once would stall a phone. */
 const PAGE = 50;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { DirectoryRecord } from '../../domain/staff';
 
 /**

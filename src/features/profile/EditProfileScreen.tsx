@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { useT } from '../../app/i18n/language';
-import { requestSync } from '../../app/sync-trigger';
+import { useT } from '../../i18n/language';
+import { requestSync } from '../../sync/trigger';
 import type { AppDb } from '../../db/schema';
 import { API_PATHS } from '../../domain/protocol';
 import { DEFAULT_AUDIENCES, type StaffDetail } from '../../domain/profile';
 import { AUDIENCES, LIMITS, type Audience, type AudienceField, type DirectoryRecord } from '../../domain/staff';
 import { charCount } from '../../domain/text';
 import { pendingPhoto } from '../../sync/reconcile-detail';
-import { Avatar } from '../directory/Avatar';
+import { Avatar } from '../../ui/Avatar';
 import { saveProfileEdits, type ProfilePatch } from './commands';
 import { useStaffDetail } from './details';
 import { PhotoEditor, type ChosenPhoto } from './PhotoEditor';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ChangeEvent, type PointerEvent } from 'react';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import { CENTRED, cropRect, decodePhoto, encodePhoto, MAX_ZOOM, toUpload, type Crop } from './photo';
 
 export interface ChosenPhoto {

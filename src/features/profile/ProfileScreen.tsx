@@ -1,18 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import { DX_SKILLS } from '../../domain/org';
 import type { StaffDetail } from '../../domain/profile';
 import { API_PATHS } from '../../domain/protocol';
 import { fullKana, fullName, type AudienceField } from '../../domain/staff';
 import { pendingPhoto } from '../../sync/reconcile-detail';
-import { Avatar } from '../directory/Avatar';
+import { Avatar } from '../../ui/Avatar';
 import { ContactActions } from './ContactActions';
-import { ProfileYells } from '../yell/ProfileYells';
-import { ProfileAwards } from '../nominations/ProfileAwards';
-import { unitPath } from '../directory/unit-label';
-import type { DirectoryView } from '../directory/use-directory';
+import { ProfileYells } from '../yell/public';
+import { ProfileAwards } from '../nominations/public';
+import { unitPath } from '../../ui/unit-label';
+import type { DirectoryView } from '../../ui/use-directory';
 import { useStaffDetail } from './details';
 
 interface Props {

@@ -1,14 +1,12 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
 import { record, UNITS } from '../../../tests/fixtures/records';
-import { App } from '../../app/App';
-import { ja } from '../../app/i18n/ja';
-import { useLang } from '../../app/i18n/language';
-import { saveSession } from '../../app/session';
+import { renderAppAt } from '../../../tests/fixtures/app';
+import { ja } from '../../i18n/ja';
+import { useLang } from '../../i18n/language';
+import { saveSession } from '../../db/session';
 import { dexieDirectoryStore } from '../../db/directory-store';
 import { AppDb } from '../../db/schema';
 import { toChunkText } from '../../domain/directory-codec';
@@ -55,15 +53,7 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
-function renderAt(path: string) {
-  const location = memoryLocation({ path, record: true });
-  render(
-    <Router hook={location.hook}>
-      <App db={db} />
-    </Router>,
-  );
-  return location;
-}
+const renderAt = (path: string) => renderAppAt(db, path);
 
 describe('profile page (D4): restricted fields from the per-person endpoint, kept in Dexie', () => {
   it('shows what was fetched before, offline (no API): private phone, 異動歴 and a narrowed intro', async () => {

@@ -1,12 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import type { Role } from '../../domain/org';
 import type { RecognitionSummary } from '../../domain/yell-aggregate';
-import type { DirectoryView } from '../directory/use-directory';
-import '../peers/people.css';
-import '../yell/yell.css';
+import type { DirectoryView } from '../../ui/use-directory';
+import '../../ui/people.css';
+import '../yell/public';
 import { SummaryChart, type Series } from './SummaryCharts';
 import { useSummary } from './use-summary';
 import './summary.css';

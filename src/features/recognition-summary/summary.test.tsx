@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveSession } from '../../app/session';
+import { saveSession } from '../../db/session';
 import type { AppDb } from '../../db/schema';
 import type { RecognitionSummary } from '../../domain/yell-aggregate';
 import { TransportError } from '../../sync/ports';
-import { dropDb, renderAppAt, seededDb } from '../peers/testing';
+import { dropDb, renderAppAt, seededDb } from '../../../tests/fixtures/app';
 import { setRecognitionApi } from './summary-source';
 import { summaryKey } from './use-summary';
 

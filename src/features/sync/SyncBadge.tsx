@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useT } from '../../app/i18n/language';
-import { useUi } from '../../app/ui-store';
+import { useT } from '../../i18n/language';
+import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 
 /**

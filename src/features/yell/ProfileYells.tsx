@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
-import type { DirectoryView } from '../directory/use-directory';
+import type { DirectoryView } from '../../ui/use-directory';
 import { YellCard } from './YellCard';
 import { useYells } from './use-yells';
 import './yell.css';

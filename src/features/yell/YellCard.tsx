@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
 import type { RecognitionSettings } from '../../domain/yells';
 import type { ShownYell } from '../../sync/yells';
-import { Avatar } from '../directory/Avatar';
-import type { DirectoryView } from '../directory/use-directory';
+import { Avatar } from '../../ui/Avatar';
+import type { DirectoryView } from '../../ui/use-directory';
 import { clapYell } from './commands';
 import { valueLabel } from './use-yells';
 

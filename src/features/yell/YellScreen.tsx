@@ -1,12 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../../app/i18n/language';
+import { useT } from '../../i18n/language';
 import type { AppDb } from '../../db/schema';
 import { departmentOf, type Role } from '../../domain/org';
 import { DEFAULT_RECOGNITION_SETTINGS } from '../../domain/yells';
 import type { ShownYell } from '../../sync/yells';
-import type { DirectoryView } from '../directory/use-directory';
-import '../peers/people.css';
+import type { DirectoryView } from '../../ui/use-directory';
+import '../../ui/people.css';
 import { setYellFeedOptOut } from './commands';
 import { YellCard } from './YellCard';
 import { useYells, type YellView } from './use-yells';

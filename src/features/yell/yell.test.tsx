@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDb } from '../../db/schema';
 import { dexieYellCache } from '../../db/yells';
 import type { Yell } from '../../domain/yells';
-import { dropDb, renderAppAt, seededDb } from '../peers/testing';
+import { dropDb, renderAppAt, seededDb } from '../../../tests/fixtures/app';
 import { sendYell } from './commands';
 import { justQueued } from './just-queued';
 

@@ -4,17 +4,17 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import { linkNames } from '../../../tests/fixtures/dom';
-import { record, UNITS } from '../../../tests/fixtures/records';
-import { dexieDirectoryStore } from '../../db/directory-store';
-import { AppDb } from '../../db/schema';
-import { toChunkText } from '../../domain/directory-codec';
-import { EMPTY_FILTER } from '../../domain/filters';
-import { useDirectoryUi } from '../../features/directory/directory-store';
-import { App } from '../App';
-import { saveSession } from '../session';
-import { LANG_STORAGE_KEY, readStoredLang, useLang } from './language';
-import { ja } from './ja';
+import { linkNames } from '../../tests/fixtures/dom';
+import { record, UNITS } from '../../tests/fixtures/records';
+import { dexieDirectoryStore } from '../db/directory-store';
+import { AppDb } from '../db/schema';
+import { toChunkText } from '../domain/directory-codec';
+import { EMPTY_FILTER } from '../domain/filters';
+import { useDirectoryUi } from '../features/directory/directory-ui';
+import { App } from './App';
+import { saveSession } from '../db/session';
+import { LANG_STORAGE_KEY, readStoredLang, useLang } from '../i18n/language';
+import { ja } from '../i18n/ja';
 
 let db: AppDb;
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { INITIAL_STATUS, type SyncStatus } from '../sync/status';
+import { INITIAL_STATUS, type SyncStatus } from '../sync/sync-status';
 
 /** UI, session-check and sync status only; directory rows live in Dexie and are read with useLiveQuery. */
 interface UiState {

@@ -1,5 +1,5 @@
-import type { OrgUnit } from '../../domain/org';
-import { unitAncestry } from '../../domain/unit-tree';
+import type { OrgUnit } from '../domain/org';
+import { unitAncestry } from '../domain/unit-tree';
 
 /** "福祉部 高齢者福祉課 地域支援係": the unit with its parents, 部 first. */
 export function unitPath(units: ReadonlyMap<string, OrgUnit>, unitId: string): string {

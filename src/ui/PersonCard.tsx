@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { fullName, type DirectoryRecord } from '../../domain/staff';
-import { Avatar } from '../directory/Avatar';
-import type { DirectoryView } from '../directory/use-directory';
-import { unitShort } from '../directory/unit-label';
+import { fullName, type DirectoryRecord } from '../domain/staff';
+import { Avatar } from './Avatar';
+import type { DirectoryView } from './use-directory';
+import { unitShort } from './unit-label';
 import './people.css';
 
 interface Props {

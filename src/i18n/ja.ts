@@ -1,4 +1,4 @@
-import type { Audience } from '../../domain/staff';
+import type { Audience } from '../domain/staff';
 
 /**
  * One formatter for every count: toLocaleString builds a new one on each call, and the directory's

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { DirectoryRecord } from '../../domain/staff';
-import './directory.css';
+import type { DirectoryRecord } from '../domain/staff';
+import './avatar.css';
 
 /** Calm, distinguishable hues; the same person always gets the same one. */
 const HUES = [205, 150, 25, 280, 340, 95, 185, 45, 230, 310];
 
-/** Which of HUES (its index: the avatar--hue-N class in directory.css). */
+/** Which of HUES (its index: the avatar--hue-N class in avatar.css). */
 function hueOf(id: string): number {
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;

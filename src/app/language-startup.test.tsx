@@ -3,12 +3,12 @@ import Dexie from 'dexie';
 import { afterEach, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import { record, UNITS } from '../../../tests/fixtures/records';
-import { dexieDirectoryStore } from '../../db/directory-store';
-import { AppDb } from '../../db/schema';
-import { toChunkText } from '../../domain/directory-codec';
-import { saveSession } from '../session';
-import { LANG_STORAGE_KEY } from './language';
+import { record, UNITS } from '../../tests/fixtures/records';
+import { dexieDirectoryStore } from '../db/directory-store';
+import { AppDb } from '../db/schema';
+import { toChunkText } from '../domain/directory-codec';
+import { saveSession } from '../db/session';
+import { LANG_STORAGE_KEY } from '../i18n/language';
 
 // Its own file: vi.resetModules() gives later lazy imports a new module graph, which other tests must not share.
 
@@ -31,7 +31,7 @@ it('starts a fresh page load in the saved language: <html lang> before the first
 
   // A new module graph is a new page load: the language store reads localStorage as it is created.
   vi.resetModules();
-  const { App } = await import('../App');
+  const { App } = await import('./App');
   expect(document.documentElement.lang).toBe('en');
 
   const location = memoryLocation({ path: '/' });

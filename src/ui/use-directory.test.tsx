@@ -1,10 +1,10 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { record, UNITS } from '../../../tests/fixtures/records';
-import { dexieDirectoryStore } from '../../db/directory-store';
-import { AppDb } from '../../db/schema';
-import { toChunkText } from '../../domain/directory-codec';
+import { record, UNITS } from '../../tests/fixtures/records';
+import { dexieDirectoryStore } from '../db/directory-store';
+import { AppDb } from '../db/schema';
+import { toChunkText } from '../domain/directory-codec';
 import { preloadDirectory, useDirectory } from './use-directory';
 
 let db: AppDb;

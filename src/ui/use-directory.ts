@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { cachedChunk, decodeChunkRow, decodeChunks, mergeDirectory } from '../../db/directory-store';
-import type { AppDb } from '../../db/schema';
-import type { OrgUnit } from '../../domain/org';
-import type { DirectoryRecord } from '../../domain/staff';
-import { applyPending } from '../../sync/reconcile';
-import { afterNextPaint } from './first-screen';
+import { cachedChunk, decodeChunkRow, decodeChunks, mergeDirectory } from '../db/directory-read';
+import type { AppDb } from '../db/schema';
+import type { OrgUnit } from '../domain/org';
+import type { DirectoryRecord } from '../domain/staff';
+import { applyPending } from '../sync/reconcile';
+import { afterNextPaint } from './paint';
 
 export interface DirectoryView {
   records: DirectoryRecord[];

@@ -1,0 +1,97 @@
+import { decodeChunkText, type ChunkText } from '../../domain/directory-codec';
+import type { Mutation } from '../../domain/mutations';
+import type { DirectoryChange, SnapshotManifest } from '../../domain/protocol';
+import type { OrgUnit } from '../../domain/org';
+import type { DirectoryRecord } from '../../domain/staff';
+import type { DirectoryState, DirectoryStore, Outbox, OutboxEntry } from '../ports';
+
+/** The device's directory, with a record of every change applied to catch loss and duplication. */
+export class FakeDirectoryStore implements DirectoryStore {
+  records = new Map<string, DirectoryRecord>();
+  units: OrgUnit[] = [];
+  snapshotId: string | null = null;
+  version = 0;
+  /** Every change applied, in order, across calls. */
+  readonly appliedChanges: DirectoryChange[] = [];
+  readonly replaced: SnapshotManifest[] = [];
+
+  async state(): Promise<DirectoryState> {
+    await Promise.resolve();
+    return { snapshotId: this.snapshotId, version: this.version };
+  }
+
+  async replaceSnapshot(
+    manifest: SnapshotManifest,
+    units: readonly OrgUnit[],
+    chunks: readonly ChunkText[],
+  ): Promise<void> {
+    await Promise.resolve();
+    // Built aside and swapped in one step: the atomicity the port promises.
+    const records = new Map(chunks.flatMap(decodeChunkText).map((r) => [r.id, r]));
+    this.records = records;
+    this.units = structuredClone([...units]);
+    this.snapshotId = manifest.id;
+    this.version = manifest.version;
+    this.replaced.push(structuredClone(manifest));
+  }
+
+  async applyChanges(changes: readonly DirectoryChange[], version: number): Promise<void> {
+    await Promise.resolve();
+    for (const change of changes) {
+      if (change.op === 'put') this.records.set(change.record.id, structuredClone(change.record));
+      else this.records.delete(change.id);
+      this.appliedChanges.push(structuredClone(change));
+    }
+    this.version = version;
+  }
+}
+
+/** The outbox as the device store keeps it: ordered, surviving the engine (and the tab) that wrote it. */
+export class FakeOutbox implements Outbox {
+  entries: OutboxEntry[] = [];
+  readonly rejected: { entry: OutboxEntry; message: string }[] = [];
+
+  add(mutation: Mutation): void {
+    this.entries.push({ mutation: structuredClone(mutation), attempts: 0, notBefore: 0, lastError: null });
+  }
+
+  ids(): string[] {
+    return this.entries.map((e) => e.mutation.id);
+  }
+
+  get(id: string): OutboxEntry | undefined {
+    return this.entries.find((e) => e.mutation.id === id);
+  }
+
+  async peek(limit: number): Promise<OutboxEntry[]> {
+    await Promise.resolve();
+    return structuredClone(this.entries.slice(0, limit));
+  }
+
+  async acknowledge(ids: readonly string[]): Promise<void> {
+    await Promise.resolve();
+    const done = new Set(ids);
+    this.entries = this.entries.filter((e) => !done.has(e.mutation.id));
+  }
+
+  async reject(results: readonly { id: string; message: string }[]): Promise<void> {
+    await Promise.resolve();
+    for (const { id, message } of results) {
+      const entry = this.get(id);
+      if (entry === undefined) continue;
+      this.entries = this.entries.filter((e) => e !== entry);
+      this.rejected.push({ entry, message });
+    }
+  }
+
+  async recordFailure(ids: readonly string[], error: string, notBefore: number): Promise<void> {
+    await Promise.resolve();
+    for (const id of ids) {
+      const entry = this.get(id);
+      if (entry === undefined) continue;
+      entry.attempts++;
+      entry.lastError = error;
+      entry.notBefore = notBefore;
+    }
+  }
+}
