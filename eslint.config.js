@@ -104,32 +104,11 @@ export default tseslint.config(
     // only through that feature's public.ts (what it offers others: a card, a hook); everything
     // else in a feature's folder is its own. Shared pieces live in src/ui, src/i18n, src/db, src/sync.
     files: ['src/features/**/*.{ts,tsx}'],
-    // The commands import requestSync from src/app/sync-trigger.ts until they import it from
-    // src/sync/trigger.ts (they are edited on the domain branch); nothing else in them may.
-    ignores: ['src/features/*/commands.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [onlyPlatformLoadsFirebase, featuresDoNotImportApp, onlyThroughPublic],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/features/*/commands.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            onlyPlatformLoadsFirebase,
-            onlyThroughPublic,
-            {
-              regex: String.raw`^(\.\./)+app/(?!sync-trigger$)`,
-              message: 'Features do not import src/app; requestSync lives in src/sync/trigger.ts.',
-            },
-          ],
         },
       ],
     },

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LANG_STORAGE_KEY } from '../src/app/i18n/language';
+import { LANG_STORAGE_KEY } from '../src/i18n/language';
 import { newPhone, signIn, waitForDirectory } from '../tests/e2e/browser';
 import { launchChromium } from './browser';
 import { startStack } from './stack';

@@ -7,34 +7,24 @@ import { DirectoryRecordSchema } from './staff';
  * The HTTP contract between the app and the functions, validated on both sides.
  * Paths are relative to the API base (`/api` on the hosting origin).
  */
+/** Every feed (directory, エール, notifications, nominations, communities) comes through POST /sync: see sync-protocol.ts. */
 export const API_PATHS = {
   me: '/me',
-  directorySync: '/directory/sync',
   directoryChunk: (snapshotId: string, n: number) =>
     `/directory/snapshots/${encodeURIComponent(snapshotId)}/chunks/${n}`,
   mutations: '/mutations',
-  /** `?since=V`: communities changed after version V (D6); see CommunitiesPageSchema. */
-  communities: '/communities',
   /** What the caller may see of one person beyond the snapshot (D4). */
   staffDetail: (staffId: string) => `/staff/${encodeURIComponent(staffId)}`,
   /** Content-addressed, so cached for good; `large` for the profile page. */
   photo: (photoId: string, size: 'thumb' | 'large' = 'thumb') =>
     size === 'thumb' ? `/photos/${photoId}` : `/photos/${photoId}/large`,
-  /** `?since=V`: エール this viewer may see, changed after V (R1-R2); see YellsPageSchema. */
-  yells: '/yells',
-  /** `?since=V`: the caller's own notifications after V (P4); see NotificationsPageSchema. */
-  notifications: '/notifications',
-  /** GET for all (RecognitionSettingsSchema); POST for HR only, replacing the settings. */
+  /** POST for HR only, replacing the settings (RecognitionSettingsSchema); everyone gets them with the yells feed. */
   recognitionSettings: '/recognition/settings',
   /** `?unit=<unitId>`: RecognitionSummarySchema; managers their own 部 (or a unit in it), HR any. */
   recognitionSummary: '/recognition/summary',
-  /** The caller's own counts: RecognitionMeSchema. */
-  recognitionMe: '/recognition/me',
-  /** `?since=V`: nominations this viewer may see, changed after V (C1-C3); see NominationsPageSchema. */
-  nominations: '/nominations',
   /** The append-only audit log of one nomination (award committee only). */
   nominationAudit: (nominationId: string) => `/nominations/${encodeURIComponent(nominationId)}/audit`,
-  /** GET for all (AwardsConfigSchema); POST for HR only, replacing the list. */
+  /** POST for HR only, replacing the list (AwardsConfigSchema); everyone gets it with the nominations feed. */
   awards: '/awards',
 } as const;
 

@@ -1,6 +1,6 @@
 import type { AppDb } from '../../db/schema';
 import { newId, type ValidationResult } from '../../domain/mutations';
-import { queueMutation } from '../queue-mutation';
+import { queueMutation } from '../../db/queue-mutation';
 
 /**
  * Starts a community. Its id is made here (a UUID: letters, digits and hyphens, as the schema asks),

@@ -1,9 +1,9 @@
-import { requestSync } from '../../app/sync-trigger';
+import { requestSync } from '../../sync/trigger';
 import { enqueueMutation } from '../../db/outbox';
 import type { AppDb } from '../../db/schema';
 import { newId, newMutation, type ValidationResult } from '../../domain/mutations';
 import { NOMINATION_MESSAGES, type NominationStatus } from '../../domain/nominations';
-import { queueMutation } from '../queue-mutation';
+import { queueMutation } from '../../db/queue-mutation';
 
 export interface NominationDraft {
   awardId: string;

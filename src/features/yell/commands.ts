@@ -1,4 +1,4 @@
-import { requestSync } from '../../app/sync-trigger';
+import { requestSync } from '../../sync/trigger';
 import { enqueueMutation } from '../../db/outbox';
 import type { AppDb } from '../../db/schema';
 import { readMe, readSettings } from '../../db/yells';
@@ -11,7 +11,7 @@ import {
   type RecognitionSettings,
   type YellVisibility,
 } from '../../domain/yells';
-import { queueMutation } from '../queue-mutation';
+import { queueMutation } from '../../db/queue-mutation';
 import { justQueued } from './just-queued';
 
 export interface YellDraft {

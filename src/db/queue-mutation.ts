@@ -1,6 +1,6 @@
-import { requestSync } from '../app/sync-trigger';
-import { enqueueMutation } from '../db/outbox';
-import type { AppDb } from '../db/schema';
+import { requestSync } from '../sync/trigger';
+import { enqueueMutation } from './outbox';
+import type { AppDb } from './schema';
 import {
   newMutation,
   type MutationKind,
