@@ -28,12 +28,8 @@
  */
 import type { DocumentReference, DocumentSnapshot, WriteBatch } from 'firebase-admin/firestore';
 import * as v from 'valibot';
-import {
-  yellClappedNotificationId,
-  yellReceivedNotificationId,
-  type AppNotification,
-} from '../../../../src/domain/notifications';
-import { yellDelta, type ScopeAggregate } from '../../../../src/domain/yell-aggregate';
+import { yellClappedNotificationId, type AppNotification } from '../../../../src/domain/notifications';
+import type { ScopeAggregate } from '../../../../src/domain/yell-aggregate';
 import {
   applyClap,
   checkYellSend,
@@ -62,6 +58,7 @@ import { HeadSchema, rejectWith, UNCHANGED, type MutationOutcome, type RetryPoli
 import { inboxRef, recognitionHeadRef, recognitionVersionRef } from '../notifications/sequence';
 import type { FirestoreEnv } from '../stores';
 import { scopeFields, scopeFromFields } from './counts';
+import { receivedNotifications, sendDelta, sentYell } from './records';
 import {
   clapDocId,
   YELL_RELOG_PER_BATCH,
@@ -142,29 +139,10 @@ export class FirestoreYells implements YellStore {
             write: {
               gate: { kind: 'yell.send', yellId: intent.yellId },
               stage: (batch, version) => {
-                const yell: StoredYell = {
-                  id: intent.yellId,
-                  from: actorStaffId,
-                  to: [...intent.to],
-                  message: intent.message,
-                  value: intent.value,
-                  visibility: intent.visibility,
-                  createdAt: appliedAt,
-                  version,
-                  clappers: [],
-                };
+                const yell = sentYell(intent, actorStaffId, appliedAt, version);
                 batch.create(yellRef, yell);
-                for (const recipient of yell.to) {
-                  const n: AppNotification = {
-                    id: yellReceivedNotificationId(yell.id),
-                    kind: 'yell.received',
-                    createdAt: appliedAt,
-                    actor: actorStaffId,
-                    yellId: yell.id,
-                    version,
-                  };
-                  batch.create(inboxRef(db, orgId, recipient, n.id), n);
-                }
+                for (const { recipient, notification } of receivedNotifications(yell))
+                  batch.create(inboxRef(db, orgId, recipient, notification.id), notification);
                 this.#count(batch, orgId, version, yell, context);
                 batch.set(dailyRef, { count: this.#fv.increment(1) }, { merge: true });
               },
@@ -207,13 +185,7 @@ export class FirestoreYells implements YellStore {
 
   /** The send's counts (yellDelta), on the kit's sharded counters, in the send's own batch. */
   #count(batch: WriteBatch, orgId: string, version: number, yell: StoredYell, context: YellContext): void {
-    const path = (id: string) => context.paths.get(id) ?? [];
-    const delta = yellDelta({
-      value: yell.value,
-      createdAt: yell.createdAt,
-      from: { staffId: yell.from, path: path(yell.from) },
-      to: yell.to.map((staffId) => ({ staffId, path: path(staffId) })),
-    });
+    const delta = sendDelta(yell, context);
     for (const [scope, s] of Object.entries(delta.scopes))
       this.#counters.increment(batch, this.#scopeRef(orgId, scope), version, scopeFields(s));
     for (const [staffId, p] of Object.entries(delta.people))

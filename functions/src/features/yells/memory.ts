@@ -1,5 +1,4 @@
-import { yellClappedNotificationId, yellReceivedNotificationId } from '../../../../src/domain/notifications';
-import { yellDelta } from '../../../../src/domain/yell-aggregate';
+import { yellClappedNotificationId } from '../../../../src/domain/notifications';
 import type { ScopeAggregate } from '../../../../src/domain/yell-aggregate';
 import {
   applyClap,
@@ -20,6 +19,7 @@ import { notificationDocId } from '../notifications/port';
 import { memoryRecognition, type MemoryRecognition } from '../notifications/sequence';
 import type { MemoryEnv } from '../stores';
 import { scopeFields, scopeFromFields } from './counts';
+import { receivedNotifications, sendDelta, sentYell } from './records';
 import {
   clapDocId,
   type YellContext,
@@ -91,39 +91,11 @@ export class MemoryYells implements YellStore {
             write: {
               conflicts: () => org.yells.has(intent.yellId),
               commit: (version) => {
-                const yell: StoredYell = {
-                  id: intent.yellId,
-                  from: actorStaffId,
-                  to: [...intent.to],
-                  message: intent.message,
-                  value: intent.value,
-                  visibility: intent.visibility,
-                  createdAt: appliedAt,
-                  version,
-                  clappers: [],
-                };
+                const yell = sentYell(intent, actorStaffId, appliedAt, version);
                 org.yells.set(yell.id, yell);
-                for (const recipient of yell.to) {
-                  const id = yellReceivedNotificationId(yell.id);
-                  rec().notifications.set(notificationDocId(recipient, id), {
-                    recipient,
-                    notification: {
-                      id,
-                      kind: 'yell.received',
-                      createdAt: appliedAt,
-                      actor: actorStaffId,
-                      yellId: yell.id,
-                      version,
-                    },
-                  });
-                }
-                const path = (id: string) => context.paths.get(id) ?? [];
-                const delta = yellDelta({
-                  value: yell.value,
-                  createdAt: appliedAt,
-                  from: { staffId: actorStaffId, path: path(actorStaffId) },
-                  to: yell.to.map((staffId) => ({ staffId, path: path(staffId) })),
-                });
+                for (const { recipient, notification } of receivedNotifications(yell))
+                  rec().notifications.set(notificationDocId(recipient, notification.id), { recipient, notification });
+                const delta = sendDelta(yell, context);
                 for (const [scope, s] of Object.entries(delta.scopes))
                   this.#counters.increment(scopeKey(orgId, scope), scopeFields(s));
                 for (const [staffId, p] of Object.entries(delta.people))
