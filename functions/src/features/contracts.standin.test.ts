@@ -17,7 +17,8 @@ import type { ServerStores } from './stores';
 import { runKitContract } from '../kit/kit.contract';
 import { FirestoreProbe } from '../kit/probe';
 import { STANDARD_RETRY } from '../kit/versioned';
-import { createFirestoreStores, createMemoryStores, runFeatureContracts, SERVER_FEATURES } from '.';
+import { createFirestoreStores, createMemoryStores, SERVER_FEATURES } from '.';
+import { runFeatureContracts } from './contracts';
 
 let standIn: FirestoreStandIn | undefined;
 let app: App | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStores, runFeatureContracts, SERVER_FEATURES } from '.';
+import { createMemoryStores, SERVER_FEATURES } from '.';
+import { runFeatureContracts } from './contracts';
 
 runFeatureContracts('in-memory twin', createMemoryStores);
 

@@ -52,6 +52,9 @@ export interface ServerFeed<N extends FeedName> {
   ): { reads: readonly BatchedRead[]; answer(): Promise<FeedAnswer<N>> };
 }
 
+/** A store contract: registers its tests for the stores `make` builds. */
+export type ContractSuite = (suite: string, make: () => ServerStores) => void;
+
 export interface FeatureSpec<N extends keyof Omit<ServerStores, 'reads' | 'reader'>, K extends Mutation['kind']> {
   name: N;
   /** The one retry policy of the feature's writes: its twin and its adapter both use it. */
@@ -63,8 +66,6 @@ export interface FeatureSpec<N extends keyof Omit<ServerStores, 'reads' | 'reade
   routes?: readonly Route[];
   mutations?: { [Kind in K]: (stores: ServerStores, claims: Claims, m: MutationOf<Kind>) => Promise<PushResult> };
   feeds?: readonly ServerFeed<FeedName>[];
-  /** The feature's store contract, run on the twin (unit) and on the stand-in (contract-standin). */
-  contract(suite: string, make: () => ServerStores): void;
 }
 
 export interface ServerFeature<

@@ -70,8 +70,3 @@ export function createFirestoreStores(db: Firestore): ServerStores {
     nominations: nominations.store.firestore(env),
   };
 }
-
-/** Every feature's contract suite, on the stores `make` builds. */
-export function runFeatureContracts(suite: string, make: () => ServerStores): void {
-  for (const feature of SERVER_FEATURES) feature.contract(suite, make);
-}

@@ -1,7 +1,6 @@
 /** Communities (D6): create, join, leave, and their feed. */
 import { STANDARD_RETRY } from '../../kit/versioned';
 import { defineFeature, defineFeed } from '../feature';
-import { runCommunityContract } from './contract';
 import { FirestoreCommunities } from './firestore';
 import { applyCommunityMutation, communitiesAnswer } from './handlers';
 import { MemoryCommunities } from './memory';
@@ -30,5 +29,4 @@ export const communities = defineFeature({
       },
     }),
   ],
-  contract: runCommunityContract,
 });

@@ -7,7 +7,6 @@ import { exact, parseChunkParams, parseStaffId } from '../../api/params';
 import { STANDARD_RETRY } from '../../kit/versioned';
 import { defineFeature, defineFeed } from '../feature';
 import { getDirectoryChunk } from './chunk';
-import { runDirectoryContract } from './contract';
 import { FirestoreDirectory } from './firestore';
 import { MemoryDirectory } from './memory';
 import { readPhoto } from './photos';
@@ -83,5 +82,4 @@ export const directory = defineFeature({
       },
     },
   ],
-  contract: runDirectoryContract,
 });

@@ -4,7 +4,6 @@ import { json } from '../../api/http';
 import { exact, parseJsonBody } from '../../api/params';
 import { STANDARD_RETRY } from '../../kit/versioned';
 import { defineFeature, defineFeed } from '../feature';
-import { runNominationContract } from './contract';
 import { FirestoreNominations } from './firestore';
 import { applyNominationMutation, nominationAudit, nominationsAnswer, putAwards } from './handlers';
 import { MemoryNominations } from './memory';
@@ -49,5 +48,4 @@ export const nominations = defineFeature({
         json(200, await putAwards(stores, claims.orgId, parseJsonBody(request.body))),
     },
   ],
-  contract: runNominationContract,
 });

@@ -1,6 +1,5 @@
 /** Notifications (P4): each person's inbox, added to by other features, and its feed. */
 import { defineFeature, defineFeed } from '../feature';
-import { runNotificationContract } from './contract';
 import { FirestoreNotifications } from './firestore';
 import { notificationsAnswer } from './handlers';
 import { MemoryNotifications } from './memory';
@@ -25,5 +24,4 @@ export const notifications = defineFeature({
       },
     }),
   ],
-  contract: runNotificationContract,
 });

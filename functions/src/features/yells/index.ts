@@ -4,7 +4,6 @@ import { json } from '../../api/http';
 import { exact, parseJsonBody } from '../../api/params';
 import { defineFeature, defineFeed } from '../feature';
 import { RECOGNITION_RETRY } from '../notifications/sequence';
-import { runYellContract } from './contract';
 import { FirestoreYells } from './firestore';
 import { applyYellMutation, yellsAnswer } from './handlers';
 import { MemoryYells } from './memory';
@@ -48,5 +47,4 @@ export const yells = defineFeature({
         json(200, await getRecognitionSummary(stores, claims, request.query.get('unit'))),
     },
   ],
-  contract: runYellContract,
 });
