@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { nominationWords } from './words';
 import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 import {
@@ -31,7 +32,7 @@ interface Props {
 
 /** C1-C3: one nomination; endorse once; review (eligible committee members); the winner's answer. */
 export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
-  const t = useT();
+  const t = useT(nominationWords);
   const view = useNominations(db, selfId);
   const me = useMe(directory, selfId, duties);
   const name = useNames(directory);
@@ -154,7 +155,7 @@ function CommitteePanel({
   sectionOf: (staffId: string) => string | null;
   name: (id: string) => string;
 }) {
-  const t = useT();
+  const t = useT(nominationWords);
   const ids = { to: useId(), comment: useId(), counter: useId() };
   const online = useUi((s) => s.online);
   const choices = nextStatuses(n);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { nominationWords } from './words';
 import type { AppDb } from '../../db/schema';
 import type { Award, ShownNomination } from '../../domain/nominations';
 import { fullName } from '../../domain/staff';
@@ -21,7 +22,7 @@ export function awardName(n: Pick<ShownNomination, 'awardLabel' | 'awardId'>, aw
 }
 
 export function useNames(directory: DirectoryView | undefined): (id: string) => string {
-  const t = useT();
+  const t = useT(nominationWords);
   return (id) => {
     const r = directory?.byId.get(id);
     return r ? fullName(r) : t.nominations.unknownPerson;
@@ -35,7 +36,7 @@ export function nomineeLine(n: Pick<ShownNomination, 'teamName' | 'nominees'>, n
 }
 
 export function StatusChip({ n }: { n: Pick<ShownNomination, 'status' | 'pending'> }) {
-  const t = useT();
+  const t = useT(nominationWords);
   return (
     <>
       <span className={`chip nomination-status nomination-status--${n.status}`}>{t.nominations.status(n.status)}</span>
@@ -53,7 +54,7 @@ export function NominationCard({
   awards: readonly Award[];
   directory: DirectoryView | undefined;
 }) {
-  const t = useT();
+  const t = useT(nominationWords);
   const name = useNames(directory);
   return (
     <li className="nomination-card">
@@ -81,7 +82,7 @@ export function ConsentPrompt({
   awards: readonly Award[];
   selfId: string;
 }) {
-  const t = useT();
+  const t = useT(nominationWords);
   const [error, setError] = useState<string | null>(null);
   const answer = n.consent[selfId];
   async function choose(show: boolean) {

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { peersWords } from './words';
 import { DX_SKILLS } from '../../domain/org';
 import { findPeers, helpQuery, skillTags, whoCanHelp } from '../../domain/peers';
 import type { DirectoryView } from '../../ui/use-directory';
@@ -17,7 +18,7 @@ interface Props {
 
 /** D6: people in other 部 who share my skills or hobbies, and who can help with a skill. */
 export function PeersScreen({ directory, selfId }: Props) {
-  const t = useT();
+  const t = useT(peersWords);
   return (
     <section className="people-page" aria-labelledby="peers-title">
       <h1 id="peers-title">{t.peers.title}</h1>
@@ -39,7 +40,7 @@ export function PeersScreen({ directory, selfId }: Props) {
 }
 
 function Suggestions({ directory, selfId }: { directory: DirectoryView; selfId: string }) {
-  const t = useT();
+  const t = useT(peersWords);
   const self = directory.byId.get(selfId);
   const peers = useMemo(
     () => (self ? findPeers(self, directory.records, directory.units) : []),
@@ -67,7 +68,7 @@ function Suggestions({ directory, selfId }: { directory: DirectoryView; selfId: 
 }
 
 function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: string }) {
-  const t = useT();
+  const t = useT(peersWords);
   const skillId = useId();
   const levelId = useId();
   const [skill, setSkill] = useState('');

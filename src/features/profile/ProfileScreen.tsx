@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { profileWords } from './words';
 import type { AppDb } from '../../db/schema';
 import { DX_SKILLS } from '../../domain/org';
 import type { StaffDetail } from '../../domain/profile';
@@ -25,7 +26,7 @@ interface Props {
 export function ProfileScreen({ db, id, directory, selfId }: Props) {
   const pendingCount = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
   const view = useStaffDetail(db, id, selfId);
-  const t = useT();
+  const t = useT(profileWords);
   if (!directory) return <p className="muted center">{t.common.loading}</p>;
   const person = directory.byId.get(id);
   if (!person && !directory.complete) return <p className="muted center">{t.common.loading}</p>;
@@ -130,7 +131,7 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
 }
 
 function AudienceNote({ label }: { label: string }) {
-  const t = useT();
+  const t = useT(profileWords);
   return <p className="muted">{t.profile.audienceNote(label)}</p>;
 }
 
