@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { staffWords, tagName } from '../../i18n/staff-words';
 import { peersWords } from './words';
 import { DX_SKILLS } from '../../domain/org';
 import { findPeers, helpQuery, skillTags, whoCanHelp } from '../../domain/peers';
@@ -68,7 +69,7 @@ function Suggestions({ directory, selfId }: { directory: DirectoryView; selfId: 
 }
 
 function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: string }) {
-  const t = useT(peersWords);
+  const t = useT(peersWords, staffWords);
   const skillId = useId();
   const levelId = useId();
   const [skill, setSkill] = useState('');
@@ -99,7 +100,7 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
             <optgroup label={t.common.dxSkills}>
               {DX_SKILLS.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {t.staff.dxSkill[s]}
                 </option>
               ))}
             </optgroup>
@@ -138,7 +139,7 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
             {t.common.people(helpers.length)}
           </p>
           {helpers.length > 0 && (
-            <ul className="person-list" aria-label={t.common.staffOf(skill)}>
+            <ul className="person-list" aria-label={t.common.staffOf(tagName(t, skill))}>
               {helpers.slice(0, shown).map((h) => (
                 <PersonCard key={h.record.id} record={h.record} units={directory.units}>
                   {h.level !== null && <span className="person-card-note">LV{h.level}</span>}
