@@ -246,7 +246,8 @@ export function NewNominationScreen({ db, directory, selfId }: Props) {
                       />
                       <span>
                         <span className="linked-yell-meta">
-                          {name(y.from)} → {y.to.map(name).join('、')}・{longDate(y.createdAt)}
+                          {name(y.from)} → {y.to.map(name).join(t.nominations.namesJoin)}・
+                          {longDate(y.createdAt, t.nominations.date)}
                         </span>
                         <span className="linked-yell-message">{y.message}</span>
                       </span>

@@ -70,7 +70,7 @@ export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
       <h1 id="nomination-title">{awardName(n, view.awards)}</h1>
       <p className="nomination-head-meta">
         <StatusChip n={n} />
-        <span className="muted">{longDate(n.createdAt)}</span>
+        <span className="muted">{longDate(n.createdAt, t.nominations.date)}</span>
       </p>
       {view.rejected
         .filter((r) => r.nominationId === n.id)
@@ -109,7 +109,8 @@ export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
             {(yells ?? []).map((y) => (
               <li key={y.id} className="linked-yell linked-yell--shown">
                 <span className="linked-yell-meta">
-                  {name(y.from)} → {y.to.map(name).join('、')}・{longDate(y.createdAt)}
+                  {name(y.from)} → {y.to.map(name).join(t.nominations.namesJoin)}・
+                  {longDate(y.createdAt, t.nominations.date)}
                 </span>
                 <span className="linked-yell-message">{y.message}</span>
               </li>
@@ -240,7 +241,8 @@ function CommitteePanel({
             {n.reviews.map((r) => (
               <li key={`${r.at}-${r.to}`}>
                 <span>
-                  {longDate(r.at)} {name(r.by)}：{t.nominations.status(r.from)} → {t.nominations.status(r.to)}
+                  {longDate(r.at, t.nominations.date)} {name(r.by)}：{t.nominations.status(r.from)} →{' '}
+                  {t.nominations.status(r.to)}
                 </span>
                 {r.comment && <span className="review-comment">{r.comment}</span>}
               </li>
@@ -257,7 +259,7 @@ function CommitteePanel({
         <ol className="review-history" aria-label={t.nominations.audit}>
           {audit.map((e) => (
             <li key={e.version}>
-              {longDate(e.at)} {name(e.actor)}：{t.nominations.auditAction(e.action)}
+              {longDate(e.at, t.nominations.date)} {name(e.actor)}：{t.nominations.auditAction(e.action)}
               {e.to && `（${t.nominations.status(e.to)}）`}
             </li>
           ))}

@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
-import { nominationWords } from './words';
+import { nominationWords, type NominationWords } from './words';
 import type { AppDb } from '../../db/schema';
 import type { Award, ShownNomination } from '../../domain/nominations';
 import { fullName } from '../../domain/staff';
 import type { DirectoryView } from '../../ui/use-directory';
 import { answerConsent } from './commands';
 
-/** 2026-11-22T… → 2026年11月22日 (Asia/Tokyo). */
-export function longDate(iso: string): string {
+/** 2026-11-22T… → 2026年11月22日 (Asia/Tokyo), in the words' format. */
+export function longDate(iso: string, format: NominationWords['nominations']['date']): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   const d = new Date(t + 9 * 60 * 60 * 1000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  return format(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 /** The award's name: as nominated (the server's copy), or from HR's list for one not sent yet. */

@@ -3,6 +3,8 @@ import type { NominationWords } from './words';
 /** The nominations feature's words in English. `satisfies`: a key missing from or added to words.ts fails the typecheck. */
 export const nominationEn = {
   nominations: {
+    date: (y: number, m: number, d: number) => `${MONTHS[m - 1] ?? ''} ${d}, ${y}`,
+    namesJoin: ', ',
     title: 'Awards',
     lead: 'Nominate a colleague or a team for an award. Nominees are not told until an award is decided.',
     link: 'Awards & nominations',
@@ -66,3 +68,5 @@ export const nominationEn = {
     back: 'Back to awards',
   },
 } satisfies NominationWords;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;

@@ -4,6 +4,10 @@ import { num } from '../../i18n/ja';
 /** The nominations feature's words in Japanese, the source of truth for its English (words.en.ts). */
 export const nominationJa = {
   nominations: {
+    /** 2026年11月22日 */
+    date: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
+    /** Between names in a line of people. */
+    namesJoin: '、',
     title: '表彰',
     lead: '同僚やチームの取り組みを表彰に推薦できます。推薦された本人には、表彰が決まるまで知らされません。',
     link: '表彰・推薦',
