@@ -327,10 +327,7 @@ function Suggestions({
                   <Avatar record={r} size={28} />
                   <span>
                     {fullName(r)}
-                    <span className="muted">
-                      {' '}
-                      {why}・{since}
-                    </span>
+                    <span className="muted"> {t.yell.suggestionLine(why, since)}</span>
                   </span>
                   <span className="visually-hidden">{t.yell.addRecipient}</span>
                 </button>

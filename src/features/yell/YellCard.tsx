@@ -48,7 +48,7 @@ export function YellCard({ db, yell, directory, settings, selfId }: Props) {
         {sender ? <Avatar record={sender} size={36} /> : <span className="yell-avatar-blank" aria-hidden="true" />}
         <p className="yell-people">
           <PersonLink id={yell.from} record={sender} fallback={t.yell.unknownPerson} />
-          <span className="yell-to">{t.yell.to(yell.to.map(name).join('、'))}</span>
+          <span className="yell-to">{t.yell.to(yell.to.map(name).join(t.yell.namesJoin))}</span>
         </p>
         <span className="yell-date">{shortDate(yell.createdAt)}</span>
       </div>

@@ -24,6 +24,9 @@ export const yellJa = {
     clapLabel: (n: number) => `拍手する（現在${n}）`,
     clappedLabel: (n: number) => `拍手しました（${n}）`,
     clapCount: (n: number) => `拍手 ${n}`,
+    /** Between names in a line of people. */
+    namesJoin: '、',
+    suggestionLine: (why: string, since: string) => `${why}・${since}`,
     nominate: '表彰に推薦',
     optOutNote: 'この人はフィードに表示しない設定です',
     summaryLink: 'エールの集計',
