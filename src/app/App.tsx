@@ -100,7 +100,7 @@ function Shell({
         <nav aria-label={t.app.menu}>
           <Link href="/org">{t.app.org}</Link>
           <Link href="/peers">{t.app.peers}</Link>
-          <Link href="/yells">{t.yell.nav}</Link>
+          <Link href="/yells">{t.app.yells}</Link>
           <Link href={`/people/${session.staffId}`}>{t.app.me}</Link>
           <button type="button" className="link-button" onClick={onSignOut}>
             {t.app.signOut}

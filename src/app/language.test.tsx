@@ -44,7 +44,7 @@ async function seed(signedIn: boolean) {
 
 beforeEach(() => {
   localStorage.clear();
-  useLang.setState({ lang: 'ja', messages: ja });
+  useLang.setState({ lang: 'ja', shown: 'ja', messages: ja });
   document.documentElement.lang = 'ja';
   useDirectoryUi.setState({ query: '', filter: EMPTY_FILTER, view: 'grid' });
   db = new AppDb(`i18n-${Math.random().toString(36).slice(2)}`);
@@ -131,7 +131,8 @@ describe('UI language (P5)', () => {
     renderAt('/');
     expect(await screen.findByLabelText('メールアドレス')).toBeTruthy();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: '言語 (Language)' }), 'en');
-    expect(screen.getByRole('heading', { level: 1, name: 'Staff Directory' })).toBeTruthy();
+    // The sign-in screen's English is a chunk of its own too, there a moment after the choice.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Staff Directory' })).toBeTruthy();
     expect(screen.getByLabelText('Email')).toBeTruthy();
     expect(screen.getByLabelText('Password')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
@@ -171,5 +172,73 @@ describe('UI language (P5)', () => {
     expect(await screen.findByText("You haven't joined any yet.")).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Create' })).toBeTruthy();
     expect(screen.getByLabelText('Name')).toBeTruthy();
+  });
+
+  it('switches a lazy screen already on view to English and back, with its own words', async () => {
+    await seed(true);
+    renderAt('/org');
+    expect(await screen.findByRole('heading', { level: 1, name: '組織' })).toBeTruthy();
+    await userEvent.selectOptions(languageSelect(), 'English');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Organization' })).toBeTruthy();
+    expect(screen.getByText(/departments · 2 people$/)).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Menu' })).toBeTruthy();
+    await userEvent.selectOptions(languageSelect(), '日本語');
+    expect(await screen.findByRole('heading', { level: 1, name: '組織' })).toBeTruthy();
+    expect(screen.getByText(/部・2人$/)).toBeTruthy();
+  });
+
+  it('names job levels, employment types and DX skills in English, and shows 職名, units and tags as written', async () => {
+    await dexieDirectoryStore(db).replaceSnapshot(
+      { id: 's2', version: 1, chunkCount: 1, staffCount: 2, createdAt: '2026-11-22T00:00:00.000Z' },
+      UNITS,
+      [
+        toChunkText([
+          record({ id: 'me' }),
+          record({
+            id: 'p3',
+            familyName: '佐藤',
+            givenName: '美咲',
+            title: '主任主事',
+            jobLevel: '主任',
+            employment: '再任用',
+            skills: ['手話'],
+            dxLevels: [0, 2, 0, 0, 0],
+          }),
+        ]),
+      ],
+    );
+    await saveSession(db, { uid: 'u1', email: 'me@x.jp', staffId: 'me', orgId: 'demo-ku', role: 'staff', duties: [] });
+    useLang.getState().setLang('en');
+    const profile = renderAt('/people/p3');
+    const heading = await screen.findByRole('heading', { level: 1, name: '佐藤 美咲' });
+    const article = heading.closest('article');
+    if (!article) throw new Error('profile is not an article');
+    expect(within(article).getByText('Reappointed')).toBeTruthy();
+    expect(within(article).queryByText('再任用')).toBeNull();
+    expect(within(article).getByText(/主任主事/)).toBeTruthy(); // the 職名: data
+    expect(within(article).getByText('手話')).toBeTruthy(); // a skill tag: data
+    const dx = within(article).getByRole('heading', { name: 'DX skills' }).closest('section');
+    if (!dx) throw new Error('no DX skills section');
+    expect([...dx.querySelectorAll('dt')].map((d) => d.textContent)).toEqual([
+      'Business reform',
+      'Project management',
+      'Digital tools',
+      'Data use',
+      'Security',
+    ]);
+    profile.unmount();
+
+    renderAt('/');
+    await userEvent.click(await screen.findByText('Filter'));
+    const level = await screen.findByLabelText('Job level');
+    const levels = [...level.querySelectorAll('option')].map((o) => o.textContent);
+    expect(levels).toContain('Senior officer');
+    expect(levels).toContain('Director level');
+    expect(levels.some((l) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(l ?? ''))).toBe(false);
+    await userEvent.selectOptions(level, 'Senior officer');
+    expect(await screen.findByText('1 found')).toBeTruthy();
+    const skill = screen.getByLabelText('Skill');
+    expect(within(skill).getByRole('option', { name: 'Project management' })).toBeTruthy();
+    expect(within(skill).getByRole('option', { name: '手話' })).toBeTruthy();
   });
 });

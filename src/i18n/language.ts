@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { use } from 'react';
 import { ja, type Messages } from './ja';
 
 export type Lang = 'ja' | 'en';
@@ -9,8 +10,10 @@ export const LANGS: readonly Lang[] = ['ja', 'en'];
 export const LANG_NAMES: Readonly<Record<Lang, string>> = { ja: '日本語', en: 'English' };
 
 /**
- * Japanese is in the entry chunk; English is a chunk of its own (about 4 KB gzipped of the
- * 120 KB first-paint budget), loaded when chosen and precached by the service worker like every
+ * Only the first screen's words are in the entry chunk (ja.ts: the shell, the directory, its
+ * filters' first view, the sync badge, the update prompt). Every other feature brings its own
+ * (`defineWords` in its words.ts), loaded with its lazy route. English is a chunk of its own for
+ * the shell and one per feature, loaded when chosen and precached by the service worker like every
  * chunk, so it is there offline too.
  */
 const loaded: Partial<Record<Lang, Messages>> = { ja };
@@ -19,6 +22,54 @@ function load(lang: Lang): Promise<Messages> {
   const have = loaded[lang];
   if (have) return Promise.resolve(have);
   return import('./en').then(({ en }) => (loaded.en = en));
+}
+
+/** One feature's words: its Japanese, always there, and its English, loaded on demand. */
+export interface WordBook<W extends object> {
+  /** Tells books apart in the cache of merged words. */
+  readonly id: number;
+  readonly ja: W;
+  /** The English words once loaded. */
+  en: W | undefined;
+  /** Loads the English words (once; again after a failure). */
+  loadEn(): Promise<W>;
+}
+
+/** Every book whose feature has loaded: a switch to English loads each one's English before it shows. */
+const books = new Set<WordBook<object>>();
+
+/**
+ * A feature's words, registered as its module loads: `defineWords(yellJa, () => import('./words.en').then((m) => m.yellEn))`.
+ * Each key is a section (`yell`, `nominations` …), so a screen reads `t.yell.title` beside `t.common.loading`.
+ * If English is chosen, its English starts loading at once.
+ */
+export function defineWords<W extends object>(wordsJa: W, importEn: () => Promise<W>): WordBook<W> {
+  let pending: Promise<W> | undefined;
+  const book: WordBook<W> = {
+    id: books.size + 1,
+    ja: wordsJa,
+    en: undefined,
+    loadEn: () =>
+      (pending ??= importEn().then(
+        (en) => (book.en = en),
+        (e: unknown) => {
+          pending = undefined; // a later render or switch tries again
+          throw e;
+        },
+      )),
+  };
+  books.add(book);
+  if (useLang.getState().lang === 'en') book.loadEn().catch(() => undefined); // a screen that needs it asks again
+  return book;
+}
+
+/** Loads the English of every book registered, including those registered meanwhile. */
+async function loadBooksEn(): Promise<void> {
+  for (;;) {
+    const missing = [...books].filter((b) => !b.en);
+    if (missing.length === 0) return;
+    await Promise.all(missing.map((b) => b.loadEn()));
+  }
 }
 
 /** The device's choice; one key per origin, read before the first render. */
@@ -54,7 +105,12 @@ function applyHtmlLang(lang: Lang): void {
 interface LangState {
   /** The chosen language. */
   lang: Lang;
-  /** Its words once loaded; until then (a moment, for English) the Japanese ones. */
+  /**
+   * The language on screen: the chosen one once its words (the shell's and every loaded
+   * feature's) are there; until then (a moment, for English) Japanese.
+   */
+  shown: Lang;
+  /** The shell's words in `shown`. */
   messages: Messages;
   setLang(lang: Lang): void;
 }
@@ -63,6 +119,7 @@ const initialLang = readStoredLang();
 
 export const useLang = create<LangState>()((set, get) => ({
   lang: initialLang,
+  shown: 'ja',
   messages: ja,
   setLang: (lang) => {
     saveLang(lang);
@@ -74,8 +131,8 @@ export const useLang = create<LangState>()((set, get) => ({
 
 /** Shows a language's words once loaded, unless another was chosen meanwhile. */
 async function adopt(lang: Lang, get: () => LangState, set: (s: Partial<LangState>) => void): Promise<void> {
-  const messages = await load(lang);
-  if (get().lang === lang) set({ messages });
+  const [messages] = await Promise.all([load(lang), lang === 'en' ? loadBooksEn() : undefined]);
+  if (get().lang === lang) set({ messages, shown: lang });
 }
 
 // Synchronously at module load (the entry chunk imports this through App), so the first paint and
@@ -85,7 +142,33 @@ applyHtmlLang(initialLang);
 /** Resolves once the saved language's words are there: main.tsx renders after it (at once for Japanese). */
 export const languageReady: Promise<void> = adopt(initialLang, useLang.getState, useLang.setState);
 
-/** The current language's messages: `const t = useT(); t.directory.search`. */
-export function useT(): Messages {
-  return useLang((s) => s.messages);
+/** The shell's words merged with each book's, per language and books: the same object on every render. */
+const merged = new WeakMap<Messages, Map<string, object>>();
+
+function mergeWords(messages: Messages, own: readonly object[], ids: string): object {
+  let byBooks = merged.get(messages);
+  if (!byBooks) merged.set(messages, (byBooks = new Map()));
+  const have = byBooks.get(ids);
+  if (have) return have;
+  const words: object = Object.assign({}, messages, ...own);
+  byBooks.set(ids, words);
+  return words;
+}
+
+/**
+ * The current language's words: `const t = useT(); t.directory.search`, or with a feature's
+ * books `const t = useT(yellWords); t.yell.title`. A book whose English is not loaded yet
+ * suspends the screen until it is (routes render inside Suspense), so no word is ever missing.
+ */
+export function useT(): Messages;
+export function useT<A extends object>(a: WordBook<A>): Messages & A;
+export function useT<A extends object, B extends object>(a: WordBook<A>, b: WordBook<B>): Messages & A & B;
+export function useT(...wordBooks: WordBook<object>[]): Messages {
+  const messages = useLang((s) => s.messages);
+  const shown = useLang((s) => s.shown);
+  if (wordBooks.length === 0) return messages;
+  const own: object[] = [];
+  for (const book of wordBooks) own.push(shown === 'ja' ? book.ja : (book.en ?? use(book.loadEn())));
+  // Cast: the merged object holds every key of the shell's words and of each book (the overloads' types).
+  return mergeWords(messages, own, wordBooks.map((b) => b.id).join(',')) as Messages;
 }

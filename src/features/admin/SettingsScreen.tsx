@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type ReactNode } from 'react';
 import * as v from 'valibot';
 import { useT } from '../../i18n/language';
+import { adminWords } from './words';
 import { dexieNominationCache, readAwards } from '../../db/nominations';
 import type { AppDb } from '../../db/schema';
 import { dexieYellCache, readSettings } from '../../db/yells';
@@ -24,7 +25,7 @@ interface Props {
  * the same schemas as the server, and the device copy changes only once the server has taken them.
  */
 export function SettingsScreen({ db, role }: Props) {
-  const t = useT();
+  const t = useT(adminWords);
   const settings = useLiveQuery(() => readSettings(db), [db]);
   const awards = useLiveQuery(() => readAwards(db), [db]);
   if (role !== 'hr') {
@@ -84,7 +85,7 @@ interface LabelListFormProps {
 
 /** A list of named tags (エール values and awards have just this shape) that HR renames, adds and removes, then saves. */
 function LabelListForm(props: LabelListFormProps) {
-  const t = useT();
+  const t = useT(adminWords);
   const [items, setItems] = useState<Labelled[]>(() => props.initial.map((x) => ({ ...x })));
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const titleId = useId();
@@ -168,7 +169,7 @@ function check<T>(
 }
 
 function YellSettingsForm({ db, initial }: { db: AppDb; initial: RecognitionSettings }) {
-  const t = useT();
+  const t = useT(adminWords);
   const [cap, setCap] = useState(String(initial.dailyCap));
   const capId = useId();
   return (
@@ -207,7 +208,7 @@ function YellSettingsForm({ db, initial }: { db: AppDb; initial: RecognitionSett
 }
 
 function AwardsForm({ db, initial }: { db: AppDb; initial: readonly Award[] }) {
-  const t = useT();
+  const t = useT(adminWords);
   return (
     <LabelListForm
       title={t.admin.awardsTitle}

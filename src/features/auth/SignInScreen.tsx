@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/language';
+import { signInWords } from './words';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 
 interface Props {
@@ -11,7 +12,7 @@ export function SignInScreen({ signIn }: Props) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const t = useT();
+  const t = useT(signInWords);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useT } from '../../i18n/language';
+import { communitiesWords } from './words';
 import type { AppDb } from '../../db/schema';
 import { COMMUNITY_LIMITS, type ShownCommunity } from '../../domain/communities';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -23,7 +24,7 @@ interface Props {
 
 /** D6: communities anyone can start and join, read from the device store. */
 export function CommunitiesScreen({ db, directory, selfId }: Props) {
-  const t = useT();
+  const t = useT(communitiesWords);
   const communities = useCommunities(db, selfId);
   const mine = communities?.filter((c) => c.memberIds.includes(selfId)) ?? [];
   const others = communities?.filter((c) => !c.memberIds.includes(selfId)) ?? [];
@@ -67,7 +68,7 @@ function CommunityList({
   directory: DirectoryView | undefined;
   labelledBy: string;
 }) {
-  const t = useT();
+  const t = useT(communitiesWords);
   return (
     <ul className="community-list" aria-labelledby={labelledBy}>
       {communities.map((c) => {
@@ -99,7 +100,7 @@ function CommunityList({
 }
 
 function CreateForm({ db }: { db: AppDb }) {
-  const t = useT();
+  const t = useT(communitiesWords);
   const nameId = useId();
   const descId = useId();
   const errorId = useId();

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { communitiesWords } from './words';
 import type { AppDb } from '../../db/schema';
 import { byOrganisation, unitOrder } from '../../domain/peers';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -20,7 +21,7 @@ interface Props {
 
 /** One community: what it is about, join or leave, and its members' faces (in organisation order). */
 export function CommunityScreen({ db, id, directory, selfId }: Props) {
-  const t = useT();
+  const t = useT(communitiesWords);
   const communities = useCommunities(db, selfId);
   const community = communities?.find((c) => c.id === id);
   const [error, setError] = useState<string | null>(null);

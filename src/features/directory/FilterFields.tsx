@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n/language';
+import { staffWords } from '../../i18n/staff-words';
 import { countActiveFilters, EMPTY_FILTER, tagsInUse, type DirectoryFilter } from '../../domain/filters';
 import { DX_SKILLS, JOB_LEVELS, type OrgUnit } from '../../domain/org';
 import type { FilterProps } from './Filters';
@@ -32,7 +33,7 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
     }),
     [directory],
   );
-  const t = useT();
+  const t = useT(staffWords);
   const set = (patch: Partial<DirectoryFilter>) => onChange({ ...filter, ...patch });
   const active = countActiveFilters(filter);
   const isDx = (DX_SKILLS as readonly string[]).includes(filter.skill);
@@ -56,6 +57,7 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
         all={t.common.all}
         value={filter.jobLevel}
         choices={JOB_LEVELS}
+        nameOf={(level) => t.staff.jobLevel[level]}
         onChange={(v) => set({ jobLevel: JOB_LEVELS.find((l) => l === v) ?? '' })}
       />
       <label>
@@ -64,7 +66,9 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
           <option value="">{t.common.all}</option>
           <optgroup label={t.common.dxSkills}>
             {DX_SKILLS.map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {t.staff.dxSkill[s]}
+              </option>
             ))}
           </optgroup>
           <optgroup label={t.filters.otherSkills}>
@@ -107,18 +111,20 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
   );
 }
 
-/** One labelled menu: "all" (the empty value), then each choice as it reads. */
-function Choice({
+/** One labelled menu: "all" (the empty value), then each choice as it reads (data), or by its name in the app's words. */
+function Choice<C extends string>({
   label,
   all,
   value,
   choices,
+  nameOf,
   onChange,
 }: {
   label: string;
   all: string;
   value: string;
-  choices: readonly string[];
+  choices: readonly C[];
+  nameOf?: (choice: C) => string;
   onChange(value: string): void;
 }) {
   return (
@@ -127,7 +133,9 @@ function Choice({
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{all}</option>
         {choices.map((c) => (
-          <option key={c}>{c}</option>
+          <option key={c} value={c}>
+            {nameOf ? nameOf(c) : c}
+          </option>
         ))}
       </select>
     </label>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useSearch as useQueryString } from 'wouter';
 import { useT } from '../../i18n/language';
+import { nominationWords } from './words';
 import { useUi } from '../../ui/ui-store';
 import { deleteDraft, saveDraft } from '../../db/nominations';
 import type { AppDb, NominationDraftRow } from '../../db/schema';
@@ -36,7 +37,7 @@ const EMPTY: NominationDraft = { awardId: '', nominees: [], teamName: '', reason
  * the draft from a profile or an エール.
  */
 export function NewNominationScreen({ db, directory, selfId }: Props) {
-  const t = useT();
+  const t = useT(nominationWords);
   const view = useNominations(db, selfId);
   const online = useUi((s) => s.online);
   const [, navigate] = useLocation();
@@ -245,7 +246,8 @@ export function NewNominationScreen({ db, directory, selfId }: Props) {
                       />
                       <span>
                         <span className="linked-yell-meta">
-                          {name(y.from)} → {y.to.map(name).join('、')}・{longDate(y.createdAt)}
+                          {name(y.from)} → {y.to.map(name).join(t.nominations.namesJoin)}・
+                          {longDate(y.createdAt, t.nominations.date)}
                         </span>
                         <span className="linked-yell-message">{y.message}</span>
                       </span>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { nominationWords } from './words';
 import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 import {
@@ -31,7 +32,7 @@ interface Props {
 
 /** C1-C3: one nomination; endorse once; review (eligible committee members); the winner's answer. */
 export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
-  const t = useT();
+  const t = useT(nominationWords);
   const view = useNominations(db, selfId);
   const me = useMe(directory, selfId, duties);
   const name = useNames(directory);
@@ -69,7 +70,7 @@ export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
       <h1 id="nomination-title">{awardName(n, view.awards)}</h1>
       <p className="nomination-head-meta">
         <StatusChip n={n} />
-        <span className="muted">{longDate(n.createdAt)}</span>
+        <span className="muted">{longDate(n.createdAt, t.nominations.date)}</span>
       </p>
       {view.rejected
         .filter((r) => r.nominationId === n.id)
@@ -108,7 +109,8 @@ export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
             {(yells ?? []).map((y) => (
               <li key={y.id} className="linked-yell linked-yell--shown">
                 <span className="linked-yell-meta">
-                  {name(y.from)} → {y.to.map(name).join('、')}・{longDate(y.createdAt)}
+                  {name(y.from)} → {y.to.map(name).join(t.nominations.namesJoin)}・
+                  {longDate(y.createdAt, t.nominations.date)}
                 </span>
                 <span className="linked-yell-message">{y.message}</span>
               </li>
@@ -154,7 +156,7 @@ function CommitteePanel({
   sectionOf: (staffId: string) => string | null;
   name: (id: string) => string;
 }) {
-  const t = useT();
+  const t = useT(nominationWords);
   const ids = { to: useId(), comment: useId(), counter: useId() };
   const online = useUi((s) => s.online);
   const choices = nextStatuses(n);
@@ -239,7 +241,8 @@ function CommitteePanel({
             {n.reviews.map((r) => (
               <li key={`${r.at}-${r.to}`}>
                 <span>
-                  {longDate(r.at)} {name(r.by)}：{t.nominations.status(r.from)} → {t.nominations.status(r.to)}
+                  {longDate(r.at, t.nominations.date)} {name(r.by)}：{t.nominations.status(r.from)} →{' '}
+                  {t.nominations.status(r.to)}
                 </span>
                 {r.comment && <span className="review-comment">{r.comment}</span>}
               </li>
@@ -256,7 +259,7 @@ function CommitteePanel({
         <ol className="review-history" aria-label={t.nominations.audit}>
           {audit.map((e) => (
             <li key={e.version}>
-              {longDate(e.at)} {name(e.actor)}：{t.nominations.auditAction(e.action)}
+              {longDate(e.at, t.nominations.date)} {name(e.actor)}：{t.nominations.auditAction(e.action)}
               {e.to && `（${t.nominations.status(e.to)}）`}
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { nominationWords } from './words';
 import type { AppDb } from '../../db/schema';
 import type { ShownNomination } from '../../domain/nominations';
 import { nominationLists } from '../../sync/nominations';
@@ -18,7 +19,7 @@ interface Props {
 
 /** C1-C3: my nominations, those I can endorse, those I can review (committee), and awards to me. */
 export function NominationsScreen({ db, directory, selfId, duties }: Props) {
-  const t = useT();
+  const t = useT(nominationWords);
   const view = useNominations(db, selfId);
   const me = useMe(directory, selfId, duties);
   if (!view) return <p className="muted center">{t.common.loading}</p>;

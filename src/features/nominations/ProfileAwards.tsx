@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { nominationWords } from './words';
 import type { DirectoryRecord } from '../../domain/staff';
 import './nominations.css';
 
@@ -14,7 +15,7 @@ interface Props {
  * nomination of this person.
  */
 export function ProfileAwards({ person, selfId }: Props) {
-  const t = useT();
+  const t = useT(nominationWords);
   const awards = person.awards ?? [];
   const isSelf = person.id === selfId;
   return (

@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { nominationWords, type NominationWords } from './words';
 import type { AppDb } from '../../db/schema';
 import type { Award, ShownNomination } from '../../domain/nominations';
 import { fullName } from '../../domain/staff';
 import type { DirectoryView } from '../../ui/use-directory';
 import { answerConsent } from './commands';
 
-/** 2026-11-22T… → 2026年11月22日 (Asia/Tokyo). */
-export function longDate(iso: string): string {
+/** 2026-11-22T… → 2026年11月22日 (Asia/Tokyo), in the words' format. */
+export function longDate(iso: string, format: NominationWords['nominations']['date']): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   const d = new Date(t + 9 * 60 * 60 * 1000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  return format(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 /** The award's name: as nominated (the server's copy), or from HR's list for one not sent yet. */
@@ -21,7 +22,7 @@ export function awardName(n: Pick<ShownNomination, 'awardLabel' | 'awardId'>, aw
 }
 
 export function useNames(directory: DirectoryView | undefined): (id: string) => string {
-  const t = useT();
+  const t = useT(nominationWords);
   return (id) => {
     const r = directory?.byId.get(id);
     return r ? fullName(r) : t.nominations.unknownPerson;
@@ -35,7 +36,7 @@ export function nomineeLine(n: Pick<ShownNomination, 'teamName' | 'nominees'>, n
 }
 
 export function StatusChip({ n }: { n: Pick<ShownNomination, 'status' | 'pending'> }) {
-  const t = useT();
+  const t = useT(nominationWords);
   return (
     <>
       <span className={`chip nomination-status nomination-status--${n.status}`}>{t.nominations.status(n.status)}</span>
@@ -53,7 +54,7 @@ export function NominationCard({
   awards: readonly Award[];
   directory: DirectoryView | undefined;
 }) {
-  const t = useT();
+  const t = useT(nominationWords);
   const name = useNames(directory);
   return (
     <li className="nomination-card">
@@ -81,7 +82,7 @@ export function ConsentPrompt({
   awards: readonly Award[];
   selfId: string;
 }) {
-  const t = useT();
+  const t = useT(nominationWords);
   const [error, setError] = useState<string | null>(null);
   const answer = n.consent[selfId];
   async function choose(show: boolean) {

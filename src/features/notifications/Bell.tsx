@@ -1,11 +1,12 @@
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { notificationsWords } from './words';
 import type { AppDb } from '../../db/schema';
 import { useUnreadCount } from './use-notifications';
 
 /** The header's bell (P4): the unread count on this device, linked to the list. Tiny: it is in the entry chunk. */
 export function Bell({ db }: { db: AppDb }) {
-  const t = useT();
+  const t = useT(notificationsWords);
   const unread = useUnreadCount(db);
   return (
     <Link href="/notifications" className="bell" aria-label={t.notifications.bell(unread)}>

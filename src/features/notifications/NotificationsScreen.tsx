@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { notificationsWords } from './words';
 import { markRead } from '../../db/notifications';
 import type { AppDb } from '../../db/schema';
 import { fullName } from '../../domain/staff';
@@ -20,7 +21,7 @@ interface Props {
  * sees which are new.
  */
 export function NotificationsScreen({ db, directory }: Props) {
-  const t = useT();
+  const t = useT(notificationsWords);
   const items = useNotifications(db);
   const unreadAtOpen = useRef<Set<string> | null>(null);
   if (items && unreadAtOpen.current === null)

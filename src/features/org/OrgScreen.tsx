@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/language';
+import { orgWords } from './words';
 import { unitAncestry } from '../../domain/org';
 import { buildOrgTree, type OrgNode } from '../../domain/org-tree';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -19,7 +20,7 @@ interface Props {
  * 部 of a large city holds thousands of people. The signed-in person's own units start open.
  */
 export function OrgScreen({ directory, selfId }: Props) {
-  const t = useT();
+  const t = useT(orgWords);
   const tree = useMemo(() => (directory ? buildOrgTree(directory.units, directory.records) : null), [directory]);
   const selfUnit = directory?.byId.get(selfId)?.unitId;
   const [opened, setOpened] = useState<ReadonlySet<string> | null>(null);
@@ -69,7 +70,7 @@ interface UnitProps {
 }
 
 function Unit({ node, depth, open, toggle }: UnitProps) {
-  const t = useT();
+  const t = useT(orgWords);
   const isOpen = open.has(node.unit.id);
   const regionId = `org-unit-${node.unit.id}`;
   const Heading = depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4';

@@ -1,6 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { staffWords, tagName } from '../../i18n/staff-words';
+import { peersWords } from './words';
 import { DX_SKILLS } from '../../domain/org';
 import { findPeers, helpQuery, skillTags, whoCanHelp } from '../../domain/peers';
 import type { DirectoryView } from '../../ui/use-directory';
@@ -17,7 +19,7 @@ interface Props {
 
 /** D6: people in other 部 who share my skills or hobbies, and who can help with a skill. */
 export function PeersScreen({ directory, selfId }: Props) {
-  const t = useT();
+  const t = useT(peersWords);
   return (
     <section className="people-page" aria-labelledby="peers-title">
       <h1 id="peers-title">{t.peers.title}</h1>
@@ -39,7 +41,7 @@ export function PeersScreen({ directory, selfId }: Props) {
 }
 
 function Suggestions({ directory, selfId }: { directory: DirectoryView; selfId: string }) {
-  const t = useT();
+  const t = useT(peersWords);
   const self = directory.byId.get(selfId);
   const peers = useMemo(
     () => (self ? findPeers(self, directory.records, directory.units) : []),
@@ -67,7 +69,7 @@ function Suggestions({ directory, selfId }: { directory: DirectoryView; selfId: 
 }
 
 function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: string }) {
-  const t = useT();
+  const t = useT(peersWords, staffWords);
   const skillId = useId();
   const levelId = useId();
   const [skill, setSkill] = useState('');
@@ -98,7 +100,7 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
             <optgroup label={t.common.dxSkills}>
               {DX_SKILLS.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {t.staff.dxSkill[s]}
                 </option>
               ))}
             </optgroup>
@@ -137,7 +139,7 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
             {t.common.people(helpers.length)}
           </p>
           {helpers.length > 0 && (
-            <ul className="person-list" aria-label={t.common.staffOf(skill)}>
+            <ul className="person-list" aria-label={t.common.staffOf(tagName(t, skill))}>
               {helpers.slice(0, shown).map((h) => (
                 <PersonCard key={h.record.id} record={h.record} units={directory.units}>
                   {h.level !== null && <span className="person-card-note">LV{h.level}</span>}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/language';
+import { profileWords } from './words';
 import type { DirectoryRecord } from '../../domain/staff';
 
 /**
@@ -15,7 +16,7 @@ function chatUrl(email: string): string {
 
 /** D8: call, mail, chat or copy in one tap. */
 export function ContactActions({ person }: { person: Pick<DirectoryRecord, 'extension' | 'email'> }) {
-  const t = useT();
+  const t = useT(profileWords);
   // What happened, not its words: a language switch while it shows re-words it.
   const [copied, setCopied] = useState<'extension' | 'email' | 'failed' | null>(null);
   async function copy(what: 'extension' | 'email', text: string) {

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useT } from '../../i18n/language';
+import { profileWords } from './words';
 import { requestSync } from '../../sync/trigger';
 import type { AppDb } from '../../db/schema';
 import { API_PATHS } from '../../domain/protocol';
@@ -20,7 +21,7 @@ interface Props {
 
 /** Waits for the device's copy of one's own detail (a few ms), then opens the form with it. */
 export function EditProfileScreen({ db, self }: Props) {
-  const t = useT();
+  const t = useT(profileWords);
   const view = useStaffDetail(db, self.id, self.id);
   if (view === undefined) return <p className="muted center">{t.common.loading}</p>;
   return <EditForm db={db} self={self} detail={view.detail} pendingPhotoUpload={pendingPhoto(view.pending)} />;
@@ -66,7 +67,7 @@ function EditForm({
   detail: StaffDetail | null;
   pendingPhotoUpload: { thumb: string; large: string } | null | undefined;
 }) {
-  const t = useT();
+  const t = useT(profileWords);
   const words = t.profileEdit;
   const [, navigate] = useLocation();
   // False while the form shows defaults: this device has not fetched one's own detail yet (offline).
@@ -245,7 +246,7 @@ function AudienceSelect({
   value: Audience;
   onChange(field: AudienceField, audience: Audience): void;
 }) {
-  const t = useT();
+  const t = useT(profileWords);
   const id = `audience-${field}`;
   return (
     <div className="audience">

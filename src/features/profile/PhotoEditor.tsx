@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent, type PointerEvent } from 'react';
 import { useT } from '../../i18n/language';
+import { profileWords } from './words';
 import { CENTRED, cropRect, decodePhoto, encodePhoto, MAX_ZOOM, toUpload, type Crop } from './photo';
 
 export interface ChosenPhoto {
@@ -22,7 +23,7 @@ const VIEW = 240;
  * result is queued with the rest of the edit.
  */
 export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
-  const t = useT().profileEdit;
+  const t = useT(profileWords).profileEdit;
   const [bitmap, setBitmap] = useState<ImageBitmap | null>(null);
   const [crop, setCrop] = useState<Crop>(CENTRED);
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { staffWords } from '../../i18n/staff-words';
+import { profileWords } from './words';
 import type { AppDb } from '../../db/schema';
 import { DX_SKILLS } from '../../domain/org';
 import type { StaffDetail } from '../../domain/profile';
@@ -25,7 +27,7 @@ interface Props {
 export function ProfileScreen({ db, id, directory, selfId }: Props) {
   const pendingCount = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
   const view = useStaffDetail(db, id, selfId);
-  const t = useT();
+  const t = useT(profileWords, staffWords);
   if (!directory) return <p className="muted center">{t.common.loading}</p>;
   const person = directory.byId.get(id);
   if (!person && !directory.complete) return <p className="muted center">{t.common.loading}</p>;
@@ -64,7 +66,7 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
             {unitPath(directory.units, person.unitId)}
             <br />
             {person.title}
-            {person.employment !== '正規' && <span className="chip">{person.employment}</span>}
+            {person.employment !== '正規' && <span className="chip">{t.staff.employment[person.employment]}</span>}
           </p>
         </div>
       </header>
@@ -104,7 +106,7 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
         <dl className="dx-levels">
           {DX_SKILLS.map((skill, i) => (
             <div key={skill}>
-              <dt>{skill}</dt>
+              <dt>{t.staff.dxSkill[skill]}</dt>
               <dd>{(person.dxLevels[i] ?? 0) > 0 ? `LV${person.dxLevels[i]}` : '—'}</dd>
             </div>
           ))}
@@ -130,7 +132,7 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
 }
 
 function AudienceNote({ label }: { label: string }) {
-  const t = useT();
+  const t = useT(profileWords);
   return <p className="muted">{t.profile.audienceNote(label)}</p>;
 }
 

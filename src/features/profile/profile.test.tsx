@@ -47,7 +47,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   setProfileApi(null);
-  useLang.setState({ lang: 'ja', messages: ja });
+  useLang.setState({ lang: 'ja', shown: 'ja', messages: ja });
   localStorage.clear();
   db.close();
   await Dexie.delete(db.name);

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { summaryWords } from './words';
 import type { AppDb } from '../../db/schema';
 import type { Role } from '../../domain/org';
 import type { RecognitionSummary } from '../../domain/yell-aggregate';
@@ -23,13 +24,13 @@ interface Props {
  * Counts of units only: no person is counted or ranked here.
  */
 export function SummaryScreen({ db, directory, role }: Props) {
-  const t = useT();
+  const t = useT(summaryWords);
   if (role !== 'manager' && role !== 'hr') {
     return (
       <section className="people-page" aria-labelledby="summary-title">
         <h1 id="summary-title">{t.summary.title}</h1>
         <p role="alert">{t.summary.notAllowed}</p>
-        <Link href="/yells">{t.yell.title}</Link>
+        <Link href="/yells">{t.summary.yellsLink}</Link>
       </section>
     );
   }
@@ -37,7 +38,7 @@ export function SummaryScreen({ db, directory, role }: Props) {
 }
 
 function Allowed({ db, directory, role }: Props) {
-  const t = useT();
+  const t = useT(summaryWords);
   const [unitId, setUnitId] = useState<string | null>(null);
   const view = useSummary(db, unitId);
   const selectId = useId();
@@ -55,7 +56,7 @@ function Allowed({ db, directory, role }: Props) {
       <p className="people-lead">{t.summary.lead}</p>
       {role === 'hr' && (
         <p>
-          <Link href="/admin/settings">{t.admin.link}</Link>
+          <Link href="/admin/settings">{t.summary.adminLink}</Link>
         </p>
       )}
       {role === 'hr' && (
@@ -94,7 +95,7 @@ function Allowed({ db, directory, role }: Props) {
 }
 
 function Figures({ summary: s, fetchedAt }: { summary: RecognitionSummary; fetchedAt: number | null }) {
-  const t = useT();
+  const t = useT(summaryWords);
   const values = useMemo(
     () => ({
       labels: s.byValue.map((x) => x.label),
@@ -180,7 +181,7 @@ interface BreakdownProps {
 
 /** One breakdown as a chart and, from the same figures, the table a screen reader reads instead. */
 function Breakdown({ title, kind, horizontal = false, rowHeader, labels, series }: BreakdownProps) {
-  const t = useT();
+  const t = useT(summaryWords);
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>

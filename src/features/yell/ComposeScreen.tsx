@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useLocation, useSearch as useQueryString } from 'wouter';
 import { useT } from '../../i18n/language';
+import { yellWords } from './words';
 import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
@@ -26,7 +27,7 @@ interface Props {
 
 /** R1, R4: pick up to 10 people, a value, a message (counted as typed), public or private; works offline. */
 export function ComposeScreen({ db, directory, selfId }: Props) {
-  const t = useT();
+  const t = useT(yellWords);
   const view = useYells(db, selfId);
   const query = new URLSearchParams(useQueryString());
   const preselected = query.get('to');
@@ -250,7 +251,7 @@ function remainingToday(view: YellView, selfId: string): { left: number; cap: nu
 }
 
 function PersonButton({ record, note, onPick }: { record: DirectoryRecord; note: string; onPick: () => void }) {
-  const t = useT();
+  const t = useT(yellWords);
   return (
     <button type="button" className="person-pick" onClick={onPick}>
       <Avatar record={record} size={28} />
@@ -279,7 +280,7 @@ function Suggestions({
   onPick: (id: string) => void;
   disabled: boolean;
 }) {
-  const t = useT();
+  const t = useT(yellWords);
   const suggestions = useMemo(() => {
     const self = directory.byId.get(selfId);
     if (!self) return [];
@@ -326,10 +327,7 @@ function Suggestions({
                   <Avatar record={r} size={28} />
                   <span>
                     {fullName(r)}
-                    <span className="muted">
-                      {' '}
-                      {why}・{since}
-                    </span>
+                    <span className="muted"> {t.yell.suggestionLine(why, since)}</span>
                   </span>
                   <span className="visually-hidden">{t.yell.addRecipient}</span>
                 </button>

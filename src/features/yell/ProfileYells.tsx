@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { yellWords } from './words';
 import type { AppDb } from '../../db/schema';
 import type { DirectoryView } from '../../ui/use-directory';
 import { YellCard } from './YellCard';
@@ -21,7 +22,7 @@ interface Props {
  * that opens compose with them chosen. Never a count: a profile is not a scoreboard.
  */
 export function ProfileYells({ db, personId, directory, selfId }: Props) {
-  const t = useT();
+  const t = useT(yellWords);
   const view = useYells(db, selfId);
   const received = view
     ? view.yells

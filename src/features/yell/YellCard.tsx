@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { yellWords } from './words';
 import type { AppDb } from '../../db/schema';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
 import type { RecognitionSettings } from '../../domain/yells';
@@ -28,7 +29,7 @@ interface Props {
 
 /** One エール: who to whom, its value, the message (as text), its claps. No count of anyone's エール. */
 export function YellCard({ db, yell, directory, settings, selfId }: Props) {
-  const t = useT();
+  const t = useT(yellWords);
   const [error, setError] = useState<string | null>(null);
   const sender = directory?.byId.get(yell.from);
   const name = (id: string) => {
@@ -47,7 +48,7 @@ export function YellCard({ db, yell, directory, settings, selfId }: Props) {
         {sender ? <Avatar record={sender} size={36} /> : <span className="yell-avatar-blank" aria-hidden="true" />}
         <p className="yell-people">
           <PersonLink id={yell.from} record={sender} fallback={t.yell.unknownPerson} />
-          <span className="yell-to">{t.yell.to(yell.to.map(name).join('、'))}</span>
+          <span className="yell-to">{t.yell.to(yell.to.map(name).join(t.yell.namesJoin))}</span>
         </p>
         <span className="yell-date">{shortDate(yell.createdAt)}</span>
       </div>

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { yellWords } from './words';
 import type { AppDb } from '../../db/schema';
 import { departmentOf, type Role } from '../../domain/org';
 import { DEFAULT_RECOGNITION_SETTINGS } from '../../domain/yells';
@@ -29,7 +30,7 @@ interface Props {
 
 /** R1, R2: the public feed (all, or one 部), what I received, what I sent (with 送信待ち). No ranking. */
 export function YellScreen({ db, directory, selfId, role, tab }: Props) {
-  const t = useT();
+  const t = useT(yellWords);
   const view = useYells(db, selfId);
   const [department, setDepartment] = useState('');
   const [shown, setShown] = useState(PAGE);
@@ -66,7 +67,7 @@ export function YellScreen({ db, directory, selfId, role, tab }: Props) {
         <Link href="/yells/new" className="button button--primary">
           {t.yell.compose}
         </Link>
-        <Link href="/nominations">{t.nominations.link}</Link>
+        <Link href="/nominations">{t.yell.nominationsLink}</Link>
         {(role === 'manager' || role === 'hr') && <Link href="/recognition/summary">{t.yell.summaryLink}</Link>}
       </p>
       <nav aria-label={t.yell.tabs} className="yell-tabs">
@@ -116,7 +117,7 @@ export function YellScreen({ db, directory, selfId, role, tab }: Props) {
           </ul>
           {list.length > shown && (
             <button type="button" className="button" onClick={() => setShown((n) => n + PAGE)}>
-              {t.peers.more}
+              {t.yell.more}
             </button>
           )}
         </>
@@ -152,7 +153,7 @@ function pick(
 }
 
 function OptOutSwitch({ db, view }: { db: AppDb; view: YellView }) {
-  const t = useT();
+  const t = useT(yellWords);
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   return (

@@ -5,6 +5,7 @@ import type { AppDb } from '../../db/schema';
 import { dexieYellCache } from '../../db/yells';
 import type { Yell } from '../../domain/yells';
 import { dropDb, renderAppAt, seededDb } from '../../../tests/fixtures/app';
+import { useLang } from '../../i18n/language';
 import { sendYell } from './commands';
 import { justQueued } from './just-queued';
 
@@ -221,6 +222,20 @@ describe('claps', () => {
     const sent = await screen.findByRole('list', { name: '送った' });
     expect(within(sent).queryByRole('button', { name: /拍手/ })).toBeNull();
     expect(within(sent).getByText('拍手 4')).toBeTruthy();
+  });
+});
+
+describe('in English', () => {
+  afterEach(() => act(() => useLang.getState().setLang('ja')));
+
+  it('counts one clap as one and lists the recipients with commas; the value and the message as written', async () => {
+    await store(db, [yell('y-mine-0002', 1, { from: 'me', to: ['p2', 'p3'], clapCount: 1 })]);
+    act(() => useLang.getState().setLang('en'));
+    renderAppAt(db, '/yells/sent');
+    const sent = await screen.findByRole('list', { name: 'Sent' });
+    expect(within(sent).getByText('1 clap')).toBeTruthy();
+    expect(within(sent).getByText(/^to \S+ \S+, \S+ \S+$/)).toBeTruthy();
+    expect(within(sent).getByText('いつも助かっています')).toBeTruthy();
   });
 });
 
