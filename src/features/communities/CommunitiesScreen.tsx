@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useT } from '../../i18n/language';
+import { useProblem } from '../../i18n/problems/use-problem';
 import type { AppDb } from '../../db/schema';
 import { COMMUNITY_LIMITS, type ShownCommunity } from '../../domain/communities';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -100,6 +101,7 @@ function CommunityList({
 
 function CreateForm({ db }: { db: AppDb }) {
   const t = useT();
+  const say = useProblem();
   const nameId = useId();
   const descId = useId();
   const errorId = useId();
@@ -117,7 +119,7 @@ function CreateForm({ db }: { db: AppDb }) {
     const result = await createCommunity(db, { name, description });
     setBusy(false);
     if (!result.ok) {
-      setError(result.message);
+      setError(say(result.problem));
       return;
     }
     navigate(`/communities/${result.value}`);

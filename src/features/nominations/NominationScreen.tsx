@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { useProblem } from '../../i18n/problems/use-problem';
 import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 import {
@@ -32,6 +33,7 @@ interface Props {
 /** C1-C3: one nomination; endorse once; review (eligible committee members); the winner's answer. */
 export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
   const t = useT();
+  const say = useProblem();
   const view = useNominations(db, selfId);
   const me = useMe(directory, selfId, duties);
   const name = useNames(directory);
@@ -58,7 +60,7 @@ export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
 
   async function endorse() {
     const result = await endorseNomination(db, id);
-    setError(result.ok ? null : result.message);
+    setError(result.ok ? null : say(result.problem));
   }
 
   return (
@@ -75,7 +77,7 @@ export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
         .filter((r) => r.nominationId === n.id)
         .map((r) => (
           <p key={r.id} className="error" role="alert">
-            {r.message}
+            {say(r.refusal)}
           </p>
         ))}
 
@@ -155,6 +157,7 @@ function CommitteePanel({
   name: (id: string) => string;
 }) {
   const t = useT();
+  const say = useProblem();
   const ids = { to: useId(), comment: useId(), counter: useId() };
   const online = useUi((s) => s.online);
   const choices = nextStatuses(n);
@@ -171,7 +174,7 @@ function CommitteePanel({
     e.preventDefault();
     if (chosen === '') return;
     const result = await reviewNomination(db, n.id, n.status, chosen, comment);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return setError(say(result.problem));
     setError(null);
     setComment('');
     setTo('');
@@ -190,7 +193,7 @@ function CommitteePanel({
   return (
     <section aria-labelledby="review-title" className="committee-panel">
       <h2 id="review-title">{t.nominations.review}</h2>
-      {choices.length > 0 && refusal !== null && <p className="muted">{refusal}</p>}
+      {choices.length > 0 && refusal !== null && <p className="muted">{say(refusal)}</p>}
       {choices.length > 0 && refusal === null && (
         <form className="nomination-form" onSubmit={(e) => void submit(e)} noValidate>
           <div className="people-field">

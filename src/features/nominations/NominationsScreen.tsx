@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
+import { useProblem } from '../../i18n/problems/use-problem';
 import type { AppDb } from '../../db/schema';
 import type { ShownNomination } from '../../domain/nominations';
 import { nominationLists } from '../../sync/nominations';
@@ -19,6 +20,7 @@ interface Props {
 /** C1-C3: my nominations, those I can endorse, those I can review (committee), and awards to me. */
 export function NominationsScreen({ db, directory, selfId, duties }: Props) {
   const t = useT();
+  const say = useProblem();
   const view = useNominations(db, selfId);
   const me = useMe(directory, selfId, duties);
   if (!view) return <p className="muted center">{t.common.loading}</p>;
@@ -48,7 +50,7 @@ export function NominationsScreen({ db, directory, selfId, duties }: Props) {
       </p>
       {view.rejected.map((r) => (
         <p key={r.id} className="error" role="alert">
-          {r.message}
+          {say(r.refusal)}
         </p>
       ))}
       {lists.awardedToMe.length > 0 && (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent, type PointerEvent } from 'react';
 import { useT } from '../../i18n/language';
+import { useProblem } from '../../i18n/problems/use-problem';
 import { CENTRED, cropRect, decodePhoto, encodePhoto, MAX_ZOOM, toUpload, type Crop } from './photo';
 
 export interface ChosenPhoto {
@@ -23,6 +24,7 @@ const VIEW = 240;
  */
 export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
   const t = useT().profileEdit;
+  const say = useProblem();
   const [bitmap, setBitmap] = useState<ImageBitmap | null>(null);
   const [crop, setCrop] = useState<Crop>(CENTRED);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +48,7 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
     setBusy(true);
     const decoded = await decodePhoto(file);
     setBusy(false);
-    if (!decoded.ok) return setError(decoded.message);
+    if (!decoded.ok) return setError(say(decoded.problem));
     setBitmap(decoded.bitmap);
     setCrop(CENTRED);
   }
@@ -56,7 +58,7 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
     setBusy(true);
     const encoded = await encodePhoto(bitmap, crop);
     setBusy(false);
-    if (!encoded.ok) return setError(encoded.message);
+    if (!encoded.ok) return setError(say(encoded.problem));
     const upload = toUpload(encoded.photo);
     onChosen({ upload, preview: `data:image/webp;base64,${upload.large}` });
     setBitmap(null);
