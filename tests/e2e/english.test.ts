@@ -81,7 +81,15 @@ async function japaneseLeft(page: Page, extraData: readonly string[] = []): Prom
     // Longest first, so a name is removed before a part of it.
     .sort((a, b) => b.length - a.length);
   JAPANESE.lastIndex = 0;
-  let text = await page.evaluate(() => document.body.innerText);
+  // The generated avatars' initials are a person's first character (data): their text is left out.
+  let text = await page.evaluate(() => {
+    const hide = document.createElement('style');
+    hide.textContent = '.avatar--generated { visibility: hidden !important; }';
+    document.head.append(hide);
+    const shown = document.body.innerText;
+    hide.remove();
+    return shown;
+  });
   for (const s of data) text = text.split(s).join(' ');
   for (const s of ALLOWED) text = text.split(s).join(' ');
   return [...new Set(text.match(JAPANESE) ?? [])];
