@@ -22,6 +22,8 @@ import { launchChromium, newPhone, waitForOfflineReady } from './browser';
 import { syncedAfterOnline } from './recognition';
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]+/gu;
+/** The same, for a yes or no: a global regex's `test` remembers where it stopped. */
+const HAS_JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
 /**
  * The app's own words that may stay in Japanese in English: each language's name in itself (the
@@ -77,10 +79,9 @@ async function deviceStrings(page: Page): Promise<string[]> {
 async function japaneseLeft(page: Page, extraData: readonly string[] = []): Promise<string[]> {
   const data = [...(await deviceStrings(page)), ...extraData]
     .flatMap((s) => [s, ...s.split(/[\s、,・/]+/)])
-    .filter((s) => JAPANESE.test(s) && !APP_VOCABULARY.has(s))
+    .filter((s) => HAS_JAPANESE.test(s) && !APP_VOCABULARY.has(s))
     // Longest first, so a name is removed before a part of it.
     .sort((a, b) => b.length - a.length);
-  JAPANESE.lastIndex = 0;
   // The generated avatars' initials are a person's first character (data): their text is left out.
   let text = await page.evaluate(() => {
     const hide = document.createElement('style');
