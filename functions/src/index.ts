@@ -10,7 +10,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onRequest } from 'firebase-functions/v2/https';
 import { firebaseTokenVerifier } from './api/firebase-token-verifier';
-import { sendApiResponse, toApiRequest } from './api/node-http';
+import { serveNodeRequest } from './api/node-http';
 import { createApi, type Api } from './api/router';
 import { createFirestoreStores } from './features';
 
@@ -41,7 +41,5 @@ export const api = onRequest(
     memory: '1GiB',
     timeoutSeconds: 300,
   },
-  async (req, res) => {
-    sendApiResponse(res, await getApi()(toApiRequest(req)));
-  },
+  (req, res) => serveNodeRequest(getApi, req, res, (message, error) => logger.error(message, error)),
 );

@@ -17,11 +17,11 @@ export function dexieOutbox(db: AppDb, now: () => number = Date.now): Outbox {
     },
     async reject(results) {
       await db.transaction('rw', [db.outbox, db.rejected], async () => {
-        for (const { id, message } of results) {
+        for (const { id, ...refusal } of results) {
           const row = await db.outbox.where('id').equals(id).first();
           if (!row) continue;
           // Kept, not dropped: what the user typed must never vanish without a word.
-          await db.rejected.put({ id, mutation: row.mutation, message, rejectedAt: now() });
+          await db.rejected.put({ id, mutation: row.mutation, ...refusal, rejectedAt: now() });
           await db.outbox.where('id').equals(id).delete();
         }
       });

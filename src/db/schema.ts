@@ -15,6 +15,7 @@ import { YELL_TABLES, type RecognitionCacheRow, type YellRow } from '../features
 import type { FeedName } from '../domain/sync-protocol';
 import { moveCursorsToTable } from './migrations';
 import { assemble, type TableDeclarations } from './tables';
+import type { Refusal } from '../domain/problems';
 
 export type {
   CommunityRow,
@@ -59,10 +60,14 @@ export interface OutboxRow {
   lastError: string | null;
 }
 
-export interface RejectedRow {
+/**
+ * A mutation the server refused, kept so nothing typed vanishes. `code` and `params` say why (a
+ * problem, src/domain/problems.ts); `message` is the words of a row kept before codes, or of an
+ * older server that sent no code: shown as they are. No index on them, so no Dexie version change.
+ */
+export interface RejectedRow extends Refusal {
   id: string;
   mutation: Mutation;
-  message: string;
   rejectedAt: number;
 }
 

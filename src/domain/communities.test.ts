@@ -130,9 +130,9 @@ describe('community mutations', () => {
   });
 
   it.each([
-    ['a name of 31 characters', { name: '𠮷'.repeat(31) }, '名前は30文字以内で入力してください'],
-    ['a blank name', { name: ' \n ' }, '名前を入力してください'],
-    ['a description of 201 characters', { description: 'あ'.repeat(201) }, '説明は200文字以内で入力してください'],
+    ['a name of 31 characters', { name: '𠮷'.repeat(31) }, 'community.nameTooLong'],
+    ['a blank name', { name: ' \n ' }, 'community.nameEmpty'],
+    ['a description of 201 characters', { description: 'あ'.repeat(201) }, 'community.descriptionTooLong'],
   ])('refuse %s', (_label, patch, message) => {
     const r = parseMutation({
       kind: 'community.create',
@@ -143,7 +143,7 @@ describe('community mutations', () => {
       description: '',
       ...patch,
     });
-    expect(r).toEqual({ ok: false, message });
+    expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: message }) });
   });
 
   it('accept 30 characters counted as a person counts them (𠮷 is one)', () => {

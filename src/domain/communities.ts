@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { says } from './issues';
+import { problem, type Problem } from './problems';
 import { CreatedAtSchema, defineKind, MutationIdSchema } from './mutation-kit';
 import { charCount, cleanText } from './text';
 
@@ -13,16 +15,13 @@ export const COMMUNITY_LIMITS = { name: 30, description: 200 } as const;
  * open the new community before the server has seen it. No underscore: the server's member
  * documents are named `{communityId}_{staffId}`, and the first underscore must be the separator.
  */
-export const CommunityIdSchema = v.pipe(
-  v.string(),
-  v.regex(/^[A-Za-z0-9-]{8,64}$/, 'コミュニティIDの形式が正しくありません'),
-);
+export const CommunityIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/, says('community.idInvalid')));
 
 export const CommunityNameSchema = v.pipe(
   v.string(),
   v.transform((s) => cleanText(s).replace(/\s+/g, ' ')),
-  v.check((s) => s !== '', '名前を入力してください'),
-  v.check((s) => charCount(s) <= COMMUNITY_LIMITS.name, `名前は${COMMUNITY_LIMITS.name}文字以内で入力してください`),
+  v.check((s) => s !== '', says('community.nameEmpty')),
+  v.check((s) => charCount(s) <= COMMUNITY_LIMITS.name, says('community.nameTooLong', { max: COMMUNITY_LIMITS.name })),
 );
 
 export const CommunityDescriptionSchema = v.pipe(
@@ -30,7 +29,7 @@ export const CommunityDescriptionSchema = v.pipe(
   v.transform(cleanText),
   v.check(
     (s) => charCount(s) <= COMMUNITY_LIMITS.description,
-    `説明は${COMMUNITY_LIMITS.description}文字以内で入力してください`,
+    says('community.descriptionTooLong', { max: COMMUNITY_LIMITS.description }),
   ),
 );
 
@@ -78,12 +77,7 @@ export type CommunityIntent =
   | { kind: 'community.leave'; communityId: string };
 
 export type CommunityOutcome =
-  { ok: true; community: Omit<Community, 'version'>; changed: boolean } | { ok: false; message: string };
-
-export const COMMUNITY_MESSAGES = {
-  notFound: 'コミュニティが見つかりません',
-  idTaken: 'このコミュニティIDは使用済みです',
-} as const;
+  { ok: true; community: Omit<Community, 'version'>; changed: boolean } | { ok: false; problem: Problem };
 
 /**
  * The rule, shared by the server (which applies it) and the device (which shows pending changes
@@ -98,7 +92,7 @@ export function applyCommunityIntent(
 ): CommunityOutcome {
   switch (intent.kind) {
     case 'community.create': {
-      if (current) return { ok: false, message: COMMUNITY_MESSAGES.idTaken };
+      if (current) return { ok: false, problem: problem('community.idTaken') };
       const { communityId: id, name, description, createdAt } = intent;
       return {
         ok: true,
@@ -107,11 +101,11 @@ export function applyCommunityIntent(
       };
     }
     case 'community.join':
-      if (!current) return { ok: false, message: COMMUNITY_MESSAGES.notFound };
+      if (!current) return { ok: false, problem: problem('community.notFound') };
       if (current.memberIds.includes(actor)) return { ok: true, changed: false, community: current };
       return { ok: true, changed: true, community: { ...current, memberIds: [...current.memberIds, actor] } };
     case 'community.leave':
-      if (!current) return { ok: false, message: COMMUNITY_MESSAGES.notFound };
+      if (!current) return { ok: false, problem: problem('community.notFound') };
       if (!current.memberIds.includes(actor)) return { ok: true, changed: false, community: current };
       return {
         ok: true,

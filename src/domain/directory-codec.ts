@@ -1,4 +1,5 @@
 import type { DirectoryRecord } from './staff';
+import { problem, type Problem } from './problems';
 
 /**
  * Snapshot chunks are columnar JSON: one array per field, and tag lists (skills, hobbies,
@@ -72,6 +73,9 @@ export function encodeChunk(records: readonly DirectoryRecord[]): EncodedChunk {
 
 export class ChunkFormatError extends Error {
   override name = 'ChunkFormatError';
+  constructor(readonly problem: Problem<'directory.chunkInvalid' | 'directory.chunkCorrupt'>) {
+    super(problem.code);
+  }
 }
 
 /**
@@ -84,7 +88,7 @@ export function decodeChunk(
   raw: unknown,
   options: { check?: (record: DirectoryRecord) => DirectoryRecord } = {},
 ): DirectoryRecord[] {
-  if (!isEncodedChunk(raw)) throw new ChunkFormatError('名簿データの形式が正しくありません');
+  if (!isEncodedChunk(raw)) throw new ChunkFormatError(problem('directory.chunkInvalid'));
   const { count, dict, scalars, tags, dx, photo, awards } = raw;
   const out: DirectoryRecord[] = new Array<DirectoryRecord>(count);
   const tag = (i: number) => dict[i] ?? '';
@@ -156,9 +160,9 @@ export function chunkText(json: string): ChunkText {
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new ChunkFormatError('名簿データが壊れています');
+    throw new ChunkFormatError(problem('directory.chunkCorrupt'));
   }
-  if (!isEncodedChunk(raw)) throw new ChunkFormatError('名簿データの形式が正しくありません');
+  if (!isEncodedChunk(raw)) throw new ChunkFormatError(problem('directory.chunkInvalid'));
   return { count: raw.count, json };
 }
 

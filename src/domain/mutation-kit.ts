@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { says } from './issues';
+import type { Problem } from './problems';
 
 /**
  * What every mutation kind is made of, apart from the kinds themselves: the fields all of them
@@ -11,7 +13,7 @@ import * as v from 'valibot';
  * A mutation is what the outbox carries: one user intent with a client-made ID. The server applies
  * each ID at most once, so a replay (lost acknowledgement, second tab, reload) is harmless.
  */
-export const MutationIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '不正な変更IDです'));
+export const MutationIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, says('mutation.idInvalid')));
 
 /** Client clock, for display only: ordering on the server never trusts it. */
 export const CreatedAtSchema = v.pipe(v.string(), v.isoTimestamp());
@@ -25,7 +27,7 @@ export function newId(): string {
   return crypto.randomUUID();
 }
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /**
  * The schema of one kind: an object with its `kind` literal, the mutation id and the client clock

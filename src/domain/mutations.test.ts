@@ -1,3 +1,4 @@
+import type { Problem } from './problems';
 import * as v from 'valibot';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { SAMPLE_LIST, SAMPLE_MUTATIONS } from '../../tests/fixtures/mutations';
@@ -146,7 +147,7 @@ describe('the mutation registry', () => {
     expectTypeOf<FeatureIntent<'yells'>>().toEqualTypeOf<YellIntent>();
     expectTypeOf<FeatureIntent<'directory'>>().toEqualTypeOf<ProfileIntent>();
     expectTypeOf(newMutation<'yell.clap'>).returns.toEqualTypeOf<
-      { ok: true; value: MutationOf<'yell.clap'> } | { ok: false; message: string }
+      { ok: true; value: MutationOf<'yell.clap'> } | { ok: false; problem: Problem }
     >();
     expectTypeOf<MutationPayload<'yell.clap'>>().toEqualTypeOf<{ yellId: string }>();
     // A kind's payload is its own: another kind's field is refused by typecheck.

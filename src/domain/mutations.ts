@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { COMMUNITY_KINDS } from './communities';
+import { problemOfIssues } from './issues';
 import { newId, type KindSpec, type ValidationResult } from './mutation-kit';
 import { NOMINATION_KINDS } from './nominations/kinds';
 import { PROFILE_KINDS } from './profile-edit';
@@ -59,16 +60,16 @@ export const MAX_MUTATIONS_PER_PUSH = 50;
  */
 export const PUSH_SOFT_BYTES = 192 * 1024;
 
-/** Validates a mutation as the server and the client both do; the first issue becomes the message. */
+/** Validates a mutation as the server and the client both do; the first issue becomes the problem. */
 export function parseMutation(input: unknown): ValidationResult<Mutation> {
   const r = v.safeParse(MutationSchema, input);
   if (r.success) return { ok: true, value: r.output };
-  return { ok: false, message: r.issues[0]?.message ?? '入力が正しくありません' };
+  return { ok: false, problem: problemOfIssues(r.issues) };
 }
 
 /**
  * A new mutation of `kind` made on the device: a fresh id, the client clock, and the payload,
- * validated as parseMutation does (the same messages as the server's).
+ * validated as parseMutation does (the same problems as the server's).
  */
 export function newMutation<K extends MutationKind>(
   kind: K,

@@ -1,3 +1,4 @@
+import { problemOfIssues } from './issues';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { decodeChunk, encodeChunk } from './directory-codec';
@@ -10,7 +11,6 @@ import {
   DEFAULT_AWARDS,
   linkedYellsRefusal,
   NOMINATION_LIMITS,
-  NOMINATION_MESSAGES,
   NOMINATION_STATUSES,
   projectNomination,
   reviewRefusal,
@@ -68,7 +68,7 @@ describe('status machine', () => {
           ctx,
         );
         expect(outcome.ok).toBe(ok);
-        if (!outcome.ok) expect(outcome.message).toBe(NOMINATION_MESSAGES.outOfOrder);
+        if (!outcome.ok) expect(outcome.problem.code).toBe('nomination.outOfOrder');
         else expect(outcome.nomination.status).toBe(to);
       });
     }
@@ -81,7 +81,7 @@ describe('status machine', () => {
       'c',
       ctx,
     );
-    expect(outcome).toEqual({ ok: false, message: NOMINATION_MESSAGES.staleStatus });
+    expect(outcome).toEqual({ ok: false, problem: expect.objectContaining({ code: 'nomination.staleStatus' }) });
   });
 
   it('a review appends to the history with its comment and sets the award year in Tokyo time', () => {
@@ -91,7 +91,7 @@ describe('status machine', () => {
       'c',
       ctx,
     );
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.problem.code);
     expect(outcome.nomination.reviews).toEqual([
       { at: ctx.now, by: 'c', from: 'under_review', to: 'awarded', comment: '全会一致' },
     ]);
@@ -119,42 +119,42 @@ describe('reviewRefusal (who may review)', () => {
       name: 'not on the committee',
       reviewer: { staffId: 'c', committee: false, sectionId: 'ka-9' },
       sections: ['ka-1', 'ka-2'],
-      expected: NOMINATION_MESSAGES.notCommittee,
+      expected: 'nomination.notCommittee',
     },
     {
       name: 'a nominee',
       reviewer: { staffId: 'n2', committee: true, sectionId: 'ka-9' },
       sections: ['ka-1', 'ka-2'],
-      expected: NOMINATION_MESSAGES.reviewAsNominee,
+      expected: 'nomination.reviewAsNominee',
     },
     {
       name: 'the nominator',
       reviewer: { staffId: 'a', committee: true, sectionId: 'ka-9' },
       sections: ['ka-1', 'ka-2'],
-      expected: NOMINATION_MESSAGES.reviewOwn,
+      expected: 'nomination.reviewOwn',
     },
     {
       name: 'in the 課 of the second nominee',
       reviewer: { staffId: 'c', committee: true, sectionId: 'ka-2' },
       sections: ['ka-1', 'ka-2'],
-      expected: NOMINATION_MESSAGES.reviewOwnSection,
+      expected: 'nomination.reviewOwnSection',
     },
     {
       name: 'section unknown',
       reviewer: { staffId: 'c', committee: true, sectionId: null },
       sections: ['ka-1', 'ka-2'],
-      expected: NOMINATION_MESSAGES.reviewSectionUnknown,
+      expected: 'nomination.reviewSectionUnknown',
     },
     {
       name: "a nominee's section unknown",
       reviewer: { staffId: 'c', committee: true, sectionId: 'ka-9' },
       sections: ['ka-1', null],
-      expected: NOMINATION_MESSAGES.reviewSectionUnknown,
+      expected: 'nomination.reviewSectionUnknown',
     },
   ];
   for (const row of table) {
     it(`${row.name}: ${row.expected ?? 'may review'}`, () => {
-      expect(reviewRefusal(n, row.reviewer, row.sections)).toBe(row.expected);
+      expect(reviewRefusal(n, row.reviewer, row.sections)?.code ?? null).toBe(row.expected);
     });
   }
 });
@@ -197,22 +197,21 @@ describe('nomination.create', () => {
   });
 
   it.each([
-    ['an unknown award', create({ awardId: 'nope' }), NOMINATION_MESSAGES.awardUnknown],
-    ['oneself', create({ nominees: ['a'] }), NOMINATION_MESSAGES.selfNomination],
-    [
-      'oneself within a team',
-      create({ nominees: ['n1', 'a'], teamName: '窓口班' }),
-      NOMINATION_MESSAGES.selfNomination,
-    ],
-    ['a team with no name', create({ nominees: ['n1', 'n2'] }), NOMINATION_MESSAGES.teamNameRequired],
+    ['an unknown award', create({ awardId: 'nope' }), 'nomination.awardUnknown'],
+    ['oneself', create({ nominees: ['a'] }), 'nomination.selfNomination'],
+    ['oneself within a team', create({ nominees: ['n1', 'a'], teamName: '窓口班' }), 'nomination.selfNomination'],
+    ['a team with no name', create({ nominees: ['n1', 'n2'] }), 'nomination.teamNameRequired'],
   ])('refuses %s', (_name, intent, message) => {
-    expect(applyNominationIntent(null, intent, 'a', ctx)).toEqual({ ok: false, message });
+    expect(applyNominationIntent(null, intent, 'a', ctx)).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: message }),
+    });
   });
 
   it('refuses an id already used', () => {
     expect(applyNominationIntent(base, create(), 'a', ctx)).toEqual({
       ok: false,
-      message: NOMINATION_MESSAGES.idTaken,
+      problem: expect.objectContaining({ code: 'nomination.idTaken' }),
     });
   });
 
@@ -234,9 +233,12 @@ describe('nomination.create', () => {
     expect(mutation({ reason: '𠮷'.repeat(NOMINATION_LIMITS.reason) }).ok).toBe(true);
     expect(mutation({ reason: 'あ'.repeat(801) })).toEqual({
       ok: false,
-      message: '推薦理由は800文字以内で入力してください',
+      problem: { code: 'nomination.reasonTooLong', params: { max: 800, field: 'reason' } },
     });
-    expect(mutation({ reason: '  \n ' })).toEqual({ ok: false, message: NOMINATION_MESSAGES.reasonEmpty });
+    expect(mutation({ reason: '  \n ' })).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'nomination.reasonEmpty' }),
+    });
   });
 
   it('a team has 1 to 20 distinct people', () => {
@@ -244,16 +246,25 @@ describe('nomination.create', () => {
     expect(mutation({ nominees: people(20), teamName: '窓口班' }).ok).toBe(true);
     expect(mutation({ nominees: people(21), teamName: '窓口班' })).toEqual({
       ok: false,
-      message: NOMINATION_MESSAGES.nomineesTooMany,
+      problem: expect.objectContaining({ code: 'nomination.nomineesTooMany' }),
     });
-    expect(mutation({ nominees: [] })).toEqual({ ok: false, message: NOMINATION_MESSAGES.nomineesEmpty });
-    expect(mutation({ nominees: ['p1', 'p1'] })).toEqual({ ok: false, message: NOMINATION_MESSAGES.nomineesDuplicate });
+    expect(mutation({ nominees: [] })).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'nomination.nomineesEmpty' }),
+    });
+    expect(mutation({ nominees: ['p1', 'p1'] })).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'nomination.nomineesDuplicate' }),
+    });
   });
 
   it('links up to 10 distinct エール', () => {
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `yell-000${i}x`);
     expect(mutation({ yellIds: ids(10) }).ok).toBe(true);
-    expect(mutation({ yellIds: ids(11) })).toEqual({ ok: false, message: NOMINATION_MESSAGES.yellsTooMany });
+    expect(mutation({ yellIds: ids(11) })).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'nomination.yellsTooMany' }),
+    });
   });
 
   it('markup in the reason is kept as typed text', () => {
@@ -271,21 +282,24 @@ describe('linkedYellsRefusal', () => {
   ];
   it.each([
     [['pub', 'mine', 'tome'], null],
-    [['others'], NOMINATION_MESSAGES.yellNotFound],
-    [['missing'], NOMINATION_MESSAGES.yellNotFound],
+    [['others'], 'nomination.yellNotFound'],
+    [['missing'], 'nomination.yellNotFound'],
     [[], null],
-  ])('%j → %s', (ids, expected) => expect(linkedYellsRefusal(ids, yells, 'a')).toBe(expected));
+  ])('%j → %s', (ids, expected) => expect(linkedYellsRefusal(ids, yells, 'a')?.code ?? null).toBe(expected));
 });
 
 describe('endorse and consent', () => {
   const endorse: NominationIntent = { kind: 'nomination.endorse', nominationId: base.id };
   it.each([
-    ['the nominator', base, 'a', NOMINATION_MESSAGES.endorseOwn],
-    ['a nominee', base, 'n1', NOMINATION_MESSAGES.endorseAsNominee],
-    ['twice', { ...base, endorsers: ['e'] }, 'e', NOMINATION_MESSAGES.endorseTwice],
-    ['a decided one', { ...base, status: 'awarded' as const }, 'e', NOMINATION_MESSAGES.endorseClosed],
+    ['the nominator', base, 'a', 'nomination.endorseOwn'],
+    ['a nominee', base, 'n1', 'nomination.endorseAsNominee'],
+    ['twice', { ...base, endorsers: ['e'] }, 'e', 'nomination.endorseTwice'],
+    ['a decided one', { ...base, status: 'awarded' as const }, 'e', 'nomination.endorseClosed'],
   ])('refuses %s', (_n, current, actor, message) => {
-    expect(applyNominationIntent(current, endorse, actor, ctx)).toEqual({ ok: false, message });
+    expect(applyNominationIntent(current, endorse, actor, ctx)).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: message }),
+    });
   });
   it('adds a colleague once', () => {
     const outcome = applyNominationIntent(base, endorse, 'e', ctx);
@@ -296,12 +310,12 @@ describe('endorse and consent', () => {
   it('only a nominee of an awarded nomination answers; the same answer twice changes nothing', () => {
     expect(applyNominationIntent(base, consent(true), 'n1', ctx)).toEqual({
       ok: false,
-      message: NOMINATION_MESSAGES.consentNotAwarded,
+      problem: expect.objectContaining({ code: 'nomination.consentNotAwarded' }),
     });
     const awarded = { ...base, status: 'awarded' as const, awardYear: 2026 };
     expect(applyNominationIntent(awarded, consent(true), 'e', ctx)).toEqual({
       ok: false,
-      message: NOMINATION_MESSAGES.consentNotNominee,
+      problem: expect.objectContaining({ code: 'nomination.consentNotNominee' }),
     });
     const first = applyNominationIntent(awarded, consent(true), 'n1', ctx);
     expect(first.ok && first.changed && first.nomination.consent).toEqual({ n1: true });
@@ -373,9 +387,9 @@ describe('awards', () => {
   });
   it('refuses duplicate ids and an empty list with Japanese messages', () => {
     const dup = v.safeParse(AwardsConfigSchema, { awards: [DEFAULT_AWARDS[0], DEFAULT_AWARDS[0]] });
-    expect(dup.success ? null : dup.issues[0]?.message).toBe('賞のIDが重複しています');
+    expect(dup.success ? null : problemOfIssues(dup.issues).code).toBe('award.idDuplicate');
     const none = v.safeParse(AwardsConfigSchema, { awards: [] });
-    expect(none.success ? null : none.issues[0]?.message).toBe('賞を1つ以上設定してください');
+    expect(none.success ? null : problemOfIssues(none.issues).code).toBe('award.listEmpty');
   });
   it('withAwardChoice adds one entry per nomination and removes it on "hide"', () => {
     const award = { nominationId: 'nom-1', awardId: 'dx', label: 'DX優良事例表彰', year: 2026 };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { says } from './issues';
 
 /**
  * In-app notifications (P4): a new エール, a clap, a nomination's status. Each person reads only
@@ -14,7 +15,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  */
 export const NotificationIdSchema = v.pipe(
   v.string(),
-  v.regex(/^[A-Za-z0-9._:-]{1,200}$/, '通知IDの形式が正しくありません'),
+  v.regex(/^[A-Za-z0-9._:-]{1,200}$/, says('notification.idInvalid')),
 );
 
 export const AppNotificationSchema = v.object({

@@ -13,15 +13,6 @@ export const PHOTO_LIMITS = {
   largePx: 512,
 } as const;
 
-export const PHOTO_MESSAGES = {
-  tooLarge: '写真のファイルが大きすぎます（20MBまで）',
-  notImage: '画像ファイルではありません。JPEG・PNG・WebP などの写真を選んでください',
-  undecodable: 'この画像は読み込めませんでした。別の写真を選んでください',
-  notWebp: '写真の形式が正しくありません。もう一度選び直してください',
-  thumbTooLarge: `サムネイルが大きすぎます（${PHOTO_LIMITS.thumbBytes / 1024}KBまで）`,
-  largeTooLarge: `写真が大きすぎます（${PHOTO_LIMITS.largeBytes / 1024}KBまで）`,
-} as const;
-
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Strict base64 (no whitespace, correct padding) to bytes; null when it is not. */

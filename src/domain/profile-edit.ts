@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { CreatedAtSchema, defineKind, MutationIdSchema } from './mutation-kit';
-import { decodeBase64, isWebp, PHOTO_LIMITS, PHOTO_MESSAGES } from './photo';
+import { says } from './issues';
+import { decodeBase64, isWebp, PHOTO_LIMITS } from './photo';
+import type { TagList } from './problems';
 import { AUDIENCE_FIELDS, AUDIENCES, LIMITS, type AudienceField } from './staff';
 import { charCount, cleanText } from './text';
 
@@ -10,28 +12,19 @@ import { charCount, cleanText } from './text';
  *
  * Markup: the self-introduction keeps what was typed and is always shown as text (a person may
  * well write "<お願い>"), while short fields — tags and the phone number — refuse `<` and `>`,
- * which have no use there, with a message saying so.
+ * which have no use there, with a refusal saying so.
  */
 const NO_MARKUP = /[<>]/;
 
-export const EDIT_MESSAGES = {
-  markup: (label: string) => `${label}に「<」「>」は使えません`,
-  tagLength: (label: string) => `${label}は1つ${LIMITS.tag}文字以内で入力してください`,
-  tagCount: (label: string) => `${label}は${LIMITS.tags}個までです`,
-  tagLine: (label: string) => `${label}に改行は使えません`,
-  phone: '私用電話は数字とハイフンで20文字以内で入力してください',
-  audience: '公開範囲の指定が正しくありません',
-} as const;
-
 /** A list of short tags (skills, hobbies): cleaned, empties dropped, duplicates removed in order. */
-export function tagsSchema(label: string) {
+export function tagsSchema(tags: TagList) {
   return v.pipe(
     v.array(v.string()),
     v.transform((tags) => [...new Set(tags.map(cleanText).filter((t) => t !== ''))]),
-    v.check((tags) => tags.every((t) => !NO_MARKUP.test(t)), EDIT_MESSAGES.markup(label)),
-    v.check((tags) => tags.every((t) => !t.includes('\n')), EDIT_MESSAGES.tagLine(label)),
-    v.check((tags) => tags.every((t) => charCount(t) <= LIMITS.tag), EDIT_MESSAGES.tagLength(label)),
-    v.check((tags) => tags.length <= LIMITS.tags, EDIT_MESSAGES.tagCount(label)),
+    v.check((tags) => tags.every((t) => !NO_MARKUP.test(t)), says('edit.markup', { tags })),
+    v.check((tags) => tags.every((t) => !t.includes('\n')), says('edit.tagLine', { tags })),
+    v.check((tags) => tags.every((t) => charCount(t) <= LIMITS.tag), says('edit.tagLength', { tags, max: LIMITS.tag })),
+    v.check((tags) => tags.length <= LIMITS.tags, says('edit.tagCount', { tags, max: LIMITS.tags })),
   );
 }
 
@@ -44,10 +37,10 @@ export const PrivatePhoneSchema = v.pipe(
       .replace(/[ー−‐]/g, '-')
       .trim(),
   ),
-  v.regex(/^[0-9+\-() ]{0,20}$/, EDIT_MESSAGES.phone),
+  v.regex(/^[0-9+\-() ]{0,20}$/, says('edit.phone', { max: 20 })),
 );
 
-const AudienceChoiceSchema = v.picklist(AUDIENCES, EDIT_MESSAGES.audience);
+const AudienceChoiceSchema = v.picklist(AUDIENCES, says('edit.audience'));
 
 export const AudiencesPatchSchema = v.partial(
   v.object(
@@ -67,7 +60,7 @@ export function webpBase64Schema(maxBytes: number, tooLarge: string) {
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const bytes = decodeBase64(dataset.value);
-      if (bytes === null || !isWebp(bytes)) addIssue({ message: PHOTO_MESSAGES.notWebp });
+      if (bytes === null || !isWebp(bytes)) addIssue({ message: says('photo.notWebp') });
       else if (bytes.length > maxBytes) addIssue({ message: tooLarge });
     }),
   );
@@ -76,7 +69,7 @@ export function webpBase64Schema(maxBytes: number, tooLarge: string) {
 const IntroSchema = v.pipe(
   v.string(),
   v.transform(cleanText),
-  v.check((s) => charCount(s) <= LIMITS.intro, `自己紹介は${LIMITS.intro}文字以内で入力してください`),
+  v.check((s) => charCount(s) <= LIMITS.intro, says('edit.introTooLong', { max: LIMITS.intro })),
 );
 
 export const ProfileUpdateSchema = v.object({
@@ -85,8 +78,8 @@ export const ProfileUpdateSchema = v.object({
   createdAt: CreatedAtSchema,
   patch: v.object({
     intro: v.optional(IntroSchema),
-    hobbies: v.optional(tagsSchema('趣味・特技')),
-    skills: v.optional(tagsSchema('スキル')),
+    hobbies: v.optional(tagsSchema('hobbies')),
+    skills: v.optional(tagsSchema('skills')),
     privatePhone: v.optional(PrivatePhoneSchema),
     /** Only the fields named change their audience; the others keep theirs. */
     audiences: v.optional(AudiencesPatchSchema),
@@ -103,8 +96,14 @@ export const ProfilePhotoSchema = v.object({
   createdAt: CreatedAtSchema,
   photo: v.nullable(
     v.object({
-      thumb: webpBase64Schema(PHOTO_LIMITS.thumbBytes, PHOTO_MESSAGES.thumbTooLarge),
-      large: webpBase64Schema(PHOTO_LIMITS.largeBytes, PHOTO_MESSAGES.largeTooLarge),
+      thumb: webpBase64Schema(
+        PHOTO_LIMITS.thumbBytes,
+        says('photo.thumbTooLarge', { maxKb: PHOTO_LIMITS.thumbBytes / 1024 }),
+      ),
+      large: webpBase64Schema(
+        PHOTO_LIMITS.largeBytes,
+        says('photo.largeTooLarge', { maxKb: PHOTO_LIMITS.largeBytes / 1024 }),
+      ),
     }),
   ),
 });

@@ -68,9 +68,16 @@ export const PushRequestSchema = v.object({
   mutations: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(MAX_MUTATIONS_PER_PUSH)),
 });
 
+/** A problem's params on the wire: a record; the device's words read the ones their code has. */
+const ParamsSchema = v.record(v.string(), v.union([v.string(), v.number(), v.boolean()]));
+
 export const PushResultSchema = v.object({
   id: v.string(),
   status: v.picklist(['applied', 'duplicate', 'rejected']),
+  /** Why it was rejected: a problem code (src/domain/problems.ts) and its params. */
+  code: v.optional(v.string()),
+  params: v.optional(ParamsSchema),
+  /** Words of a server from before codes (Japanese); shown as they came when there is no code. */
   message: v.optional(v.string()),
 });
 export type PushResult = v.InferOutput<typeof PushResultSchema>;
@@ -85,8 +92,15 @@ export const MeResponseSchema = v.object({
 });
 export type MeResponse = v.InferOutput<typeof MeResponseSchema>;
 
-/** Errors are JSON with a stable code and a message fit to show a Japanese user. */
-export const ApiErrorSchema = v.object({ code: v.string(), message: v.string() });
+/**
+ * Every error answer of the API is JSON with a problem code (src/domain/problems.ts) and its params;
+ * the device puts it into words. `message`: the words of a server from before codes.
+ */
+export const ApiErrorSchema = v.object({
+  code: v.string(),
+  params: v.optional(ParamsSchema),
+  message: v.optional(v.string()),
+});
 export type ApiError = v.InferOutput<typeof ApiErrorSchema>;
 
 /** Custom claims set on each Auth user from the roster. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { says } from './issues';
 import { DX_SKILLS, EmploymentTypeSchema, JobLevelSchema, RoleSchema } from './org';
 
 /** Limits shared by the edit form (to say so while typing) and the server (to refuse). */
@@ -23,7 +24,7 @@ export const AUDIENCES = ['everyone', 'department', 'managers', 'self'] as const
 export type Audience = (typeof AUDIENCES)[number];
 export const AudienceSchema = v.picklist(AUDIENCES);
 
-export const StaffIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, '職員IDの形式が正しくありません'));
+export const StaffIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, says('staff.idInvalid')));
 const NameSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name));
 const KanaSchema = v.pipe(v.string(), v.maxLength(LIMITS.name * 3));
 const TagSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.tag));

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { problem, type Problem } from './problems';
 import { departmentOf, unitAncestry, type OrgUnit, type Role } from './org';
 import { tokyoMonth, type RecognitionSettings } from './yells';
 
@@ -227,13 +228,7 @@ export function summarize(
   };
 }
 
-export type SummaryScope = { ok: true; unitId: string | null } | { ok: false; status: 403 | 404; message: string };
-
-export const SUMMARY_MESSAGES = {
-  forbidden: '集計を見る権限がありません',
-  outsideDepartment: '自分の部以外の集計は見られません',
-  unknownUnit: '組織が見つかりません',
-} as const;
+export type SummaryScope = { ok: true; unitId: string | null } | { ok: false; status: 403 | 404; problem: Problem };
 
 /**
  * Which scope a viewer may see: HR any unit or the whole organisation (the default); a manager
@@ -245,14 +240,14 @@ export function summaryScopeFor(
   units: ReadonlyMap<string, OrgUnit>,
 ): SummaryScope {
   if (viewer.role !== 'hr' && viewer.role !== 'manager')
-    return { ok: false, status: 403, message: SUMMARY_MESSAGES.forbidden };
+    return { ok: false, status: 403, problem: problem('summary.forbidden') };
   if (requested !== null && !units.has(requested))
-    return { ok: false, status: 404, message: SUMMARY_MESSAGES.unknownUnit };
+    return { ok: false, status: 404, problem: problem('summary.unknownUnit') };
   if (viewer.role === 'hr') return { ok: true, unitId: requested };
   const own = departmentOf(units, viewer.unitId);
-  if (!own) return { ok: false, status: 403, message: SUMMARY_MESSAGES.forbidden };
+  if (!own) return { ok: false, status: 403, problem: problem('summary.forbidden') };
   if (requested === null) return { ok: true, unitId: own.id };
   if (departmentOf(units, requested)?.id !== own.id)
-    return { ok: false, status: 403, message: SUMMARY_MESSAGES.outsideDepartment };
+    return { ok: false, status: 403, problem: problem('summary.outsideDepartment') };
   return { ok: true, unitId: requested };
 }

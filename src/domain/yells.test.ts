@@ -1,3 +1,4 @@
+import { problemOfIssues } from './issues';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseMutation } from './mutations';
@@ -11,7 +12,6 @@ import {
   suggestColleagues,
   tokyoDay,
   tokyoMonth,
-  YELL_MESSAGES,
   yellForViewer,
   type StoredYell,
 } from './yells';
@@ -51,16 +51,19 @@ describe('yell.send schema', () => {
     expect(parseMutation(send({ message: '👏'.repeat(200) })).ok).toBe(true);
     expect(parseMutation(send({ message: '👏'.repeat(201) }))).toEqual({
       ok: false,
-      message: YELL_MESSAGES.messageTooLong,
+      problem: expect.objectContaining({ code: 'yell.messageTooLong' }),
     });
   });
 
   it('refuses 10,001 characters and an empty message with Japanese messages', () => {
     expect(parseMutation(send({ message: 'あ'.repeat(10_001) }))).toEqual({
       ok: false,
-      message: YELL_MESSAGES.messageTooLong,
+      problem: expect.objectContaining({ code: 'yell.messageTooLong' }),
     });
-    expect(parseMutation(send({ message: '   ' }))).toEqual({ ok: false, message: YELL_MESSAGES.messageEmpty });
+    expect(parseMutation(send({ message: '   ' }))).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'yell.messageEmpty' }),
+    });
   });
 
   it('takes 1 to 10 distinct recipients', () => {
@@ -68,12 +71,15 @@ describe('yell.send schema', () => {
     expect(parseMutation(send({ to: ten })).ok).toBe(true);
     expect(parseMutation(send({ to: [...ten, 's00010'] }))).toEqual({
       ok: false,
-      message: YELL_MESSAGES.tooManyRecipients,
+      problem: expect.objectContaining({ code: 'yell.tooManyRecipients' }),
     });
-    expect(parseMutation(send({ to: [] }))).toEqual({ ok: false, message: YELL_MESSAGES.noRecipient });
+    expect(parseMutation(send({ to: [] }))).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'yell.noRecipient' }),
+    });
     expect(parseMutation(send({ to: ['s00002', 's00002'] }))).toEqual({
       ok: false,
-      message: YELL_MESSAGES.duplicateRecipient,
+      problem: expect.objectContaining({ code: 'yell.duplicateRecipient' }),
     });
   });
 
@@ -97,15 +103,15 @@ describe('checkYellSend', () => {
   it('refuses oneself, unknown people and unknown values', () => {
     expect(checkYellSend({ to: ['b', 'a'], value: 'tasukeai' }, 'a', facts)).toEqual({
       ok: false,
-      message: YELL_MESSAGES.toSelf,
+      problem: expect.objectContaining({ code: 'yell.toSelf' }),
     });
     expect(checkYellSend({ to: ['ghost'], value: 'tasukeai' }, 'a', facts)).toEqual({
       ok: false,
-      message: YELL_MESSAGES.unknownRecipient,
+      problem: expect.objectContaining({ code: 'yell.unknownRecipient' }),
     });
     expect(checkYellSend({ to: ['b'], value: 'kaizen' }, 'a', facts)).toEqual({
       ok: false,
-      message: YELL_MESSAGES.unknownValue,
+      problem: expect.objectContaining({ code: 'yell.unknownValue' }),
     });
   });
   it('stops at the daily cap, not before', () => {
@@ -113,7 +119,7 @@ describe('checkYellSend', () => {
     expect(checkYellSend({ to: ['b'], value: 'tasukeai' }, 'a', { ...facts, sentToday: cap - 1 }).ok).toBe(true);
     expect(checkYellSend({ to: ['b'], value: 'tasukeai' }, 'a', { ...facts, sentToday: cap })).toEqual({
       ok: false,
-      message: YELL_MESSAGES.dailyCap(cap),
+      problem: expect.objectContaining({ code: 'yell.dailyCap' }),
     });
   });
 });
@@ -143,12 +149,18 @@ describe('applyClap', () => {
     const none = new Set<string>();
     expect(applyClap(yell(), 'd', none)).toEqual({ ok: true, changed: true, clappers: ['d'] });
     expect(applyClap(yell({ clappers: ['d'] }), 'd', none)).toEqual({ ok: true, changed: false, clappers: ['d'] });
-    expect(applyClap(yell(), 'a', none)).toEqual({ ok: false, message: YELL_MESSAGES.clapOwn });
+    expect(applyClap(yell(), 'a', none)).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'yell.clapOwn' }),
+    });
     expect(applyClap(yell({ visibility: 'private' }), 'd', none)).toEqual({
       ok: false,
-      message: YELL_MESSAGES.clapNotVisible,
+      problem: expect.objectContaining({ code: 'yell.clapNotVisible' }),
     });
-    expect(applyClap(null, 'd', none)).toEqual({ ok: false, message: YELL_MESSAGES.notFound });
+    expect(applyClap(null, 'd', none)).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'yell.notFound' }),
+    });
   });
 });
 
@@ -172,8 +184,11 @@ describe('Asia/Tokyo days', () => {
 describe('RecognitionSettingsSchema', () => {
   it('needs at least one value, unique ids and a cap of 1-100', () => {
     expect(v.safeParse(RecognitionSettingsSchema, DEFAULT_RECOGNITION_SETTINGS).success).toBe(true);
-    const bad = (x: unknown) => v.safeParse(RecognitionSettingsSchema, x).issues?.[0]?.message;
-    expect(bad({ values: [], dailyCap: 5 })).toBe(YELL_MESSAGES.valuesEmpty);
+    const bad = (x: unknown) => {
+      const r = v.safeParse(RecognitionSettingsSchema, x);
+      return r.success ? null : problemOfIssues(r.issues).code;
+    };
+    expect(bad({ values: [], dailyCap: 5 })).toBe('yell.valuesEmpty');
     expect(
       bad({
         values: [
@@ -182,9 +197,9 @@ describe('RecognitionSettingsSchema', () => {
         ],
         dailyCap: 5,
       }),
-    ).toBe(YELL_MESSAGES.valuesDuplicate);
-    expect(bad({ values: [{ id: 'a', label: 'A' }], dailyCap: 0 })).toBe(YELL_MESSAGES.dailyCapRange);
-    expect(bad({ values: [{ id: 'a', label: '  ' }], dailyCap: 3 })).toBe(YELL_MESSAGES.valueLabelEmpty);
+    ).toBe('yell.valuesDuplicate');
+    expect(bad({ values: [{ id: 'a', label: 'A' }], dailyCap: 0 })).toBe('yell.dailyCapRange');
+    expect(bad({ values: [{ id: 'a', label: '  ' }], dailyCap: 3 })).toBe('yell.valueLabelEmpty');
   });
 });
 

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
+import { says } from './issues';
 import { CreatedAtSchema, defineKind, MutationIdSchema } from './mutation-kit';
+import { problem, type Problem } from './problems';
 import { StaffIdSchema } from './staff';
 import { charCount, cleanText } from './text';
 
@@ -10,38 +12,19 @@ import { charCount, cleanText } from './text';
  */
 export const YELL_LIMITS = { message: 200, recipients: 10 } as const;
 
-export const YELL_MESSAGES = {
-  messageEmpty: 'メッセージを入力してください',
-  messageTooLong: `メッセージは${YELL_LIMITS.message}文字以内で入力してください`,
-  noRecipient: '宛先を1人以上選んでください',
-  tooManyRecipients: `宛先は${YELL_LIMITS.recipients}人までです`,
-  duplicateRecipient: '同じ人が宛先に重複しています',
-  toSelf: '自分自身にはエールを送れません',
-  unknownRecipient: '宛先の職員が見つかりません',
-  unknownValue: 'このバリューは使えません',
-  dailyCap: (cap: number) => `1日に送れるエールは${cap}件までです。明日また送ってください`,
-  notFound: 'エールが見つかりません',
-  clapOwn: '自分のエールには拍手できません',
-  clapNotVisible: 'このエールには拍手できません',
-  yellIdTaken: 'このエールIDは使用済みです',
-  valuesEmpty: 'バリューを1つ以上設定してください',
-  valuesDuplicate: 'バリューのIDが重複しています',
-  valueLabelEmpty: 'バリュー名を入力してください',
-  valueLabelTooLong: 'バリュー名は20文字以内で入力してください',
-  valueId: 'バリューIDは半角英小文字・数字・ハイフン（32文字以内）で入力してください',
-  dailyCapRange: '1日の上限は1〜100件で設定してください',
-} as const;
-
 /** A value tag's id: stable, so the aggregates keep counting under it when HR renames the label. */
-export const YellValueIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,32}$/, YELL_MESSAGES.valueId));
+export const YellValueIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9-]{1,32}$/, says('yell.valueIdInvalid', { max: 32 })),
+);
 
 export const YellValueSchema = v.object({
   id: YellValueIdSchema,
   label: v.pipe(
     v.string(),
     v.transform((s) => cleanText(s).replace(/\s+/g, ' ')),
-    v.check((s) => s !== '', YELL_MESSAGES.valueLabelEmpty),
-    v.check((s) => charCount(s) <= 20, YELL_MESSAGES.valueLabelTooLong),
+    v.check((s) => s !== '', says('yell.valueLabelEmpty')),
+    v.check((s) => charCount(s) <= 20, says('yell.valueLabelTooLong', { max: 20 })),
   ),
 });
 export type YellValue = v.InferOutput<typeof YellValueSchema>;
@@ -58,15 +41,15 @@ export const DEFAULT_DAILY_CAP = 20;
 export const RecognitionSettingsSchema = v.object({
   values: v.pipe(
     v.array(YellValueSchema),
-    v.minLength(1, YELL_MESSAGES.valuesEmpty),
-    v.maxLength(20, 'バリューは20個までです'),
-    v.check((values) => new Set(values.map((x) => x.id)).size === values.length, YELL_MESSAGES.valuesDuplicate),
+    v.minLength(1, says('yell.valuesEmpty')),
+    v.maxLength(20, says('yell.valuesTooMany', { max: 20 })),
+    v.check((values) => new Set(values.map((x) => x.id)).size === values.length, says('yell.valuesDuplicate')),
   ),
   dailyCap: v.pipe(
-    v.number(YELL_MESSAGES.dailyCapRange),
-    v.integer(YELL_MESSAGES.dailyCapRange),
-    v.minValue(1, YELL_MESSAGES.dailyCapRange),
-    v.maxValue(100, YELL_MESSAGES.dailyCapRange),
+    v.number(says('yell.dailyCapRange', { min: 1, max: 100 })),
+    v.integer(says('yell.dailyCapRange', { min: 1, max: 100 })),
+    v.minValue(1, says('yell.dailyCapRange', { min: 1, max: 100 })),
+    v.maxValue(100, says('yell.dailyCapRange', { min: 1, max: 100 })),
   ),
 });
 export type RecognitionSettings = v.InferOutput<typeof RecognitionSettingsSchema>;
@@ -80,25 +63,25 @@ export const DEFAULT_RECOGNITION_SETTINGS: RecognitionSettings = {
  * Made by the sending device, so a send can be replayed and shown before the server has it. No
  * underscore: clap documents are named `{yellId}_{staffId}` and the first underscore separates.
  */
-export const YellIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/, 'エールIDの形式が正しくありません'));
+export const YellIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/, says('yell.idInvalid')));
 
 export const YellMessageSchema = v.pipe(
   v.string(),
   v.transform(cleanText),
-  v.check((s) => s !== '', YELL_MESSAGES.messageEmpty),
-  v.check((s) => charCount(s) <= YELL_LIMITS.message, YELL_MESSAGES.messageTooLong),
+  v.check((s) => s !== '', says('yell.messageEmpty')),
+  v.check((s) => charCount(s) <= YELL_LIMITS.message, says('yell.messageTooLong', { max: YELL_LIMITS.message })),
 );
 
 export const YELL_VISIBILITIES = ['public', 'private'] as const;
 export type YellVisibility = (typeof YELL_VISIBILITIES)[number];
-export const YellVisibilitySchema = v.picklist(YELL_VISIBILITIES, '公開範囲が正しくありません');
+export const YellVisibilitySchema = v.picklist(YELL_VISIBILITIES, says('yell.visibilityInvalid'));
 
 /** Recipients as sent: 1..10 distinct staff ids (not the sender: that needs the sender, see checkYellSend). */
 export const YellRecipientsSchema = v.pipe(
-  v.array(StaffIdSchema, YELL_MESSAGES.noRecipient),
-  v.minLength(1, YELL_MESSAGES.noRecipient),
-  v.maxLength(YELL_LIMITS.recipients, YELL_MESSAGES.tooManyRecipients),
-  v.check((to) => new Set(to).size === to.length, YELL_MESSAGES.duplicateRecipient),
+  v.array(StaffIdSchema, says('yell.noRecipient')),
+  v.minLength(1, says('yell.noRecipient')),
+  v.maxLength(YELL_LIMITS.recipients, says('yell.tooManyRecipients', { max: YELL_LIMITS.recipients })),
+  v.check((to) => new Set(to).size === to.length, says('yell.duplicateRecipient')),
 );
 
 /** An エール as a device receives it: what this viewer may see of it. */
@@ -164,7 +147,7 @@ export interface StoredYell {
 // ---------------------------------------------------------------------------------------------
 // Rules
 
-export type YellCheck = { ok: true } | { ok: false; message: string };
+export type YellCheck = { ok: true } | { ok: false; problem: Problem };
 
 export interface YellSendFacts {
   settings: RecognitionSettings;
@@ -184,16 +167,17 @@ export function checkYellSend(
   senderId: string,
   facts: YellSendFacts,
 ): YellCheck {
-  if (send.to.length === 0) return { ok: false, message: YELL_MESSAGES.noRecipient };
-  if (send.to.length > YELL_LIMITS.recipients) return { ok: false, message: YELL_MESSAGES.tooManyRecipients };
-  if (new Set(send.to).size !== send.to.length) return { ok: false, message: YELL_MESSAGES.duplicateRecipient };
-  if (send.to.includes(senderId)) return { ok: false, message: YELL_MESSAGES.toSelf };
+  if (send.to.length === 0) return { ok: false, problem: problem('yell.noRecipient') };
+  if (send.to.length > YELL_LIMITS.recipients)
+    return { ok: false, problem: problem('yell.tooManyRecipients', { max: YELL_LIMITS.recipients }) };
+  if (new Set(send.to).size !== send.to.length) return { ok: false, problem: problem('yell.duplicateRecipient') };
+  if (send.to.includes(senderId)) return { ok: false, problem: problem('yell.toSelf') };
   const { isStaff } = facts;
-  if (isStaff && !send.to.every((id) => isStaff(id))) return { ok: false, message: YELL_MESSAGES.unknownRecipient };
+  if (isStaff && !send.to.every((id) => isStaff(id))) return { ok: false, problem: problem('yell.unknownRecipient') };
   if (!facts.settings.values.some((x) => x.id === send.value))
-    return { ok: false, message: YELL_MESSAGES.unknownValue };
+    return { ok: false, problem: problem('yell.unknownValue') };
   if (facts.sentToday >= facts.settings.dailyCap)
-    return { ok: false, message: YELL_MESSAGES.dailyCap(facts.settings.dailyCap) };
+    return { ok: false, problem: problem('yell.dailyCap', { cap: facts.settings.dailyCap }) };
   return { ok: true };
 }
 
@@ -235,10 +219,10 @@ export function applyClap(
   yell: StoredYell | null,
   actor: string,
   feedOptOut: ReadonlySet<string>,
-): { ok: true; changed: boolean; clappers: string[] } | { ok: false; message: string } {
-  if (!yell) return { ok: false, message: YELL_MESSAGES.notFound };
-  if (yell.from === actor) return { ok: false, message: YELL_MESSAGES.clapOwn };
-  if (!canSeeYell(yell, actor, feedOptOut)) return { ok: false, message: YELL_MESSAGES.clapNotVisible };
+): { ok: true; changed: boolean; clappers: string[] } | { ok: false; problem: Problem } {
+  if (!yell) return { ok: false, problem: problem('yell.notFound') };
+  if (yell.from === actor) return { ok: false, problem: problem('yell.clapOwn') };
+  if (!canSeeYell(yell, actor, feedOptOut)) return { ok: false, problem: problem('yell.clapNotVisible') };
   if (yell.clappers.includes(actor)) return { ok: true, changed: false, clappers: yell.clappers };
   return { ok: true, changed: true, clappers: [...yell.clappers, actor] };
 }

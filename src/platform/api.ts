@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { chunkText, ChunkFormatError, type ChunkText } from '../domain/directory-codec';
+import { problem, type Problem } from '../domain/problems';
 import type { Mutation } from '../domain/mutations';
 import { StaffDetailSchema, type StaffDetail } from '../domain/profile';
 import { API_PATHS, ApiErrorSchema, PushResponseSchema, type PushResponse } from '../domain/protocol';
@@ -50,7 +51,7 @@ export function httpTransport({
 }: HttpTransportOptions): Transport & ProfileApi & RecognitionApi & NominationApi & AdminApi {
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     const token = await getToken();
-    if (!token) throw new TransportError('サインインしてください', 401, 'unauthenticated');
+    if (!token) throw failure(problem('api.unauthenticated'), 401, 'unauthenticated');
     let res: Response;
     try {
       res = await doFetch(apiBase + path, {
@@ -58,16 +59,18 @@ export function httpTransport({
         headers: { ...init.headers, Authorization: `Bearer ${token}` },
       });
     } catch {
-      throw new TransportError('オフラインです', 0, 'offline');
+      throw failure(problem('sync.offline'), 0, 'offline');
     }
     if (!res.ok) {
       const body: unknown = await res.json().catch(() => null);
       const parsed = v.safeParse(ApiErrorSchema, body);
-      throw new TransportError(
-        parsed.success ? parsed.output.message : `サーバーエラー (${res.status})`,
-        res.status,
-        parsed.success ? parsed.output.code : 'http',
-      );
+      if (!parsed.success) throw failure(problem('api.httpError', { status: res.status }), res.status, 'http');
+      const { code, params, message } = parsed.output;
+      throw new TransportError(message ?? code, res.status, code, {
+        code,
+        ...(params !== undefined && { params }),
+        ...(message !== undefined && { message }),
+      });
     }
     return res;
   }
@@ -82,7 +85,7 @@ export function httpTransport({
 
   async function json<T>(schema: v.GenericSchema<unknown, T>, res: Response): Promise<T> {
     const parsed = v.safeParse(schema, await res.json());
-    if (!parsed.success) throw new TransportError('サーバーの応答が正しくありません', 502, 'bad-response');
+    if (!parsed.success) throw failure(problem('api.badResponse'), 502, 'bad-response');
     return parsed.output;
   }
 
@@ -95,12 +98,12 @@ export function httpTransport({
       const res = await request(API_PATHS.directoryChunk(snapshotId, n));
       // Chunks are stored gzipped and sent as bytes, so no proxy re-encodes them on the way.
       const body = res.body;
-      if (!body) throw new TransportError('名簿データが空です', 502, 'bad-response');
+      if (!body) throw failure(problem('directory.chunkInvalid'), 502, 'bad-response');
       const text = await new Response(body.pipeThrough(new DecompressionStream('gzip'))).text();
       try {
         return chunkText(text);
       } catch (e) {
-        if (e instanceof ChunkFormatError) throw new TransportError(e.message, 502, 'bad-response');
+        if (e instanceof ChunkFormatError) throw failure(e.problem, 502, 'bad-response');
         throw e;
       }
     },
@@ -124,4 +127,9 @@ export function httpTransport({
       return json(RecognitionSummarySchema, await request(`${API_PATHS.recognitionSummary}${q}`));
     },
   };
+}
+
+/** A TransportError for a problem the device itself names. */
+function failure(refusal: Problem, status: number, code: string): TransportError {
+  return new TransportError(refusal.code, status, code, refusal);
 }

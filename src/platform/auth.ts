@@ -10,6 +10,7 @@ import {
   type User,
 } from 'firebase/auth';
 import * as v from 'valibot';
+import { problem, ProblemError, type ProblemCode } from '../domain/problems';
 import { ClaimsSchema, type Claims } from '../domain/protocol';
 import { readConfig } from './config';
 
@@ -35,24 +36,25 @@ export interface SignedInUser {
   claims: Claims;
 }
 
-export class SignInError extends Error {
+/** A refused sign-in; its problem says why (`signIn.*`), the screen puts it into words. */
+export class SignInError extends ProblemError {
   override name = 'SignInError';
 }
 
 async function toSignedIn(user: User, forceRefresh = false): Promise<SignedInUser> {
   const token = await user.getIdTokenResult(forceRefresh);
   const claims = v.safeParse(ClaimsSchema, token.claims);
-  if (!claims.success)
-    throw new SignInError('このアカウントは名簿に登録されていません。人事担当にお問い合わせください。');
+  if (!claims.success) throw new SignInError(problem('signIn.notInRoster'));
   return { uid: user.uid, email: user.email ?? '', claims: claims.output };
 }
 
-const SIGN_IN_MESSAGES: Record<string, string> = {
-  'auth/invalid-credential': 'メールアドレスまたはパスワードが違います',
-  'auth/invalid-email': 'メールアドレスの形式が正しくありません',
-  'auth/user-disabled': 'このアカウントは利用できません',
-  'auth/too-many-requests': '試行回数が多すぎます。しばらくしてからお試しください',
-  'auth/network-request-failed': '通信できません。電波の良い場所でもう一度お試しください',
+/** Firebase Auth's error codes, as ours. */
+const SIGN_IN_PROBLEMS: Readonly<Record<string, ProblemCode>> = {
+  'auth/invalid-credential': 'signIn.invalidCredential',
+  'auth/invalid-email': 'signIn.invalidEmail',
+  'auth/user-disabled': 'signIn.userDisabled',
+  'auth/too-many-requests': 'signIn.tooManyRequests',
+  'auth/network-request-failed': 'signIn.network',
 };
 
 export async function signIn(email: string, password: string): Promise<SignedInUser> {
@@ -62,7 +64,7 @@ export async function signIn(email: string, password: string): Promise<SignedInU
   } catch (e) {
     if (e instanceof SignInError) throw e;
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-    throw new SignInError(SIGN_IN_MESSAGES[code] ?? 'サインインできませんでした');
+    throw new SignInError(problem(SIGN_IN_PROBLEMS[code] ?? 'signIn.failed'));
   }
 }
 

@@ -56,7 +56,7 @@ describe('syncNow', () => {
     expect(report.status).toMatchObject({
       phase: 'error',
       errorCode: 'refused',
-      error: 'サーバーが要求を受け付けませんでした（エラー 413）',
+      error: { code: 'sync.refused', params: { status: 413 } },
       lastSyncedAt: w.clock.now(),
     });
   });
@@ -98,7 +98,7 @@ describe('syncNow', () => {
     expect(report.status).toMatchObject({
       phase: 'error',
       errorCode: 'internal',
-      error: '同期中にエラーが発生しました',
+      error: { code: 'sync.internal', params: {} },
     });
     // The lock was released despite the failure: the next push can run.
     expect(w.locks.heldBy('outbox')).toBeNull();

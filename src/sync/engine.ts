@@ -154,7 +154,7 @@ export class SyncEngine {
       phase: problem === null ? 'idle' : problem.code === 'offline' ? 'offline' : 'error',
       pending: push !== null && 'remaining' in push ? push.remaining : this.status.pending,
       lastSyncedAt: pull?.outcome === 'done' ? this.ports.clock.now() : this.status.lastSyncedAt,
-      error: problem?.message ?? null,
+      error: problem?.problem ?? null,
       errorCode: problem?.code ?? null,
     });
   }

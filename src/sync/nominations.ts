@@ -1,4 +1,5 @@
 import type { Mutation } from '../domain/mutations';
+import type { Problem } from '../domain/problems';
 import {
   canTransition,
   isNominationMutation,
@@ -65,7 +66,7 @@ export function canReview(
   n: Pick<ShownNomination, 'nominees' | 'nominator'>,
   me: Me,
   sectionOfStaff: (staffId: string) => string | null,
-): string | null {
+): Problem | null {
   return reviewRefusal(
     n,
     { staffId: me.staffId, committee: me.committee, sectionId: me.sectionId },

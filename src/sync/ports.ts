@@ -3,6 +3,7 @@ import type { SyncRequest } from '../domain/sync-protocol';
 import type { Mutation } from '../domain/mutations';
 import type { ChunkText } from '../domain/directory-codec';
 import type { OrgUnit } from '../domain/org';
+import type { Refusal } from '../domain/problems';
 
 /**
  * The sync engine talks to these ports only. The browser implements them with Dexie, fetch and
@@ -33,6 +34,8 @@ export class TransportError extends Error {
     /** HTTP status, or 0 when the request never got an answer (offline, DNS, abort). */
     readonly status: number,
     readonly code = 'unknown',
+    /** What to tell the user: the server's problem code and params (or an older server's words). */
+    readonly refusal: Refusal = { message },
   ) {
     super(message);
   }
@@ -75,7 +78,7 @@ export interface Outbox {
   /** Removes acknowledged entries (applied or duplicate). */
   acknowledge(ids: readonly string[]): Promise<void>;
   /** Moves entries the server refused to the rejected list, keeping what the user typed. */
-  reject(results: readonly { id: string; message: string }[]): Promise<void>;
+  reject(results: readonly (Refusal & { id: string })[]): Promise<void>;
   /** Records a failed attempt for entries that were sent but not answered. */
   recordFailure(ids: readonly string[], error: string, notBefore: number): Promise<void>;
 }

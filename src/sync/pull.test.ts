@@ -2,7 +2,6 @@ import { decodeChunkText, toChunkText } from '../domain/directory-codec';
 import { describe, expect, it, vi } from 'vitest';
 import { SyncEngine } from './engine';
 import { TransportError } from './ports';
-import { SYNC_MESSAGES } from './status';
 import { createWorld, FakeDirectoryStore, FakeTransport, makeRecord, settle } from './testing';
 
 const people = (n: number, from = 0) =>
@@ -115,7 +114,7 @@ describe('syncDirectory', () => {
     expect(w.directory.replaced).toHaveLength(1);
     expect(engine.getStatus()).toMatchObject({
       phase: 'error',
-      error: SYNC_MESSAGES.unavailable,
+      error: { code: 'sync.unavailable', params: {} },
       lastSyncedAt: lastSynced,
     });
 

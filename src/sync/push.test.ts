@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Mutation } from '../domain/mutations';
 import { nextDelay } from './backoff';
 import { TransportError } from './ports';
-import { SYNC_MESSAGES } from './status';
 import { createWorld, deferred, profileUpdate } from './testing';
 
 const mutationId = (i: number) => `mut-${String(i).padStart(6, '0')}`;
@@ -41,7 +40,7 @@ describe('pushOutbox', () => {
     expect(w.server.records.get(w.selfId)?.intro).toBe('版120');
   });
 
-  it('keeps a rejected mutation in the rejected list with the server message, and applies the rest', async () => {
+  it('keeps a rejected mutation in the rejected list with the server code and params, and applies the rest', async () => {
     const w = createWorld();
     w.outbox.add(profileUpdate(mutationId(1), 'あ'.repeat(401)));
     w.outbox.add(profileUpdate(mutationId(2), '短い自己紹介'));
@@ -53,9 +52,32 @@ describe('pushOutbox', () => {
     expect(w.outbox.entries).toEqual([]);
     expect(w.outbox.rejected).toHaveLength(1);
     expect(w.outbox.rejected[0]?.entry.mutation).toEqual(profileUpdate(mutationId(1), 'あ'.repeat(401)));
-    expect(w.outbox.rejected[0]?.message).toBe('自己紹介は400文字以内で入力してください');
+    expect(w.outbox.rejected[0]?.refusal).toEqual({
+      code: 'edit.introTooLong',
+      params: { max: 400, field: 'patch.intro' },
+    });
     expect(w.server.applied.has(mutationId(1))).toBe(false);
     expect(w.server.records.get(w.selfId)?.intro).toBe('短い自己紹介');
+  });
+
+  it('an older server without codes: its message is kept as it came; neither code nor message: "not accepted"', async () => {
+    const w = createWorld();
+    w.outbox.add(profileUpdate(mutationId(1), 'ひとつめ'));
+    w.outbox.add(profileUpdate(mutationId(2), 'ふたつめ'));
+    const { engine, transport } = w.openTab('A');
+    transport.intercept.push = async (mutations) => ({
+      results: [
+        { id: mutations[0]?.id ?? '', status: 'rejected', message: '自己紹介は400文字以内で入力してください' },
+        { id: mutations[1]?.id ?? '', status: 'rejected' },
+      ],
+    });
+
+    await engine.pushOutbox();
+
+    expect(w.outbox.rejected.map((r) => r.refusal)).toEqual([
+      { message: '自己紹介は400文字以内で入力してください' },
+      { code: 'sync.rejectedDefault' },
+    ]);
   });
 
   it('backoff respected: a failed entry is not resent before its notBefore, then is', async () => {
@@ -73,7 +95,7 @@ describe('pushOutbox', () => {
     expect(w.outbox.get(mutationId(1))).toMatchObject({
       attempts: 1,
       notBefore: t0 + firstWait,
-      lastError: SYNC_MESSAGES.unavailable,
+      lastError: 'sync.unavailable',
     });
     expect(engine.getStatus()).toMatchObject({ phase: 'error', errorCode: 'unavailable', pending: 1 });
 
@@ -154,7 +176,7 @@ describe('pushOutbox', () => {
     expect(engine.getStatus()).toMatchObject({
       phase: 'error',
       errorCode: 'unauthenticated',
-      error: 'ログインの有効期限が切れました。もう一度ログインしてください',
+      error: { code: 'sync.unauthenticated', params: {} },
     });
   });
 
@@ -175,10 +197,10 @@ describe('pushOutbox', () => {
       phase: 'offline',
       pending: 1,
       lastSyncedAt: null,
-      error: 'オフラインです。接続が戻ったら送信します',
+      error: { code: 'sync.offline', params: {} },
       errorCode: 'offline',
     });
-    expect(w.outbox.get(mutationId(1))).toMatchObject({ attempts: 1, lastError: SYNC_MESSAGES.offline });
+    expect(w.outbox.get(mutationId(1))).toMatchObject({ attempts: 1, lastError: 'sync.offline' });
   });
 
   it('returns without sending while another tab holds the outbox lock', async () => {
@@ -212,6 +234,6 @@ describe('pushOutbox', () => {
     expect(report).toMatchObject({ outcome: 'failed', acknowledged: 1, problem: { code: 'protocol' } });
     expect(transport.calls.push).toBe(1);
     expect(w.outbox.ids()).toEqual([mutationId(2)]);
-    expect(w.outbox.get(mutationId(2))).toMatchObject({ attempts: 1, lastError: SYNC_MESSAGES.noResult });
+    expect(w.outbox.get(mutationId(2))).toMatchObject({ attempts: 1, lastError: 'sync.noResult' });
   });
 });

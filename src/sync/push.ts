@@ -1,8 +1,9 @@
 import { MAX_MUTATIONS_PER_PUSH, PUSH_SOFT_BYTES } from '../domain/mutations';
-import type { PushResponse } from '../domain/protocol';
+import type { PushResponse, PushResult as PushAnswer } from '../domain/protocol';
 import { nextDelay } from './backoff';
 import type { Clock, Outbox, OutboxEntry, Transport } from './ports';
-import { SYNC_MESSAGES, ProtocolError, toProblem, type SyncProblem } from './status';
+import { refusalOf, type Refusal } from '../domain/problems';
+import { ProtocolError, toProblem, type SyncProblem } from './status';
 
 export interface PushResult {
   /** Mutations handed to the transport, counting a resend once per send. */
@@ -65,7 +66,7 @@ export async function pushPending(deps: PushDeps, options: { ignoreBackoff?: boo
     } catch (error) {
       result.problem = toProblem(error);
       if (result.problem.retryable) {
-        await outbox.recordFailure(ids, result.problem.message, retryAt(batch, clock, random));
+        await outbox.recordFailure(ids, result.problem.problem.code, retryAt(batch, clock, random));
       } else {
         // Not recorded as an attempt: a 401 says nothing about these entries, and they must not be pushed
         // towards ever longer waits while the user signs in again.
@@ -77,14 +78,14 @@ export async function pushPending(deps: PushDeps, options: { ignoreBackoff?: boo
 
     const answers = new Map(response.results.map((r) => [r.id, r]));
     const acknowledged: string[] = [];
-    const rejected: { id: string; message: string }[] = [];
+    const rejected: (Refusal & { id: string })[] = [];
     const unanswered: OutboxEntry[] = [];
     for (const entry of batch) {
       const answer = answers.get(entry.mutation.id);
       if (answer === undefined) unanswered.push(entry);
       // 'duplicate' means an earlier send was applied and its answer lost: done, exactly as 'applied'.
       else if (answer.status === 'rejected') {
-        rejected.push({ id: answer.id, message: answer.message ?? SYNC_MESSAGES.rejectedDefault });
+        rejected.push({ id: answer.id, ...rejectionOf(answer) });
       } else acknowledged.push(answer.id);
     }
     if (acknowledged.length > 0) await outbox.acknowledge(acknowledged);
@@ -95,7 +96,7 @@ export async function pushPending(deps: PushDeps, options: { ignoreBackoff?: boo
       result.problem = toProblem(new ProtocolError('push answer lacks results'));
       await outbox.recordFailure(
         unanswered.map((e) => e.mutation.id),
-        SYNC_MESSAGES.noResult,
+        'sync.noResult',
         retryAt(unanswered, clock, random),
       );
       break;
@@ -129,4 +130,13 @@ function withinBytes(entries: OutboxEntry[]): OutboxEntry[] {
 function retryAt(batch: readonly OutboxEntry[], clock: Clock, random: () => number): number {
   const attempts = Math.max(0, ...batch.map((e) => e.attempts));
   return clock.now() + nextDelay(attempts + 1, random());
+}
+
+/**
+ * What is kept of a rejection: the server's code and params; an older server's words when it sent
+ * no code; "not accepted" when it sent neither.
+ */
+function rejectionOf(answer: PushAnswer): Refusal {
+  if (answer.code === undefined && answer.message === undefined) return { code: 'sync.rejectedDefault' };
+  return refusalOf(answer);
 }

@@ -1,7 +1,9 @@
 /**
  * What the app shows about syncing, apart from the engine: the first screen reads it (src/ui/ui-store.ts)
- * without loading the engine's messages and error mapping (status.ts).
+ * without loading the engine's error mapping (status.ts).
  */
+import type { Problem, SyncCode } from '../domain/problems';
+
 export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'offline' | 'error';
 
 /** What the app shows about syncing. Plain data, replaced (never mutated) on every change. */
@@ -15,8 +17,8 @@ export interface SyncStatus {
   pending: number | null;
   /** Client time of the last directory sync that reached the server, for 「最終更新」. */
   lastSyncedAt: number | null;
-  /** A Japanese message fit to show as is. */
-  error: string | null;
+  /** What went wrong, as a code: the badge puts it into words (src/i18n/problems/sync.ts). */
+  error: Problem<SyncCode> | null;
   /** Lets the app react without parsing the message, e.g. ask for sign-in on 'unauthenticated'. */
   errorCode: SyncErrorCode | null;
 }

@@ -246,11 +246,11 @@ describe('showYells (my unsent sends and claps over the stored エール)', () =
     const shown = showYells(
       [],
       [other],
-      [{ mutation: send('bad1'), message: '1日に送れるエールは20件までです' }],
+      [{ mutation: send('bad1'), code: 'yell.dailyCap', params: { cap: 20 } }],
       'me',
     );
     expect(shown.map((y) => [y.id, y.pending, y.rejected])).toEqual([
-      ['bad1', false, '1日に送れるエールは20件までです'],
+      ['bad1', false, { code: 'yell.dailyCap', params: { cap: 20 } }],
     ]);
   });
 });

@@ -6,7 +6,7 @@ import { CENTRED, decodePhoto, encodePhoto, type Crop } from '../../src/features
 
 interface Result {
   ok: boolean;
-  message?: string;
+  code?: string;
   thumb?: number[];
   large?: number[];
   thumbPx?: number;
@@ -20,9 +20,9 @@ async function sizeOf(bytes: Uint8Array): Promise<number> {
 
 async function run(file: Blob, crop: Crop = CENTRED): Promise<Result> {
   const decoded = await decodePhoto(file);
-  if (!decoded.ok) return { ok: false, message: decoded.message };
+  if (!decoded.ok) return { ok: false, code: decoded.problem.code };
   const encoded = await encodePhoto(decoded.bitmap, crop);
-  if (!encoded.ok) return { ok: false, message: encoded.message };
+  if (!encoded.ok) return { ok: false, code: encoded.problem.code };
   const { thumb, large } = encoded.photo;
   return {
     ok: true,

@@ -21,7 +21,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHOTO_LIMITS, PHOTO_MESSAGES } from '../../src/domain/photo';
+import { PHOTO_LIMITS } from '../../src/domain/photo';
+import { ja as problemWords } from '../../src/i18n/problems/ja';
 import { account, idTokenFor, stack } from '../stack/context';
 import { launchChromium, newPhone, signIn, waitForDirectory, waitForOfflineReady } from './browser';
 
@@ -179,7 +180,7 @@ describe('profile photo (D5) end to end, in Chromium on the local stack', () => 
     const huge = Buffer.alloc(PHOTO_LIMITS.sourceBytes + 1);
     huge.set([0xff, 0xd8, 0xff, 0xe0]);
     await picker.setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: huge });
-    await alert.filter({ hasText: PHOTO_MESSAGES.tooLarge }).waitFor();
+    await alert.filter({ hasText: problemWords['photo.tooLarge']({ maxMb: 20 }) }).waitFor();
     expect(await me.page.getByRole('img', { name: /写真の表示範囲/ }).count()).toBe(0);
 
     // Named and typed as a photo, but the bytes are text.
@@ -188,7 +189,7 @@ describe('profile photo (D5) end to end, in Chromium on the local stack', () => 
       mimeType: 'image/jpeg',
       buffer: Buffer.from('これは写真ではありません\n', 'utf8'),
     });
-    await alert.filter({ hasText: PHOTO_MESSAGES.notImage }).waitFor();
+    await alert.filter({ hasText: problemWords['photo.notImage'] }).waitFor();
     expect(await me.page.getByRole('img', { name: /写真の表示範囲/ }).count()).toBe(0);
 
     // Saving now sends nothing: the refused files never became a photo change.

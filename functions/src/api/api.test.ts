@@ -9,7 +9,7 @@ import { claimsFor, mutationId, staffId } from '../testing/fixtures';
 import { seededOrg } from '../testing/org';
 import type { TokenVerifier } from './auth';
 import { CHUNK_CACHE_CONTROL, MAX_BODY_BYTES, type ApiRequest, type ApiResponse } from './http';
-import { sendApiResponse, toApiRequest } from './node-http';
+import { sendApiResponse, serveNodeRequest, toApiRequest } from './node-http';
 import { createApi, READS_HEADER, type Api } from './router';
 
 /** Tokens are table keys; anything else fails verification, as a forged or expired token would. */
@@ -64,7 +64,7 @@ function bodyJson(res: ApiResponse): unknown {
 }
 
 describe('API: authentication and authorisation', () => {
-  it('answers 401 サインインしてください without a token, with a malformed header, or with an invalid token', async () => {
+  it('answers 401 api.unauthenticated without a token, with a malformed header, or with an invalid token', async () => {
     const { api } = await setup();
     for (const req of [
       request('GET', '/api/me'),
@@ -73,7 +73,7 @@ describe('API: authentication and authorisation', () => {
     ]) {
       const res = await api(req);
       expect(res.status).toBe(401);
-      expect(bodyJson(res)).toEqual({ code: 'unauthenticated', message: 'サインインしてください' });
+      expect(bodyJson(res)).toEqual({ code: 'api.unauthenticated' });
     }
   });
 
@@ -81,7 +81,7 @@ describe('API: authentication and authorisation', () => {
     const { api } = await setup();
     const res = await api(request('GET', '/api/me', { token: 'no-claims' }));
     expect(res.status).toBe(403);
-    expect(bodyJson(res)).toEqual({ code: 'forbidden', message: 'この操作は許可されていません' });
+    expect(bodyJson(res)).toEqual({ code: 'api.forbidden' });
   });
 
   it('returns the caller from the claims, with or without the /api prefix', async () => {
@@ -100,7 +100,7 @@ describe('API: authentication and authorisation', () => {
     for (const token of ['staff', 'manager']) {
       const res = await api(request('POST', '/api/admin/directory/snapshot', { token }));
       expect(res.status).toBe(403);
-      expect(bodyJson(res)).toMatchObject({ message: 'この操作は許可されていません' });
+      expect(bodyJson(res)).toEqual({ code: 'api.forbidden' });
     }
     expect((await store.directory.getDirectoryMeta(orgId)).snapshot).toEqual(before);
     const ok = await api(request('POST', '/api/admin/directory/snapshot', { token: 'hr' }));
@@ -117,7 +117,7 @@ describe('API: requests and answers', () => {
     const big = new Uint8Array(MAX_BODY_BYTES + 1).fill(0x20);
     const res = await api(request('POST', '/api/mutations', { token: 'staff', raw: big }));
     expect(res.status).toBe(413);
-    expect(bodyJson(res)).toMatchObject({ code: 'payload_too_large' });
+    expect(bodyJson(res)).toEqual({ code: 'api.tooLarge', params: { maxKb: 256 } });
     const declared = request('POST', '/api/mutations', { token: 'staff', body: { mutations: [] } });
     const res2 = await api({
       ...declared,
@@ -141,22 +141,25 @@ describe('API: requests and answers', () => {
     expect((await store.directory.getStaff(orgId, staffId(1)))?.intro).toBe('API経由');
   });
 
-  it('gives Japanese messages for validation failures that the domain schema has no message of its own for', async () => {
+  it('gives input.invalid, with the field, for validation failures that the domain schema has no code of its own for', async () => {
     const { api } = await setup();
     const mutation = { kind: 'profile.update', id: mutationId('date'), createdAt: 'yesterday', patch: {} };
     const res = await api(request('POST', '/api/mutations', { token: 'staff', body: { mutations: [mutation] } }));
     expect(bodyJson(res)).toEqual({
-      results: [{ id: mutationId('date'), status: 'rejected', message: '入力内容が正しくありません' }],
+      results: [{ id: mutationId('date'), status: 'rejected', code: 'input.invalid', params: { field: 'createdAt' } }],
     });
   });
 
-  it('answers 400 to a body that is not JSON', async () => {
+  it('answers 400 api.notJson to a body that is not JSON, and api.emptyBody to none', async () => {
     const { api } = await setup();
     const res = await api(
       request('POST', '/api/mutations', { token: 'staff', raw: new TextEncoder().encode('{"mutations": [') }),
     );
     expect(res.status).toBe(400);
-    expect(bodyJson(res)).toMatchObject({ code: 'invalid_request', message: '送信内容が正しい JSON ではありません' });
+    expect(bodyJson(res)).toEqual({ code: 'api.notJson' });
+    expect(res.headers['Content-Type']).toMatch(/^application\/json/);
+    const empty = await api(request('POST', '/api/mutations', { token: 'staff', raw: new Uint8Array() }));
+    expect(bodyJson(empty)).toEqual({ code: 'api.emptyBody' });
   });
 
   it('syncs: snapshot for a new device, then up to date; rejects a malformed cursor with 400', async () => {
@@ -214,13 +217,17 @@ describe('API: requests and answers', () => {
 
   it('answers 404 for unknown paths and 405 with Allow for a wrong method', async () => {
     const { api } = await setup();
-    expect((await api(request('GET', '/api/nothing', { token: 'staff' }))).status).toBe(404);
+    const unknown = await api(request('GET', '/api/nothing', { token: 'staff' }));
+    expect(unknown.status).toBe(404);
+    expect(bodyJson(unknown)).toEqual({ code: 'api.notFound' });
+    expect(unknown.headers['Content-Type']).toMatch(/^application\/json/);
     const res = await api(request('GET', '/api/mutations', { token: 'staff' }));
     expect(res.status).toBe(405);
+    expect(bodyJson(res)).toEqual({ code: 'api.methodNotAllowed' });
     expect(res.headers['Allow']).toBe('POST');
   });
 
-  it('answers 500 with a generic Japanese message when the store fails, and logs the real error', async () => {
+  it('answers 500 api.internal, JSON with no stack, when the store fails, and logs the real error', async () => {
     const errors: unknown[] = [];
     const { store } = await seededOrg(1);
     const broken: ServerStores = {
@@ -241,7 +248,7 @@ describe('API: requests and answers', () => {
     );
     expect(res.status).toBe(500);
     expect(JSON.stringify(bodyJson(res))).not.toContain('secret');
-    expect(bodyJson(res)).toMatchObject({ code: 'internal' });
+    expect(bodyJson(res)).toEqual({ code: 'api.internal' });
     expect(errors).toHaveLength(1);
   });
 });
@@ -286,5 +293,31 @@ describe('API: Node request and response adapter', () => {
       { status: 201, headers: { 'Content-Type': 'text/plain' }, body: 'ok' },
     );
     expect(written).toEqual({ status: 201, headers: { 'Content-Type': 'text/plain' }, body: 'ok' });
+  });
+});
+
+describe('API: a fault outside the router', () => {
+  it('answers JSON api.internal, without the fault, when making the API or reading the request throws', async () => {
+    const logged: unknown[] = [];
+    const sent: { status?: number; headers: Record<string, string>; body?: string | Uint8Array | undefined } = {
+      headers: {},
+    };
+    const res = {
+      status: (code: number) => (sent.status = code),
+      setHeader: (name: string, value: string) => (sent.headers[name] = value),
+      end: (body?: string | Uint8Array) => (sent.body = body),
+    };
+    await serveNodeRequest(
+      () => {
+        throw new Error('no credentials: secret detail');
+      },
+      { method: 'GET', url: '/api/me', headers: {} },
+      res,
+      (_m, e) => logged.push(e),
+    );
+    expect(sent.status).toBe(500);
+    expect(sent.headers['Content-Type']).toMatch(/^application\/json/);
+    expect(JSON.parse(String(sent.body))).toEqual({ code: 'api.internal' });
+    expect(logged).toHaveLength(1);
   });
 });

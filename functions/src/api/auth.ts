@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ClaimsSchema, type Claims } from '../../../src/domain/protocol';
-import { HandlerError } from './errors';
+import { problem } from '../../../src/domain/problems';
+import { forbidden, HandlerError } from './errors';
 
 /**
  * Checks a Firebase ID token and returns its decoded payload (custom claims sit at the top
@@ -11,7 +12,7 @@ export interface TokenVerifier {
   verify(idToken: string): Promise<Readonly<Record<string, unknown>>>;
 }
 
-export const unauthenticated = () => new HandlerError(401, 'unauthenticated', 'サインインしてください');
+export const unauthenticated = () => new HandlerError(401, problem('api.unauthenticated'));
 
 /** The caller's claims from `Authorization: Bearer <ID token>`. */
 export async function authenticate(authorization: string | undefined, verifier: TokenVerifier): Promise<Claims> {
@@ -27,6 +28,6 @@ export async function authenticate(authorization: string | undefined, verifier: 
   }
   const claims = v.safeParse(ClaimsSchema, payload);
   // Signed in, but not on this organisation's roster (no claims set yet, or removed).
-  if (!claims.success) throw new HandlerError(403, 'forbidden', 'この操作は許可されていません');
+  if (!claims.success) throw forbidden();
   return claims.output;
 }

@@ -1,18 +1,19 @@
+import { problem, type Problem } from '../../../src/domain/problems';
+
 /**
- * A failure a handler reports to the caller: an HTTP status, a stable code for the client, and a
- * message fit to show a Japanese user. Anything else thrown is a server fault (500).
+ * A failure a handler reports to the caller: an HTTP status and a problem (a code and its params,
+ * put into words by the device in its language). Anything else thrown is a server fault (500).
  */
 export class HandlerError extends Error {
   override name = 'HandlerError';
   constructor(
     readonly status: number,
-    readonly code: string,
-    message: string,
+    readonly problem: Problem,
   ) {
-    super(message);
+    super(problem.code);
   }
 }
 
-export const notFound = (message = '見つかりません') => new HandlerError(404, 'not_found', message);
-export const badRequest = (message: string) => new HandlerError(400, 'invalid_request', message);
-export const forbidden = () => new HandlerError(403, 'forbidden', 'この操作は許可されていません');
+export const notFound = (refusal: Problem = problem('api.notFound')) => new HandlerError(404, refusal);
+export const badRequest = (refusal: Problem) => new HandlerError(400, refusal);
+export const forbidden = (refusal: Problem = problem('api.forbidden')) => new HandlerError(403, refusal);

@@ -1,3 +1,4 @@
+import type { Problem } from '../../../src/domain/problems';
 import type { ApiError } from '../../../src/domain/protocol';
 
 /** An HTTP request, free of any framework, so the API can be tested without one. */
@@ -39,8 +40,10 @@ export function json(status: number, body: unknown): ApiResponse {
   };
 }
 
-export function error(status: number, code: string, message: string): ApiResponse {
-  return json(status, { code, message } satisfies ApiError);
+/** An error answer: JSON with the problem's code, and its params when it has any (no words, no stack). */
+export function error(status: number, refusal: Problem): ApiResponse {
+  const { code, params } = refusal;
+  return json(status, (Object.keys(params).length > 0 ? { code, params } : { code }) satisfies ApiError);
 }
 
 export function gzipChunk(bytes: Uint8Array): ApiResponse {

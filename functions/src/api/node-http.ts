@@ -1,4 +1,5 @@
-import type { ApiRequest, ApiResponse } from './http';
+import { problem } from '../../../src/domain/problems';
+import { error, type ApiRequest, type ApiResponse } from './http';
 
 /** The parts of a firebase-functions (Express) request the API reads. */
 export interface IncomingLike {
@@ -36,4 +37,25 @@ export function sendApiResponse(res: OutgoingLike, response: ApiResponse): void 
   res.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
   res.end(response.body);
+}
+
+/**
+ * One request end to end, for the Functions entry point: whatever throws outside the API's own
+ * handling (making the API, reading the request) still answers JSON with a code, never the
+ * framework's HTML page or a stack trace; the fault itself goes to `logError`.
+ */
+export async function serveNodeRequest(
+  getApi: () => (request: ApiRequest) => Promise<ApiResponse>,
+  req: IncomingLike,
+  res: OutgoingLike,
+  logError: (message: string, error: unknown) => void,
+): Promise<void> {
+  let response: ApiResponse;
+  try {
+    response = await getApi()(toApiRequest(req));
+  } catch (e) {
+    logError('api: fault outside the router', e);
+    response = error(500, problem('api.internal'));
+  }
+  sendApiResponse(res, response);
 }

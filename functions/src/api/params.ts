@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { problem } from '../../../src/domain/problems';
 import { SnapshotManifestSchema } from '../../../src/domain/protocol';
 import { badRequest } from './errors';
 
@@ -12,25 +13,25 @@ export function parseChunkParams(params: readonly string[]): { snapshotId: strin
   try {
     snapshotId = decodeURIComponent(params[0] ?? '');
   } catch {
-    throw badRequest('名簿データの指定が正しくありません');
+    throw badRequest(problem('api.chunkParams'));
   }
   const n = params[1] ?? '';
-  if (!v.is(SNAPSHOT_ID, snapshotId) || !/^\d{1,6}$/.test(n)) throw badRequest('名簿データの指定が正しくありません');
+  if (!v.is(SNAPSHOT_ID, snapshotId) || !/^\d{1,6}$/.test(n)) throw badRequest(problem('api.chunkParams'));
   return { snapshotId, n: Number(n) };
 }
 
 const STAFF_ID = /^[A-Za-z0-9_-]{1,40}$/;
 
 export function parseStaffId(param: string | undefined): string {
-  if (param === undefined || !STAFF_ID.test(param)) throw badRequest('職員の指定が正しくありません');
+  if (param === undefined || !STAFF_ID.test(param)) throw badRequest(problem('api.staffParam'));
   return param;
 }
 
 export function parseJsonBody(body: Uint8Array | undefined): unknown {
-  if (!body || body.byteLength === 0) throw badRequest('送信内容が空です');
+  if (!body || body.byteLength === 0) throw badRequest(problem('api.emptyBody'));
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
   } catch {
-    throw badRequest('送信内容が正しい JSON ではありません');
+    throw badRequest(problem('api.notJson'));
   }
 }

@@ -1,4 +1,4 @@
-import * as v from 'valibot';
+import { problem } from '../../../src/domain/problems';
 import { API_PATHS } from '../../../src/domain/protocol';
 import { SYNC_PATH } from '../../../src/domain/sync-protocol';
 import { SERVER_FEATURES } from '../features';
@@ -33,7 +33,6 @@ export interface ApiDeps {
 export type Api = (request: ApiRequest) => Promise<ApiResponse>;
 
 export function createApi(deps: ApiDeps): Api {
-  installJapaneseValidationMessages();
   const { stores } = deps;
   const routes: Route[] = [
     { method: 'GET', pattern: exact(API_PATHS.me), handle: async ({ claims }) => json(200, me(claims)) },
@@ -58,10 +57,10 @@ export function createApi(deps: ApiDeps): Api {
         const m = route.pattern.exec(path);
         return m ? [{ route, params: m.slice(1) }] : [];
       });
-      if (matching.length === 0) return error(404, 'not_found', '見つかりません');
+      if (matching.length === 0) return error(404, problem('api.notFound'));
       const found = matching.find(({ route }) => route.method === request.method);
       if (!found) {
-        const res = error(405, 'method_not_allowed', 'この操作には対応していません');
+        const res = error(405, problem('api.methodNotAllowed'));
         res.headers['Allow'] = matching.map(({ route }) => route.method).join(', ');
         return res;
       }
@@ -70,7 +69,7 @@ export function createApi(deps: ApiDeps): Api {
         (found.route.cookieAuth ? sessionCookieBearer(request.headers['cookie']) : undefined);
       const claims = await authenticate(authorization, deps.verifier);
       if (found.route.roles && !found.route.roles.includes(claims.role)) throw forbidden();
-      if (bodyTooLarge(request)) return error(413, 'payload_too_large', '送信内容が大きすぎます');
+      if (bodyTooLarge(request)) return error(413, problem('api.tooLarge', { maxKb: MAX_BODY_BYTES / 1024 }));
       const { result, reads } = await stores.reads.measure(() =>
         found.route.handle({ request, claims, params: found.params, stores }),
       );
@@ -100,20 +99,11 @@ function sessionCookieBearer(cookie: string | undefined): string | undefined {
 }
 
 function toErrorResponse(e: unknown, logError: (message: string, error: unknown) => void): ApiResponse {
-  if (e instanceof HandlerError) return error(e.status, e.code, e.message);
+  if (e instanceof HandlerError) return error(e.status, e.problem);
   if (e instanceof VersionContentionError) {
     // Many writers at once; the client retries with backoff, and its mutations are idempotent.
-    return error(503, 'busy', '混み合っています。しばらくしてからもう一度お試しください');
+    return error(503, problem('api.busy'));
   }
   logError('api: unhandled error', e);
-  return error(500, 'internal', 'サーバーでエラーが発生しました。しばらくしてからもう一度お試しください');
-}
-
-/**
- * Valibot's built-in messages are English; a schema's own messages (the domain's, in Japanese)
- * still take precedence. This sets a process-wide default, which is what is wanted in the
- * functions, where every message may reach a Japanese user.
- */
-function installJapaneseValidationMessages(): void {
-  v.setGlobalMessage(() => '入力内容が正しくありません');
+  return error(500, problem('api.internal'));
 }

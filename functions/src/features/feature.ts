@@ -9,6 +9,7 @@ import type { Claims, PushResult } from '../../../src/domain/protocol';
 import type { Role } from '../../../src/domain/org';
 import { SYNC_FEEDS, type FeedAnswer, type FeedCursor, type FeedName } from '../../../src/domain/sync-protocol';
 import type { ApiRequest, ApiResponse } from '../api/http';
+import { problem } from '../../../src/domain/problems';
 import { badRequest } from '../api/errors';
 import type { BatchedRead } from '../kit/batch-read';
 import type { RetryPolicy } from '../kit/versioned';
@@ -125,7 +126,7 @@ function planOne<N extends FeedName>(
   raw: unknown,
 ): FeedPlan {
   const cursor = v.safeParse(SYNC_FEEDS[feed.name].cursor, raw);
-  if (!cursor.success) throw badRequest(`同期の指定（${feed.name}）が正しくありません`);
+  if (!cursor.success) throw badRequest(problem('api.syncCursor', { feed: feed.name }));
   // The schema's output is this feed's cursor type; valibot's inference over the indexed
   // SYNC_FEEDS entry is not narrowed by the generic N.
   return feed.plan(stores, claims, cursor.output as FeedCursor<N>);

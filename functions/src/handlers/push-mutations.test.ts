@@ -39,15 +39,13 @@ describe('pushMutations', () => {
     expect((await store.directory.getStaff(orgId, staffId(1)))?.intro).toBe('乗っ取り');
   });
 
-  it('rejects a 10,000-character intro with a clear Japanese message and stores nothing', async () => {
+  it('rejects a 10,000-character intro with its code and stores nothing', async () => {
     const { store, orgId } = await seededOrg(2);
     const head = await store.directory.headVersion(orgId);
     const r = await pushMutations(store, claimsFor(0, 'staff', orgId), {
       mutations: [introEdit(mutationId(3), 'あ'.repeat(10_000))],
     });
-    expect(r.results).toEqual([
-      { id: mutationId(3), status: 'rejected', message: '自己紹介は400文字以内で入力してください' },
-    ]);
+    expect(r.results).toMatchObject([{ id: mutationId(3), status: 'rejected', code: 'edit.introTooLong' }]);
     expect((await store.directory.getStaff(orgId, staffId(0)))?.intro).toBe('');
     expect(await store.directory.headVersion(orgId)).toBe(head);
   });
@@ -89,7 +87,7 @@ describe('pushMutations', () => {
       [mutationId(8), 'applied'],
       ['', 'rejected'],
     ]);
-    expect(r.results[1]?.message).toBe('不正な変更IDです');
+    expect(r.results[1]?.code).toBe('mutation.idInvalid');
     expect((await store.directory.getStaff(orgId, staffId(0)))?.intro).toBe('二つ目');
   });
 
@@ -103,17 +101,20 @@ describe('pushMutations', () => {
     expect(change?.op === 'put' ? change.record.intro : null).toBe('');
   });
 
-  it('refuses a malformed envelope or too many mutations as a whole, with a Japanese message', async () => {
+  it('refuses a malformed envelope or too many mutations as a whole, with a code', async () => {
     const { store, orgId } = await seededOrg(1);
     const claims = claimsFor(0, 'staff', orgId);
     await expect(pushMutations(store, claims, { mutations: [] })).rejects.toMatchObject({
       status: 400,
-      message: '送信内容が正しくありません',
+      problem: { code: 'api.badRequest' },
     });
     const tooMany = Array.from({ length: MAX_MUTATIONS_PER_PUSH + 1 }, (_, i) => introEdit(mutationId(`t${i}`), 'x'));
     const failure = await pushMutations(store, claims, { mutations: tooMany }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(HandlerError);
-    expect(failure).toMatchObject({ status: 400, message: `一度に送れる変更は${MAX_MUTATIONS_PER_PUSH}件までです` });
+    expect(failure).toMatchObject({
+      status: 400,
+      problem: { code: 'api.tooManyMutations', params: { max: MAX_MUTATIONS_PER_PUSH } },
+    });
     expect(await store.directory.headVersion(orgId)).toBe(1);
   });
 });

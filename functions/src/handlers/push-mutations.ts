@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import { MAX_MUTATIONS_PER_PUSH, parseMutation, type Mutation } from '../../../src/domain/mutations';
 import { PushRequestSchema, type Claims, type PushResponse, type PushResult } from '../../../src/domain/protocol';
+import { problem } from '../../../src/domain/problems';
 import { badRequest } from '../api/errors';
+import { rejectedResult } from '../features/results';
 import { SERVER_FEATURES } from '../features';
 import type { ServerStores } from '../features/stores';
 
@@ -22,16 +24,14 @@ export async function pushMutations(store: ServerStores, claims: Claims, body: u
   const request = v.safeParse(PushRequestSchema, body);
   if (!request.success) {
     const tooMany = isRecord(body) && Array.isArray(body.mutations) && body.mutations.length > MAX_MUTATIONS_PER_PUSH;
-    throw badRequest(tooMany ? `一度に送れる変更は${MAX_MUTATIONS_PER_PUSH}件までです` : '送信内容が正しくありません');
+    throw badRequest(
+      tooMany ? problem('api.tooManyMutations', { max: MAX_MUTATIONS_PER_PUSH }) : problem('api.badRequest'),
+    );
   }
   const results: PushResult[] = [];
   for (const raw of request.output.mutations) {
     const parsed = parseMutation(raw);
-    results.push(
-      parsed.ok
-        ? await applyOne(store, claims, parsed.value)
-        : { id: idOf(raw), status: 'rejected', message: parsed.message },
-    );
+    results.push(parsed.ok ? await applyOne(store, claims, parsed.value) : rejectedResult(idOf(raw), parsed.problem));
   }
   return { results };
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Claims } from '../../../src/domain/protocol';
 import { SyncRequestSchema } from '../../../src/domain/sync-protocol';
+import { problem } from '../../../src/domain/problems';
 import { badRequest } from '../api/errors';
 import { SERVER_FEATURES } from '../features';
 import type { FeedPlan } from '../features/feature';
@@ -19,7 +20,7 @@ export async function syncFeeds(
   body: unknown,
 ): Promise<{ feeds: Record<string, unknown> }> {
   const request = v.safeParse(SyncRequestSchema, body);
-  if (!request.success) throw badRequest('同期の指定が正しくありません');
+  if (!request.success) throw badRequest(problem('api.syncRequest'));
   const plans: { name: string; plan: FeedPlan }[] = [];
   for (const [name, cursor] of Object.entries(request.output.feeds)) {
     for (const feature of SERVER_FEATURES) {

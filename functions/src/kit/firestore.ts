@@ -139,10 +139,10 @@ export function firestoreVersionedWrite(spec: FirestoreWriteSpec): Promise<Mutat
     if (!headSnap || !mutationSnap) throw new Error('getAll answered fewer documents than asked');
     if (mutationSnap.exists) return replayOutcome(v.parse(MutationRecordSchema, mutationSnap.data()), spec.actor);
     const extra = snaps.slice(participationRef ? 3 : 2);
-    if (spec.unlinked && snaps[2]?.exists) return { status: 'rejected', message: spec.unlinked.message } as const;
+    if (spec.unlinked && snaps[2]?.exists) return { status: 'rejected', problem: spec.unlinked.refusal } as const;
     const head = parseHeadVersion(headSnap);
     const decision = spec.decide(head, extra, headSnap);
-    if ('rejected' in decision) return { status: 'rejected', message: decision.rejected } as const;
+    if ('rejected' in decision) return { status: 'rejected', problem: decision.rejected } as const;
     const batch = spec.db.batch();
     const record = (version: number) =>
       spec.unlinked ? UNLINKED_RECORD : linkedRecord(spec.actor, version, spec.appliedAt());

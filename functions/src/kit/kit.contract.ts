@@ -4,11 +4,11 @@
  * (features/contracts.standin.test.ts), through a tiny feature built on the kit (probe.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { problem } from '../../../src/domain/problems';
 import { freshOrgId, mutationId, staffId } from '../testing/fixtures';
 import { pageSince } from './page';
 import { ALREADY_TOOK_PART, type KitProbe } from './probe';
 import { COUNTER_SHARDS } from './counters';
-import { KIT_MESSAGES } from './versioned';
 
 export function runKitContract(name: string, make: () => KitProbe): void {
   describe(`kit contract: ${name}`, () => {
@@ -41,7 +41,7 @@ export function runKitContract(name: string, make: () => KitProbe): void {
       expect(await probe.apply(orgId, id, staffId(1), { id: 'a', value: 5 })).toEqual({ status: 'duplicate' });
       expect(await probe.apply(orgId, id, staffId(2), { id: 'a', value: 5 })).toEqual({
         status: 'rejected',
-        message: KIT_MESSAGES.mutationIdTaken,
+        problem: expect.objectContaining({ code: 'mutation.idTaken' }),
       });
       expect(await probe.since(orgId, 0, 10)).toEqual([{ id: 'a', value: 1, version: 1 }]);
     });
@@ -65,7 +65,7 @@ export function runKitContract(name: string, make: () => KitProbe): void {
       const id = mutationId('x1');
       expect(await probe.apply(orgId, id, staffId(1), { id: 'a', value: 'refuse' })).toEqual({
         status: 'rejected',
-        message: 'refused',
+        problem: problem('probe.refused'),
       });
       expect((await probe.stored(orgId)).mutations).toEqual([]);
       expect(await probe.apply(orgId, id, staffId(1), { id: 'a', value: 1 })).toEqual({
@@ -108,7 +108,7 @@ export function runKitContract(name: string, make: () => KitProbe): void {
       // A second answer by the same person in the same scope is refused, writing nothing.
       expect(await probe.apply(orgId, mutationId('survey-2'), who, { id: 'answer-q1', value: 5 }, 'survey-a')).toEqual({
         status: 'rejected',
-        message: ALREADY_TOOK_PART,
+        problem: ALREADY_TOOK_PART,
       });
       // A replay of the same id is a duplicate (whose it was is not kept).
       expect(await probe.apply(orgId, id, who, { id: 'answer-q1', value: 4 }, 'survey-a')).toEqual({

@@ -74,9 +74,9 @@ export function memoryVersionedWrite<G>(spec: MemoryWriteSpec<G>): Promise<Mutat
     if (existing) return replayOutcome(existing, spec.actor);
     const participation = spec.unlinked ? participationDocId(spec.unlinked.scope, spec.unlinked.staffId) : null;
     if (spec.unlinked && participation && spec.unlinked.participations().has(participation))
-      return { status: 'rejected', message: spec.unlinked.message } as const;
+      return { status: 'rejected', problem: spec.unlinked.refusal } as const;
     const decision = spec.decide(head);
-    if ('rejected' in decision) return { status: 'rejected', message: decision.rejected } as const;
+    if ('rejected' in decision) return { status: 'rejected', problem: decision.rejected } as const;
     const record = spec.unlinked ? UNLINKED_RECORD : null;
     await tick();
     if (mutations.has(spec.mutationId)) return CONFLICT;

@@ -5,6 +5,7 @@
  */
 import type { DocumentReference, Firestore } from 'firebase-admin/firestore';
 import * as v from 'valibot';
+import { problem } from '../../../src/domain/problems';
 import { FirestoreBatchReader, MemoryBatchReader, type BatchReader, type HeadHandle } from './batch-read';
 import { FirestoreCounters, MemoryCounters, type Counts } from './counters';
 import { firestoreHead, firestorePage, firestoreVersionedWrite, parseHeadVersion } from './firestore';
@@ -32,7 +33,7 @@ export interface TallyIntent {
   value: number | 'refuse';
 }
 
-export const ALREADY_TOOK_PART = 'この調査には回答済みです';
+export const ALREADY_TOOK_PART = problem('probe.alreadyTookPart');
 
 export interface KitProbe {
   reads: ReadCounter;
@@ -80,13 +81,13 @@ export class MemoryProbe implements KitProbe {
         unlinked: {
           scope: unlinkedScope,
           staffId: actor,
-          message: ALREADY_TOOK_PART,
+          refusal: ALREADY_TOOK_PART,
           participations: () => org.participations,
         },
       }),
       extraReads: 1,
       decide: () => {
-        if (intent.value === 'refuse') return rejectWith('refused');
+        if (intent.value === 'refuse') return rejectWith(problem('probe.refused'));
         const value = intent.value;
         if (org.tallies.get(intent.id)?.value === value) return UNCHANGED;
         return {
@@ -166,13 +167,13 @@ export class FirestoreProbe implements KitProbe {
         unlinked: {
           scope: unlinkedScope,
           staffId: actor,
-          message: ALREADY_TOOK_PART,
+          refusal: ALREADY_TOOK_PART,
           participations: org.collection('participations'),
         },
       }),
       extra: [tallyRef],
       decide: (_head, [tallySnap]) => {
-        if (intent.value === 'refuse') return rejectWith('refused');
+        if (intent.value === 'refuse') return rejectWith(problem('probe.refused'));
         const value = intent.value;
         if (tallySnap?.exists && v.parse(TallySchema, tallySnap.data()).value === value) return UNCHANGED;
         return { write: { stage: (batch, version) => void batch.set(tallyRef, { id: intent.id, value, version }) } };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { problem, type Problem } from '../../../src/domain/problems';
 
 /**
  * The versioned write, the part both forms (kit/memory.ts, kit/firestore.ts) share: a feature's
@@ -60,7 +61,7 @@ export async function retryVersioned<T>(policy: RetryPolicy, attempt: () => Prom
 }
 
 export type MutationOutcome =
-  { status: 'applied'; version: number } | { status: 'duplicate' } | { status: 'rejected'; message: string };
+  { status: 'applied'; version: number } | { status: 'duplicate' } | { status: 'rejected'; problem: Problem };
 
 /**
  * What is kept of an applied mutation: enough to answer a replay. A linked record names its actor
@@ -74,10 +75,6 @@ export const MutationRecordSchema = v.union([
 ]);
 export type MutationRecord = v.InferOutput<typeof MutationRecordSchema>;
 
-export const KIT_MESSAGES = {
-  mutationIdTaken: 'この変更IDは別の職員の変更で使用済みです',
-} as const;
-
 /** Outcome of a mutation whose id already has a record. */
 export function replayOutcome(record: MutationRecord, actorStaffId: string): MutationOutcome {
   // Another person's id is not a replay of this one; applying it would be wrong, and calling it a
@@ -86,7 +83,7 @@ export function replayOutcome(record: MutationRecord, actorStaffId: string): Mut
   if ('unlinked' in record) return { status: 'duplicate' };
   return record.actor === actorStaffId
     ? { status: 'duplicate' }
-    : { status: 'rejected', message: KIT_MESSAGES.mutationIdTaken };
+    : { status: 'rejected', problem: problem('mutation.idTaken') };
 }
 
 export function linkedRecord(actor: string, version: number, appliedAt: string): MutationRecord {
@@ -107,9 +104,9 @@ export function versionDocId(version: number): string {
  * What an attempt decided, after its reads: refuse (nothing written, nothing recorded, the id may
  * be used again), record the id without a change (version 0), or write at the next version.
  */
-export type Decision<Stage> = { rejected: string } | { unchanged: true } | { write: Stage };
+export type Decision<Stage> = { rejected: Problem } | { unchanged: true } | { write: Stage };
 
-export const rejectWith = (message: string) => ({ rejected: message }) as const;
+export const rejectWith = (refusal: Problem) => ({ rejected: refusal }) as const;
 export const UNCHANGED = { unchanged: true } as const;
 
 /**
@@ -117,12 +114,12 @@ export const UNCHANGED = { unchanged: true } as const;
  * time) and that `staffId` took part in `scope` (a participation record holding only those two),
  * created if absent in the same atomic write as the content, which names neither. Nothing stored
  * or versioned by the kit links the participation to the content. A second participation of the
- * same person in the same scope is refused with `message`.
+ * same person in the same scope is refused with `refusal`.
  */
 export interface UnlinkedParticipation {
   scope: string;
   staffId: string;
-  message: string;
+  refusal: Problem;
 }
 
 export function participationDocId(scope: string, staffId: string): string {

@@ -1,13 +1,7 @@
 import type { OrgUnit } from '../org';
+import { problem, type Problem } from '../problems';
 import { unitAncestry } from '../unit-tree';
-import {
-  NOMINATION_MESSAGES,
-  type AuditEntry,
-  type Award,
-  type NominationState,
-  type NominationStatus,
-  type ReviewEntry,
-} from './schemas';
+import { type AuditEntry, type Award, type NominationState, type NominationStatus, type ReviewEntry } from './schemas';
 
 // The status machine, who may review, the linked エール check, and the rule that applies one intent.
 
@@ -57,13 +51,13 @@ export function reviewRefusal(
   n: Pick<NominationState, 'nominees' | 'nominator'>,
   reviewer: Reviewer,
   nomineeSections: readonly (string | null)[],
-): string | null {
-  if (!reviewer.committee) return NOMINATION_MESSAGES.notCommittee;
-  if (n.nominees.includes(reviewer.staffId)) return NOMINATION_MESSAGES.reviewAsNominee;
-  if (n.nominator === reviewer.staffId) return NOMINATION_MESSAGES.reviewOwn;
+): Problem | null {
+  if (!reviewer.committee) return problem('nomination.notCommittee');
+  if (n.nominees.includes(reviewer.staffId)) return problem('nomination.reviewAsNominee');
+  if (n.nominator === reviewer.staffId) return problem('nomination.reviewOwn');
   if (reviewer.sectionId === null || nomineeSections.some((s) => s === null))
-    return NOMINATION_MESSAGES.reviewSectionUnknown;
-  if (nomineeSections.includes(reviewer.sectionId)) return NOMINATION_MESSAGES.reviewOwnSection;
+    return problem('nomination.reviewSectionUnknown');
+  if (nomineeSections.includes(reviewer.sectionId)) return problem('nomination.reviewOwnSection');
   return null;
 }
 
@@ -83,13 +77,13 @@ export function linkedYellsRefusal(
   ids: readonly string[],
   found: readonly LinkableYell[],
   nominator: string,
-): string | null {
+): Problem | null {
   const byId = new Map(found.map((y) => [y.id, y]));
   for (const id of ids) {
     const y = byId.get(id);
-    if (!y) return NOMINATION_MESSAGES.yellNotFound;
+    if (!y) return problem('nomination.yellNotFound');
     if (y.visibility !== 'public' && y.from !== nominator && !y.to.includes(nominator))
-      return NOMINATION_MESSAGES.yellNotFound;
+      return problem('nomination.yellNotFound');
   }
   return null;
 }
@@ -129,7 +123,7 @@ export type NominationOutcome =
       nomination: NominationState;
       audit: Omit<AuditEntry, 'version' | 'nominationId'> | null;
     }
-  | { ok: false; message: string };
+  | { ok: false; problem: Problem };
 
 /** Calendar year in Asia/Tokyo (UTC+9, no daylight saving) of an ISO instant. */
 export function tokyoYear(iso: string): number {
@@ -161,12 +155,12 @@ export function applyNominationIntent(
     comment,
   });
   if (intent.kind === 'nomination.create') {
-    if (current) return { ok: false, message: NOMINATION_MESSAGES.idTaken };
+    if (current) return { ok: false, problem: problem('nomination.idTaken') };
     const award = ctx.awards.find((a) => a.id === intent.awardId);
-    if (!award) return { ok: false, message: NOMINATION_MESSAGES.awardUnknown };
-    if (intent.nominees.includes(actor)) return { ok: false, message: NOMINATION_MESSAGES.selfNomination };
+    if (!award) return { ok: false, problem: problem('nomination.awardUnknown') };
+    if (intent.nominees.includes(actor)) return { ok: false, problem: problem('nomination.selfNomination') };
     if (intent.nominees.length > 1 && intent.teamName === '')
-      return { ok: false, message: NOMINATION_MESSAGES.teamNameRequired };
+      return { ok: false, problem: problem('nomination.teamNameRequired') };
     return {
       ok: true,
       changed: true,
@@ -189,14 +183,14 @@ export function applyNominationIntent(
       },
     };
   }
-  if (!current) return { ok: false, message: NOMINATION_MESSAGES.notFound };
+  if (!current) return { ok: false, problem: problem('nomination.notFound') };
   switch (intent.kind) {
     case 'nomination.endorse': {
-      if (current.nominator === actor) return { ok: false, message: NOMINATION_MESSAGES.endorseOwn };
-      if (current.nominees.includes(actor)) return { ok: false, message: NOMINATION_MESSAGES.endorseAsNominee };
-      if (current.endorsers.includes(actor)) return { ok: false, message: NOMINATION_MESSAGES.endorseTwice };
+      if (current.nominator === actor) return { ok: false, problem: problem('nomination.endorseOwn') };
+      if (current.nominees.includes(actor)) return { ok: false, problem: problem('nomination.endorseAsNominee') };
+      if (current.endorsers.includes(actor)) return { ok: false, problem: problem('nomination.endorseTwice') };
       if (current.status !== 'submitted' && current.status !== 'under_review')
-        return { ok: false, message: NOMINATION_MESSAGES.endorseClosed };
+        return { ok: false, problem: problem('nomination.endorseClosed') };
       return {
         ok: true,
         changed: true,
@@ -206,9 +200,9 @@ export function applyNominationIntent(
     }
     case 'nomination.review': {
       const refusal = reviewRefusal(current, ctx.reviewer, ctx.nomineeSections);
-      if (refusal) return { ok: false, message: refusal };
-      if (current.status !== intent.from) return { ok: false, message: NOMINATION_MESSAGES.staleStatus };
-      if (!canTransition(current.status, intent.to)) return { ok: false, message: NOMINATION_MESSAGES.outOfOrder };
+      if (refusal) return { ok: false, problem: refusal };
+      if (current.status !== intent.from) return { ok: false, problem: problem('nomination.staleStatus') };
+      if (!canTransition(current.status, intent.to)) return { ok: false, problem: problem('nomination.outOfOrder') };
       const review: ReviewEntry = {
         at: ctx.now,
         by: actor,
@@ -229,8 +223,8 @@ export function applyNominationIntent(
       };
     }
     case 'award.consent': {
-      if (!current.nominees.includes(actor)) return { ok: false, message: NOMINATION_MESSAGES.consentNotNominee };
-      if (current.status !== 'awarded') return { ok: false, message: NOMINATION_MESSAGES.consentNotAwarded };
+      if (!current.nominees.includes(actor)) return { ok: false, problem: problem('nomination.consentNotNominee') };
+      if (current.status !== 'awarded') return { ok: false, problem: problem('nomination.consentNotAwarded') };
       if (current.consent[actor] === intent.show) return { ok: true, changed: false, audit: null, nomination: current };
       return {
         ok: true,

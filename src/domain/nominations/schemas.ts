@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { says } from '../issues';
 import { charCount, cleanText } from '../text';
 
 /**
@@ -23,20 +24,17 @@ export const NominationStatusSchema = v.picklist(NOMINATION_STATUSES);
 // ---------------------------------------------------------------------------------------------
 // Awards (HR's configuration)
 
-export const AwardIdSchema = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9-]{1,32}$/, '賞のIDは英小文字・数字・-で32文字以内です'),
-);
+export const AwardIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,32}$/, says('award.idInvalid', { max: 32 })));
 
 export const AwardSchema = v.object({
   id: AwardIdSchema,
   label: v.pipe(
     v.string(),
     v.transform((s) => cleanText(s).replace(/\s+/g, ' ')),
-    v.check((s) => s !== '', '賞の名前を入力してください'),
+    v.check((s) => s !== '', says('award.labelEmpty')),
     v.check(
       (s) => charCount(s) <= NOMINATION_LIMITS.awardLabel,
-      `賞の名前は${NOMINATION_LIMITS.awardLabel}文字以内で入力してください`,
+      says('award.labelTooLong', { max: NOMINATION_LIMITS.awardLabel }),
     ),
   ),
 });
@@ -46,9 +44,9 @@ export type Award = v.InferOutput<typeof AwardSchema>;
 export const AwardsConfigSchema = v.object({
   awards: v.pipe(
     v.array(AwardSchema),
-    v.minLength(1, '賞を1つ以上設定してください'),
-    v.maxLength(NOMINATION_LIMITS.awards, `賞は${NOMINATION_LIMITS.awards}件までです`),
-    v.check((list) => new Set(list.map((a) => a.id)).size === list.length, '賞のIDが重複しています'),
+    v.minLength(1, says('award.listEmpty')),
+    v.maxLength(NOMINATION_LIMITS.awards, says('award.listTooLong', { max: NOMINATION_LIMITS.awards })),
+    v.check((list) => new Set(list.map((a) => a.id)).size === list.length, says('award.idDuplicate')),
   ),
 });
 export type AwardsConfig = v.InferOutput<typeof AwardsConfigSchema>;
@@ -64,75 +62,52 @@ export const DEFAULT_AWARDS: readonly Award[] = [
 // ---------------------------------------------------------------------------------------------
 // Nominations
 
-export const NOMINATION_MESSAGES = {
-  reasonEmpty: '推薦理由を入力してください',
-  reasonTooLong: `推薦理由は${NOMINATION_LIMITS.reason}文字以内で入力してください`,
-  teamNameTooLong: `チーム名は${NOMINATION_LIMITS.teamName}文字以内で入力してください`,
-  teamNameRequired: '2人以上を推薦するときはチーム名を入力してください',
-  nomineesEmpty: '推薦する職員を選んでください',
-  nomineesTooMany: `チームの推薦は${NOMINATION_LIMITS.nominees}人までです`,
-  nomineesDuplicate: '同じ職員が2回選ばれています',
-  selfNomination: '自分自身は推薦できません',
-  yellsTooMany: `添えられるエールは${NOMINATION_LIMITS.linkedYells}件までです`,
-  yellsDuplicate: '同じエールが2回選ばれています',
-  yellNotFound: '添えたエールが見つからないか、見ることができません',
-  awardUnknown: 'この賞はありません',
-  nomineeUnknown: '推薦された職員が見つかりません',
-  notFound: '推薦が見つかりません',
-  idTaken: 'この推薦IDは使用済みです',
-  endorseOwn: '自分の推薦には賛同できません',
-  endorseAsNominee: '自分が推薦された案件には賛同できません',
-  endorseTwice: 'すでに賛同しています',
-  endorseClosed: '審査が終わった推薦には賛同できません',
-  notCommittee: '表彰審査委員のみ審査できます',
-  reviewAsNominee: '自分が推薦された案件は審査できません',
-  reviewOwn: '自分が推薦した案件は審査できません',
-  reviewOwnSection: '自分と同じ課の職員が推薦された案件は審査できません',
-  reviewSectionUnknown: '所属が確認できないため審査できません',
-  staleStatus: 'ほかの委員が先に審査状況を変更しました。最新の状態を確認してください',
-  outOfOrder: 'この順序では審査状況を変更できません',
-  commentTooLong: `コメントは${NOMINATION_LIMITS.comment}文字以内で入力してください`,
-  consentNotAwarded: '表彰が決定した推薦にのみ回答できます',
-  consentNotNominee: '自分が受賞した表彰にのみ回答できます',
-} as const;
-
 /** Made by the device, like community ids; no underscore, because endorsement ids are `{nominationId}_{staffId}`. */
-export const NominationIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/, '推薦IDの形式が正しくありません'));
+export const NominationIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/, says('nomination.idInvalid')));
 
-const StaffRefSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, '職員IDの形式が正しくありません'));
+const StaffRefSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, says('staff.idInvalid')));
 /** Same shape as yell ids (client-made, community id pattern). */
-const YellRefSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/, 'エールIDの形式が正しくありません'));
+const YellRefSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/, says('yell.idInvalid')));
 
 export const ReasonSchema = v.pipe(
   v.string(),
   v.transform(cleanText),
-  v.check((s) => s !== '', NOMINATION_MESSAGES.reasonEmpty),
-  v.check((s) => charCount(s) <= NOMINATION_LIMITS.reason, NOMINATION_MESSAGES.reasonTooLong),
+  v.check((s) => s !== '', says('nomination.reasonEmpty')),
+  v.check(
+    (s) => charCount(s) <= NOMINATION_LIMITS.reason,
+    says('nomination.reasonTooLong', { max: NOMINATION_LIMITS.reason }),
+  ),
 );
 
 export const TeamNameSchema = v.pipe(
   v.string(),
   v.transform((s) => cleanText(s).replace(/\s+/g, ' ')),
-  v.check((s) => charCount(s) <= NOMINATION_LIMITS.teamName, NOMINATION_MESSAGES.teamNameTooLong),
+  v.check(
+    (s) => charCount(s) <= NOMINATION_LIMITS.teamName,
+    says('nomination.teamNameTooLong', { max: NOMINATION_LIMITS.teamName }),
+  ),
 );
 
 export const NomineesSchema = v.pipe(
   v.array(StaffRefSchema),
-  v.minLength(1, NOMINATION_MESSAGES.nomineesEmpty),
-  v.maxLength(NOMINATION_LIMITS.nominees, NOMINATION_MESSAGES.nomineesTooMany),
-  v.check((ids) => new Set(ids).size === ids.length, NOMINATION_MESSAGES.nomineesDuplicate),
+  v.minLength(1, says('nomination.nomineesEmpty')),
+  v.maxLength(NOMINATION_LIMITS.nominees, says('nomination.nomineesTooMany', { max: NOMINATION_LIMITS.nominees })),
+  v.check((ids) => new Set(ids).size === ids.length, says('nomination.nomineesDuplicate')),
 );
 
 export const LinkedYellsSchema = v.pipe(
   v.array(YellRefSchema),
-  v.maxLength(NOMINATION_LIMITS.linkedYells, NOMINATION_MESSAGES.yellsTooMany),
-  v.check((ids) => new Set(ids).size === ids.length, NOMINATION_MESSAGES.yellsDuplicate),
+  v.maxLength(NOMINATION_LIMITS.linkedYells, says('nomination.yellsTooMany', { max: NOMINATION_LIMITS.linkedYells })),
+  v.check((ids) => new Set(ids).size === ids.length, says('nomination.yellsDuplicate')),
 );
 
 export const CommentSchema = v.pipe(
   v.string(),
   v.transform(cleanText),
-  v.check((s) => charCount(s) <= NOMINATION_LIMITS.comment, NOMINATION_MESSAGES.commentTooLong),
+  v.check(
+    (s) => charCount(s) <= NOMINATION_LIMITS.comment,
+    says('nomination.commentTooLong', { max: NOMINATION_LIMITS.comment }),
+  ),
 );
 
 export const ReviewEntrySchema = v.object({

@@ -3,6 +3,9 @@ import { useId, useState, type ReactNode } from 'react';
 import * as v from 'valibot';
 import { useT } from '../../i18n/language';
 import { adminWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
+import { problemOfIssues } from '../../domain/issues';
+import type { Problem, Refusal } from '../../domain/problems';
 import { dexieNominationCache, readAwards } from '../../db/nominations';
 import type { AppDb } from '../../db/schema';
 import { dexieYellCache, readSettings } from '../../db/yells';
@@ -80,12 +83,13 @@ interface LabelListFormProps {
    * Checks the items with the server's schema and saves them: a string is the message of the first
    * problem, nothing sent; otherwise what the server took goes to the device copy.
    */
-  save: (items: Labelled[]) => Promise<string | null>;
+  save: (items: Labelled[]) => Promise<Refusal | null>;
 }
 
 /** A list of named tags (エール values and awards have just this shape) that HR renames, adds and removes, then saves. */
 function LabelListForm(props: LabelListFormProps) {
   const t = useT(adminWords);
+  const say = useProblem();
   const [items, setItems] = useState<Labelled[]>(() => props.initial.map((x) => ({ ...x })));
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const titleId = useId();
@@ -94,10 +98,10 @@ function LabelListForm(props: LabelListFormProps) {
     setState({ kind: 'saving' });
     try {
       const problem = await props.save(items);
-      setState(problem === null ? { kind: 'saved' } : { kind: 'error', message: problem });
+      setState(problem === null ? { kind: 'saved' } : { kind: 'error', message: say(problem) });
     } catch (e) {
       const offline = !(e instanceof TransportError) || e.code === 'offline';
-      setState({ kind: 'error', message: offline ? t.admin.needsConnection : e.message });
+      setState({ kind: 'error', message: offline ? t.admin.needsConnection : say(e.refusal) });
     }
   }
 
@@ -159,13 +163,9 @@ function LabelListForm(props: LabelListFormProps) {
 }
 
 /** The first problem the schema finds, or the parsed value. */
-function check<T>(
-  schema: v.GenericSchema<unknown, T>,
-  input: unknown,
-  fallback: string,
-): { ok: T } | { problem: string } {
+function check<T>(schema: v.GenericSchema<unknown, T>, input: unknown): { ok: T } | { problem: Problem } {
   const parsed = v.safeParse(schema, input);
-  return parsed.success ? { ok: parsed.output } : { problem: parsed.issues[0]?.message ?? fallback };
+  return parsed.success ? { ok: parsed.output } : { problem: problemOfIssues(parsed.issues) };
 }
 
 function YellSettingsForm({ db, initial }: { db: AppDb; initial: RecognitionSettings }) {
@@ -183,10 +183,10 @@ function YellSettingsForm({ db, initial }: { db: AppDb; initial: RecognitionSett
       addLabel={t.admin.addValue}
       saveLabel={t.admin.saveYell}
       save={async (values) => {
-        const r = check(RecognitionSettingsSchema, { values, dailyCap: Number(cap) }, t.admin.invalid);
+        const r = check(RecognitionSettingsSchema, { values, dailyCap: Number(cap) });
         if ('problem' in r) return r.problem;
         const api = getAdminApi();
-        if (!api) return t.admin.needsConnection;
+        if (!api) return { message: t.admin.needsConnection };
         await dexieYellCache(db).saveSettings(await api.saveRecognitionSettings(r.ok));
         return null;
       }}
@@ -220,10 +220,10 @@ function AwardsForm({ db, initial }: { db: AppDb; initial: readonly Award[] }) {
       addLabel={t.admin.addAward}
       saveLabel={t.admin.saveAwards}
       save={async (awards) => {
-        const r = check(AwardsConfigSchema, { awards }, t.admin.invalid);
+        const r = check(AwardsConfigSchema, { awards });
         if ('problem' in r) return r.problem;
         const api = getAdminApi();
-        if (!api) return t.admin.needsConnection;
+        if (!api) return { message: t.admin.needsConnection };
         await dexieNominationCache(db).saveAwards(await api.saveAwards(r.ok));
         return null;
       }}

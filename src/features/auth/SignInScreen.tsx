@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { ProblemError } from '../../domain/problems';
 import { useT } from '../../i18n/language';
 import { signInWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 
 interface Props {
@@ -13,6 +15,7 @@ export function SignInScreen({ signIn }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const t = useT(signInWords);
+  const say = useProblem();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -21,7 +24,7 @@ export function SignInScreen({ signIn }: Props) {
     try {
       await signIn(email, password);
     } catch (err) {
-      setError(err instanceof Error ? err.message : t.signIn.failed);
+      setError(err instanceof ProblemError ? say(err.problem) : t.signIn.failed);
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useT } from '../../i18n/language';
 import { communitiesWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import type { AppDb } from '../../db/schema';
 import { COMMUNITY_LIMITS, type ShownCommunity } from '../../domain/communities';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -101,6 +102,7 @@ function CommunityList({
 
 function CreateForm({ db }: { db: AppDb }) {
   const t = useT(communitiesWords);
+  const say = useProblem();
   const nameId = useId();
   const descId = useId();
   const errorId = useId();
@@ -118,7 +120,7 @@ function CreateForm({ db }: { db: AppDb }) {
     const result = await createCommunity(db, { name, description });
     setBusy(false);
     if (!result.ok) {
-      setError(result.message);
+      setError(say(result.problem));
       return;
     }
     navigate(`/communities/${result.value}`);

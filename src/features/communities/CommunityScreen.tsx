@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
 import { communitiesWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import type { AppDb } from '../../db/schema';
 import { byOrganisation, unitOrder } from '../../domain/peers';
 import type { DirectoryRecord } from '../../domain/staff';
@@ -22,6 +23,7 @@ interface Props {
 /** One community: what it is about, join or leave, and its members' faces (in organisation order). */
 export function CommunityScreen({ db, id, directory, selfId }: Props) {
   const t = useT(communitiesWords);
+  const say = useProblem();
   const communities = useCommunities(db, selfId);
   const community = communities?.find((c) => c.id === id);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +50,7 @@ export function CommunityScreen({ db, id, directory, selfId }: Props) {
 
   async function toggle() {
     const result = await (isMember ? leaveCommunity(db, id) : joinCommunity(db, id));
-    setError(result.ok ? null : result.message);
+    setError(result.ok ? null : say(result.problem));
   }
 
   return (

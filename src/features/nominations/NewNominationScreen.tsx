@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useSearch as useQueryString } from 'wouter';
 import { useT } from '../../i18n/language';
 import { nominationWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import { useUi } from '../../ui/ui-store';
 import { deleteDraft, saveDraft } from '../../db/nominations';
 import type { AppDb, NominationDraftRow } from '../../db/schema';
@@ -38,6 +39,7 @@ const EMPTY: NominationDraft = { awardId: '', nominees: [], teamName: '', reason
  */
 export function NewNominationScreen({ db, directory, selfId }: Props) {
   const t = useT(nominationWords);
+  const say = useProblem();
   const view = useNominations(db, selfId);
   const online = useUi((s) => s.online);
   const [, navigate] = useLocation();
@@ -114,7 +116,7 @@ export function NewNominationScreen({ db, directory, selfId }: Props) {
     setBusy(true);
     const result = await sendNomination(db, DRAFT_ID, { ...draft, awardId });
     setBusy(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return setError(say(result.problem));
     navigate(`/nominations/${result.value}`);
   }
 

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
 import { nominationWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 import {
@@ -33,6 +34,7 @@ interface Props {
 /** C1-C3: one nomination; endorse once; review (eligible committee members); the winner's answer. */
 export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
   const t = useT(nominationWords);
+  const say = useProblem();
   const view = useNominations(db, selfId);
   const me = useMe(directory, selfId, duties);
   const name = useNames(directory);
@@ -59,7 +61,7 @@ export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
 
   async function endorse() {
     const result = await endorseNomination(db, id);
-    setError(result.ok ? null : result.message);
+    setError(result.ok ? null : say(result.problem));
   }
 
   return (
@@ -76,7 +78,7 @@ export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
         .filter((r) => r.nominationId === n.id)
         .map((r) => (
           <p key={r.id} className="error" role="alert">
-            {r.message}
+            {say(r.refusal)}
           </p>
         ))}
 
@@ -157,6 +159,7 @@ function CommitteePanel({
   name: (id: string) => string;
 }) {
   const t = useT(nominationWords);
+  const say = useProblem();
   const ids = { to: useId(), comment: useId(), counter: useId() };
   const online = useUi((s) => s.online);
   const choices = nextStatuses(n);
@@ -173,7 +176,7 @@ function CommitteePanel({
     e.preventDefault();
     if (chosen === '') return;
     const result = await reviewNomination(db, n.id, n.status, chosen, comment);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return setError(say(result.problem));
     setError(null);
     setComment('');
     setTo('');
@@ -192,7 +195,7 @@ function CommitteePanel({
   return (
     <section aria-labelledby="review-title" className="committee-panel">
       <h2 id="review-title">{t.nominations.review}</h2>
-      {choices.length > 0 && refusal !== null && <p className="muted">{refusal}</p>}
+      {choices.length > 0 && refusal !== null && <p className="muted">{say(refusal)}</p>}
       {choices.length > 0 && refusal === null && (
         <form className="nomination-form" onSubmit={(e) => void submit(e)} noValidate>
           <div className="people-field">

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
 import { nominationWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import type { AppDb } from '../../db/schema';
 import type { ShownNomination } from '../../domain/nominations';
 import { nominationLists } from '../../sync/nominations';
@@ -20,6 +21,7 @@ interface Props {
 /** C1-C3: my nominations, those I can endorse, those I can review (committee), and awards to me. */
 export function NominationsScreen({ db, directory, selfId, duties }: Props) {
   const t = useT(nominationWords);
+  const say = useProblem();
   const view = useNominations(db, selfId);
   const me = useMe(directory, selfId, duties);
   if (!view) return <p className="muted center">{t.common.loading}</p>;
@@ -49,7 +51,7 @@ export function NominationsScreen({ db, directory, selfId, duties }: Props) {
       </p>
       {view.rejected.map((r) => (
         <p key={r.id} className="error" role="alert">
-          {r.message}
+          {say(r.refusal)}
         </p>
       ))}
       {lists.awardedToMe.length > 0 && (

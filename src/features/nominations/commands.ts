@@ -2,7 +2,8 @@ import { requestSync } from '../../sync/trigger';
 import { enqueueMutation } from '../../db/outbox';
 import type { AppDb } from '../../db/schema';
 import { newId, newMutation, type ValidationResult } from '../../domain/mutations';
-import { NOMINATION_MESSAGES, type NominationStatus } from '../../domain/nominations';
+import type { NominationStatus } from '../../domain/nominations';
+import { problem } from '../../domain/problems';
 import { queueMutation } from '../../db/queue-mutation';
 
 export interface NominationDraft {
@@ -28,7 +29,7 @@ export async function sendNomination(
   if (!parsed.ok) return parsed;
   // The server's rules that need only the draft, said before queueing rather than after a round trip.
   if (parsed.value.nominees.length > 1 && parsed.value.teamName === '')
-    return { ok: false, message: NOMINATION_MESSAGES.teamNameRequired };
+    return { ok: false, problem: problem('nomination.teamNameRequired') };
   await db.transaction('rw', db.outbox, db.nominationDrafts, async () => {
     await enqueueMutation(db, parsed.value);
     await db.nominationDrafts.delete(draftId);
@@ -37,7 +38,7 @@ export async function sendNomination(
   return { ok: true, value: nominationId };
 }
 
-/** Each resolves to the queued mutation, or the shared schema's message. */
+/** Each resolves to the queued mutation, or the shared schema's problem. */
 export function endorseNomination(db: AppDb, nominationId: string) {
   return queueMutation(db, 'nomination.endorse', { nominationId });
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
 import { nominationWords, type NominationWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import type { AppDb } from '../../db/schema';
 import type { Award, ShownNomination } from '../../domain/nominations';
 import { fullName } from '../../domain/staff';
@@ -83,11 +84,12 @@ export function ConsentPrompt({
   selfId: string;
 }) {
   const t = useT(nominationWords);
+  const say = useProblem();
   const [error, setError] = useState<string | null>(null);
   const answer = n.consent[selfId];
   async function choose(show: boolean) {
     const result = await answerConsent(db, n.id, show);
-    setError(result.ok ? null : result.message);
+    setError(result.ok ? null : say(result.problem));
   }
   const label = awardName(n, awards);
   return (

@@ -6,13 +6,14 @@ import type { Award, ShownNomination } from '../../domain/nominations';
 import { isNominationMutation, sectionOf } from '../../domain/nominations';
 import { shownNominations, type Me } from '../../sync/nominations';
 import type { DirectoryView } from '../../ui/use-directory';
+import { refusalOf, type Refusal } from '../../domain/problems';
 
 export interface NominationsView {
   /** Newest first, with my unsent nominations, endorsements, reviews and answers laid over. */
   nominations: ShownNomination[];
   awards: readonly Award[];
-  /** My nomination mutations the server refused, newest first, with its message (nothing vanishes silently). */
-  rejected: { id: string; nominationId: string; kind: string; message: string }[];
+  /** My nomination mutations the server refused, newest first, with why (nothing vanishes silently). */
+  rejected: { id: string; nominationId: string; kind: string; refusal: Refusal }[];
 }
 
 /** Everything the 表彰 screens read, from the device store; `undefined` while IndexedDB is read. */
@@ -38,7 +39,7 @@ export function useNominations(db: AppDb, selfId: string): NominationsView | und
           id: r.id,
           nominationId: 'nominationId' in r.mutation ? String(r.mutation.nominationId) : '',
           kind: r.mutation.kind,
-          message: r.message,
+          refusal: refusalOf(r),
         })),
     };
   }, [data, selfId]);

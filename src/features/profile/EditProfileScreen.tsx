@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useT } from '../../i18n/language';
 import { profileWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import { requestSync } from '../../sync/trigger';
 import type { AppDb } from '../../db/schema';
 import { API_PATHS } from '../../domain/protocol';
@@ -68,6 +69,7 @@ function EditForm({
   pendingPhotoUpload: { thumb: string; large: string } | null | undefined;
 }) {
   const t = useT(profileWords);
+  const say = useProblem();
   const words = t.profileEdit;
   const [, navigate] = useLocation();
   // False while the form shows defaults: this device has not fetched one's own detail yet (offline).
@@ -127,7 +129,7 @@ function EditForm({
       photo === undefined ? undefined : (photo?.upload ?? null),
     );
     setSaving(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return setError(say(result.problem));
     requestSync();
     navigate(`/people/${self.id}`);
   }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent, type PointerEvent } from 'react';
 import { useT } from '../../i18n/language';
 import { profileWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import { CENTRED, cropRect, decodePhoto, encodePhoto, MAX_ZOOM, toUpload, type Crop } from './photo';
 
 export interface ChosenPhoto {
@@ -24,6 +25,7 @@ const VIEW = 240;
  */
 export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
   const t = useT(profileWords).profileEdit;
+  const say = useProblem();
   const [bitmap, setBitmap] = useState<ImageBitmap | null>(null);
   const [crop, setCrop] = useState<Crop>(CENTRED);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +49,7 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
     setBusy(true);
     const decoded = await decodePhoto(file);
     setBusy(false);
-    if (!decoded.ok) return setError(decoded.message);
+    if (!decoded.ok) return setError(say(decoded.problem));
     setBitmap(decoded.bitmap);
     setCrop(CENTRED);
   }
@@ -57,7 +59,7 @@ export function PhotoEditor({ hasPhoto = false, onChosen }: Props) {
     setBusy(true);
     const encoded = await encodePhoto(bitmap, crop);
     setBusy(false);
-    if (!encoded.ok) return setError(encoded.message);
+    if (!encoded.ok) return setError(say(encoded.problem));
     const upload = toUpload(encoded.photo);
     onChosen({ upload, preview: `data:image/webp;base64,${upload.large}` });
     setBitmap(null);

@@ -1,4 +1,5 @@
-import { encodeBase64, isWebp, looksLikeImage, PHOTO_LIMITS, PHOTO_MESSAGES } from '../../domain/photo';
+import { encodeBase64, isWebp, looksLikeImage, PHOTO_LIMITS } from '../../domain/photo';
+import { problem, type Problem } from '../../domain/problems';
 
 /**
  * The photo pipeline of D5, all on the device: check the file, decode it, crop a square the user
@@ -6,11 +7,6 @@ import { encodeBase64, isWebp, looksLikeImage, PHOTO_LIMITS, PHOTO_MESSAGES } fr
  * a canvas and encoding anew keeps only pixels: EXIF (GPS position, camera, date) is left behind.
  * createImageBitmap applies the EXIF orientation first, so the picture is still the right way up.
  */
-
-export const ENCODE_MESSAGES = {
-  noWebp: 'この端末では写真を変換できません。別の端末でお試しください',
-  tooDetailed: '写真を小さくできませんでした。別の写真を選んでください',
-} as const;
 
 /** What the user chose: zoom 1 is the largest centred square; x and y move it, from -1 to 1. */
 export interface Crop {
@@ -32,23 +28,24 @@ export function cropRect(width: number, height: number, crop: Crop): { sx: numbe
   return { sx, sy, side };
 }
 
-/** A message when the file cannot be a usable photo, before anything is decoded; null when it may be. */
-export async function checkPhotoFile(file: Blob): Promise<string | null> {
-  if (file.size > PHOTO_LIMITS.sourceBytes) return PHOTO_MESSAGES.tooLarge;
+/** A problem when the file cannot be a usable photo, before anything is decoded; null when it may be. */
+export async function checkPhotoFile(file: Blob): Promise<Problem | null> {
+  if (file.size > PHOTO_LIMITS.sourceBytes)
+    return problem('photo.tooLarge', { maxMb: PHOTO_LIMITS.sourceBytes / (1024 * 1024) });
   const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
   // By the bytes, not the name or the type the picker reports: both can lie.
-  return looksLikeImage(head) ? null : PHOTO_MESSAGES.notImage;
+  return looksLikeImage(head) ? null : problem('photo.notImage');
 }
 
-export type Decoded = { ok: true; bitmap: ImageBitmap } | { ok: false; message: string };
+export type Decoded = { ok: true; bitmap: ImageBitmap } | { ok: false; problem: Problem };
 
 export async function decodePhoto(file: Blob): Promise<Decoded> {
-  const problem = await checkPhotoFile(file);
-  if (problem) return { ok: false, message: problem };
+  const refusal = await checkPhotoFile(file);
+  if (refusal) return { ok: false, problem: refusal };
   try {
     return { ok: true, bitmap: await createImageBitmap(file, { imageOrientation: 'from-image' }) };
   } catch {
-    return { ok: false, message: PHOTO_MESSAGES.undecodable };
+    return { ok: false, problem: problem('photo.undecodable') };
   }
 }
 
@@ -57,7 +54,7 @@ export interface EncodedPhoto {
   large: Uint8Array;
 }
 
-export type Encoded = { ok: true; photo: EncodedPhoto } | { ok: false; message: string };
+export type Encoded = { ok: true; photo: EncodedPhoto } | { ok: false; problem: Problem };
 
 /** Both images of the chosen square, each within its byte cap. */
 export async function encodePhoto(bitmap: ImageBitmap, crop: Crop): Promise<Encoded> {
@@ -84,20 +81,20 @@ async function encodeWithin(
   crop: Crop,
   px: number,
   maxBytes: number,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
   for (let size = px; size >= px / 2; size = Math.round(size * 0.8)) {
     for (const quality of QUALITIES) {
       const blob = await renderSquare(bitmap, crop, size, quality);
       // Browsers that cannot encode WebP silently hand back a PNG.
-      if (blob.type !== 'image/webp') return { ok: false, message: ENCODE_MESSAGES.noWebp };
+      if (blob.type !== 'image/webp') return { ok: false, problem: problem('photo.noEncoder') };
       if (blob.size <= maxBytes) {
         const bytes = new Uint8Array(await blob.arrayBuffer());
-        if (!isWebp(bytes)) return { ok: false, message: ENCODE_MESSAGES.noWebp };
+        if (!isWebp(bytes)) return { ok: false, problem: problem('photo.noEncoder') };
         return { ok: true, bytes };
       }
     }
   }
-  return { ok: false, message: ENCODE_MESSAGES.tooDetailed };
+  return { ok: false, problem: problem('photo.tooDetailed') };
 }
 
 async function renderSquare(bitmap: ImageBitmap, crop: Crop, size: number, quality: number): Promise<Blob> {

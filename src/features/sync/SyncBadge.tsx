@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useT } from '../../i18n/language';
+import { useLang, useT } from '../../i18n/language';
+import { SYNC_WORDS } from '../../i18n/problems/sync';
+import { problemText } from '../../i18n/problems/words';
 import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 
 /**
  * One line that says whether what you see is current and whether your changes have been sent. A sync
- * error is shown as src/sync/status.ts words it, in Japanese in both languages: the sync engine has no UI language.
+ * error comes as a code; its words are in the entry chunk (src/i18n/problems/sync.ts), in both languages.
  */
 export function SyncBadge({ db }: { db: AppDb }) {
   const online = useUi((s) => s.online);
@@ -13,11 +15,12 @@ export function SyncBadge({ db }: { db: AppDb }) {
   const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
   const rejected = useLiveQuery(() => db.rejected.count(), [db]) ?? 0;
   const t = useT();
+  const lang = useLang((s) => s.lang);
 
   let text: string;
   if (!online) text = pending > 0 ? t.sync.offlineUnsent(pending) : t.sync.offline;
   else if (sync.phase === 'pushing' || sync.phase === 'pulling') text = t.sync.syncing;
-  else if (sync.phase === 'error' && sync.error) text = sync.error;
+  else if (sync.phase === 'error' && sync.error) text = problemText(sync.error, SYNC_WORDS[lang]);
   else if (pending > 0) text = t.common.unsentCount(pending);
   else text = t.sync.upToDate;
 

@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useLocation, useSearch as useQueryString } from 'wouter';
 import { useT } from '../../i18n/language';
 import { yellWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
@@ -28,6 +29,7 @@ interface Props {
 /** R1, R4: pick up to 10 people, a value, a message (counted as typed), public or private; works offline. */
 export function ComposeScreen({ db, directory, selfId }: Props) {
   const t = useT(yellWords);
+  const say = useProblem();
   const view = useYells(db, selfId);
   const query = new URLSearchParams(useQueryString());
   const preselected = query.get('to');
@@ -77,7 +79,7 @@ export function ComposeScreen({ db, directory, selfId }: Props) {
     // Gone to the sent list already: a failed write is told there.
     if (moved) return;
     setBusy(false);
-    if (!result.ok) setError(result.message);
+    if (!result.ok) setError(say(result.problem));
   }
 
   const person = (id: string) => directory?.byId.get(id);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
 import { yellWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import type { AppDb } from '../../db/schema';
 import { fullName, type DirectoryRecord } from '../../domain/staff';
 import type { RecognitionSettings } from '../../domain/yells';
@@ -30,6 +31,7 @@ interface Props {
 /** One エール: who to whom, its value, the message (as text), its claps. No count of anyone's エール. */
 export function YellCard({ db, yell, directory, settings, selfId }: Props) {
   const t = useT(yellWords);
+  const say = useProblem();
   const [error, setError] = useState<string | null>(null);
   const sender = directory?.byId.get(yell.from);
   const name = (id: string) => {
@@ -40,7 +42,7 @@ export function YellCard({ db, yell, directory, settings, selfId }: Props) {
   const canClap = yell.from !== selfId && yell.version > 0 && yell.rejected === null;
   async function clap() {
     const result = await clapYell(db, selfId, yell.id);
-    setError(result.ok ? null : result.message);
+    setError(result.ok ? null : say(result.problem));
   }
   return (
     <li className="yell-card">
@@ -81,7 +83,7 @@ export function YellCard({ db, yell, directory, settings, selfId }: Props) {
       </div>
       {yell.rejected !== null && (
         <p className="error" role="alert">
-          {yell.rejected}
+          {say(yell.rejected)}
         </p>
       )}
       {error && (

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../i18n/language';
 import { yellWords } from './words';
+import { useProblem } from '../../i18n/problems/use-problem';
 import type { AppDb } from '../../db/schema';
 import { departmentOf, type Role } from '../../domain/org';
 import { DEFAULT_RECOGNITION_SETTINGS } from '../../domain/yells';
@@ -31,6 +32,7 @@ interface Props {
 /** R1, R2: the public feed (all, or one 部), what I received, what I sent (with 送信待ち). No ranking. */
 export function YellScreen({ db, directory, selfId, role, tab }: Props) {
   const t = useT(yellWords);
+  const say = useProblem();
   const view = useYells(db, selfId);
   const [department, setDepartment] = useState('');
   const [shown, setShown] = useState(PAGE);
@@ -94,7 +96,7 @@ export function YellScreen({ db, directory, selfId, role, tab }: Props) {
       {tab === 'received' && view && <OptOutSwitch db={db} view={view} />}
       {tab === 'sent' && view?.writeFailure && (
         <p className="error" role="alert">
-          {view.writeFailure}
+          {say(view.writeFailure)}
         </p>
       )}
       {list === undefined ? (
@@ -154,6 +156,7 @@ function pick(
 
 function OptOutSwitch({ db, view }: { db: AppDb; view: YellView }) {
   const t = useT(yellWords);
+  const say = useProblem();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -163,7 +166,9 @@ function OptOutSwitch({ db, view }: { db: AppDb; view: YellView }) {
         type="checkbox"
         role="switch"
         checked={view.myOptOut}
-        onChange={(e) => void setYellFeedOptOut(db, e.target.checked).then((r) => setError(r.ok ? null : r.message))}
+        onChange={(e) =>
+          void setYellFeedOptOut(db, e.target.checked).then((r) => setError(r.ok ? null : say(r.problem)))
+        }
       />
       <label htmlFor={id}>{t.yell.optOut}</label>
       <p className="muted">

@@ -7,11 +7,11 @@ import {
   checkYellSend,
   countSentOnDay,
   tokyoDay,
-  YELL_MESSAGES,
   type RecognitionSettings,
   type YellVisibility,
 } from '../../domain/yells';
 import { queueMutation } from '../../db/queue-mutation';
+import { problem } from '../../domain/problems';
 import { justQueued } from './just-queued';
 
 export interface YellDraft {
@@ -92,14 +92,14 @@ export async function sendYell(
   } catch (e) {
     console.error('outbox', e);
     justQueued.drop(new Set([yellId]), SAVE_FAILED);
-    return { ok: false, message: SAVE_FAILED };
+    return { ok: false, problem: SAVE_FAILED };
   }
   requestSync();
   return { ok: true, value: yellId };
 }
 
 /** The device refused to store it (full, or private mode): said plainly, and the draft is not sent. */
-export const SAVE_FAILED = 'この端末に保存できなかったため、エールを送れませんでした。もう一度お試しください';
+export const SAVE_FAILED = problem('yell.saveFailed');
 
 /**
  * One clap per person: a second tap, or a tap on one already clapped (sent or waiting), queues
@@ -108,8 +108,8 @@ export const SAVE_FAILED = 'この端末に保存できなかったため、エ�
 export async function clapYell(db: AppDb, selfId: string, yellId: string): Promise<ValidationResult<boolean>> {
   const queued = await db.transaction('rw', [db.yells, db.outbox], async () => {
     const yell = await db.yells.get(yellId);
-    if (!yell) return { ok: false as const, message: YELL_MESSAGES.notFound };
-    if (yell.from === selfId) return { ok: false as const, message: YELL_MESSAGES.clapOwn };
+    if (!yell) return { ok: false as const, problem: problem('yell.notFound') };
+    if (yell.from === selfId) return { ok: false as const, problem: problem('yell.clapOwn') };
     if (yell.clappedByMe) return { ok: true as const, value: false };
     const outbox = await db.outbox.toArray();
     if (outbox.some((o) => o.mutation.kind === 'yell.clap' && o.mutation.yellId === yellId)) {

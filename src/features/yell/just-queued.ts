@@ -1,4 +1,5 @@
 import type { Mutation } from '../../domain/mutations';
+import type { Problem } from '../../domain/problems';
 
 type YellSend = Extract<Mutation, { kind: 'yell.send' }>;
 
@@ -7,10 +8,10 @@ type YellSend = Extract<Mutation, { kind: 'yell.send' }>;
  * few tens of ms until IndexedDB has committed the entry and the list's query has read it back
  * (on a slow phone that round trip is most of the time from tap to screen); from then on they
  * show from the outbox, where they stay until acknowledged. A write that fails leaves this store
- * with its message, so the screen can say so instead of dropping what was typed in silence.
+ * with its problem, so the screen can say so instead of dropping what was typed in silence.
  */
 let queued: readonly { db: string; mutation: YellSend }[] = [];
-let failure: string | null = null;
+let failure: Problem | null = null;
 const listeners = new Set<() => void>();
 
 function emit() {
@@ -26,7 +27,7 @@ export const justQueued = {
   snapshot(): readonly { db: string; mutation: YellSend }[] {
     return queued;
   },
-  failure(): string | null {
+  failure(): Problem | null {
     return failure;
   },
   add(db: string, mutation: YellSend) {
@@ -35,7 +36,7 @@ export const justQueued = {
     emit();
   },
   /** The entry is in the outbox (or the write failed): stop bridging it. */
-  drop(yellIds: ReadonlySet<string>, failed: string | null = null) {
+  drop(yellIds: ReadonlySet<string>, failed: Problem | null = null) {
     const next = queued.filter((q) => !yellIds.has(q.mutation.yellId));
     if (next.length === queued.length && failed === null) return;
     queued = next;

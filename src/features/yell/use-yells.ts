@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { AppDb } from '../../db/schema';
+import type { Problem } from '../../domain/problems';
 import { readMe, readSettings, readYellSyncState } from '../../db/yells';
 import type { Mutation } from '../../domain/mutations';
 import type { RecognitionMe, RecognitionSettings } from '../../domain/yells';
@@ -19,7 +20,7 @@ export interface YellView {
   /** A change of my opt-out waits in the outbox. */
   optOutPending: boolean;
   /** The device could not store my last send (see sendYell). */
-  writeFailure: string | null;
+  writeFailure: Problem | null;
 }
 
 async function readAll(db: AppDb) {

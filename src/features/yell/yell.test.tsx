@@ -8,6 +8,8 @@ import { dropDb, renderAppAt, seededDb } from '../../../tests/fixtures/app';
 import { useLang } from '../../i18n/language';
 import { sendYell } from './commands';
 import { justQueued } from './just-queued';
+import { ja } from '../../i18n/ja';
+import type { Mutation } from '../../domain/mutations';
 
 function yell(id: string, version: number, over: Partial<Yell> = {}): Yell {
   return {
@@ -122,7 +124,7 @@ describe('compose, on the device store with no connection', () => {
       value: 'tasukeai',
       visibility: 'public',
     });
-    expect(refused).toEqual({ ok: false, message: '1日に送れるエールは1件までです。明日また送ってください' });
+    expect(refused).toEqual({ ok: false, problem: { code: 'yell.dailyCap', params: { cap: 1 } } });
     expect(await db.outbox.count()).toBe(1);
   });
 
@@ -184,6 +186,39 @@ describe('feed, received and sent', () => {
     expect((await db.outbox.toArray()).map((o) => o.mutation)).toMatchObject([
       { kind: 'profile.update', patch: { yellFeedOptOut: true } },
     ]);
+  });
+});
+
+describe('refused sends, in the chosen language', () => {
+  const sendOf = (yellId: string, message: string): Mutation => ({
+    kind: 'yell.send',
+    id: `m-${yellId}`,
+    createdAt: '2026-11-20T03:00:00.000Z',
+    yellId,
+    to: ['p2'],
+    message,
+    value: 'tasukeai',
+    visibility: 'public',
+  });
+  afterEach(() => useLang.setState({ lang: 'ja', messages: ja }));
+
+  it("shows the server's code in words, Japanese then English; a row kept before codes shows its own words", async () => {
+    await db.rejected.bulkPut([
+      {
+        id: 'm-yell-cap1',
+        mutation: sendOf('yell-cap1', '上限超え'),
+        code: 'yell.dailyCap',
+        params: { cap: 5 },
+        rejectedAt: 2,
+      },
+      { id: 'm-yell-old1', mutation: sendOf('yell-old1', '古い行'), message: '古いサーバーの文言です', rejectedAt: 1 },
+    ]);
+    renderAppAt(db, '/yells/sent');
+    expect(await screen.findByText('1日に送れるエールは5件までです。明日また送ってください')).toBeTruthy();
+    expect(screen.getByText('古いサーバーの文言です')).toBeTruthy();
+    act(() => useLang.getState().setLang('en'));
+    expect(await screen.findByText('You can send up to 5 yells a day. Please send more tomorrow')).toBeTruthy();
+    expect(screen.getByText('古いサーバーの文言です')).toBeTruthy();
   });
 });
 

@@ -4,6 +4,7 @@ import type { DirectoryChange, SnapshotManifest } from '../../domain/protocol';
 import type { OrgUnit } from '../../domain/org';
 import type { DirectoryRecord } from '../../domain/staff';
 import type { DirectoryState, DirectoryStore, Outbox, OutboxEntry } from '../ports';
+import type { Refusal } from '../../domain/problems';
 
 /** The device's directory, with a record of every change applied to catch loss and duplication. */
 export class FakeDirectoryStore implements DirectoryStore {
@@ -49,7 +50,7 @@ export class FakeDirectoryStore implements DirectoryStore {
 /** The outbox as the device store keeps it: ordered, surviving the engine (and the tab) that wrote it. */
 export class FakeOutbox implements Outbox {
   entries: OutboxEntry[] = [];
-  readonly rejected: { entry: OutboxEntry; message: string }[] = [];
+  readonly rejected: { entry: OutboxEntry; refusal: Refusal }[] = [];
 
   add(mutation: Mutation): void {
     this.entries.push({ mutation: structuredClone(mutation), attempts: 0, notBefore: 0, lastError: null });
@@ -74,13 +75,13 @@ export class FakeOutbox implements Outbox {
     this.entries = this.entries.filter((e) => !done.has(e.mutation.id));
   }
 
-  async reject(results: readonly { id: string; message: string }[]): Promise<void> {
+  async reject(results: readonly (Refusal & { id: string })[]): Promise<void> {
     await Promise.resolve();
-    for (const { id, message } of results) {
+    for (const { id, ...refusal } of results) {
       const entry = this.get(id);
       if (entry === undefined) continue;
       this.entries = this.entries.filter((e) => e !== entry);
-      this.rejected.push({ entry, message });
+      this.rejected.push({ entry, refusal });
     }
   }
 

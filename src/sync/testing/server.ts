@@ -122,7 +122,7 @@ export class FakeServer {
       this.received.set(id, (this.received.get(id) ?? 0) + 1);
       const parsed = parseMutation(input);
       if (!parsed.ok) {
-        results.push({ id, status: 'rejected', message: parsed.message });
+        results.push({ id, status: 'rejected', code: parsed.problem.code, params: parsed.problem.params });
         continue;
       }
       const mutation = parsed.value;
@@ -132,7 +132,7 @@ export class FakeServer {
       }
       const record = this.records.get(actorId);
       if (record === undefined) {
-        results.push({ id: mutation.id, status: 'rejected', message: '職員が見つかりません' });
+        results.push({ id: mutation.id, status: 'rejected', code: 'directory.staffNotFound' });
         continue;
       }
       // The fake server models intro edits only; other kinds are acknowledged without a change.

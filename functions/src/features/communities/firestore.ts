@@ -60,7 +60,7 @@ export class FirestoreCommunities implements CommunityStore {
       decide: (_head, [communitySnap]) => {
         const stored = communitySnap ? parseCommunity(communitySnap) : null;
         const outcome = applyCommunityIntent(stored ? withoutVersion(stored) : null, intent, actorStaffId);
-        if (!outcome.ok) return rejectWith(outcome.message);
+        if (!outcome.ok) return rejectWith(outcome.problem);
         // Recorded all the same: a replay of this id after a later leave must not join again.
         if (!outcome.changed) return UNCHANGED;
         return {

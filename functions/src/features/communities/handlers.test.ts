@@ -133,9 +133,9 @@ describe('communities through the API (in-memory store)', () => {
       create(mutationId('ok'), 'ok-000001', 'あ'.repeat(30), 'い'.repeat(200)),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'applied']);
-    expect(results[0]?.message).toBe('名前を入力してください');
-    expect(results[1]?.message).toBe('名前は30文字以内で入力してください');
-    expect(results[2]?.message).toBe('説明は200文字以内で入力してください');
+    expect(results[0]?.code).toBe('community.nameEmpty');
+    expect(results[1]?.code).toBe('community.nameTooLong');
+    expect(results[2]?.code).toBe('community.descriptionTooLong');
     expect((await list('a', 0)).communities.map((c) => c.id)).toEqual(['ok-000001']);
   });
 
@@ -158,7 +158,7 @@ describe('communities through the API (in-memory store)', () => {
   it('rejects joining a community that does not exist', async () => {
     const { push } = await setup();
     const [r] = await push('a', [join(mutationId('j'), 'nowhere-1')]);
-    expect(r).toEqual({ id: mutationId('j'), status: 'rejected', message: 'コミュニティが見つかりません' });
+    expect(r).toEqual({ id: mutationId('j'), status: 'rejected', code: 'community.notFound' });
   });
 
   it('refuses a malformed cursor', async () => {

@@ -45,7 +45,7 @@ export class MemoryCommunities implements CommunityStore {
         const org = this.#org(orgId);
         const stored = org.communities.get(intent.communityId);
         const outcome = applyCommunityIntent(stored ? withoutVersion(stored) : null, intent, actorStaffId);
-        if (!outcome.ok) return rejectWith(outcome.message);
+        if (!outcome.ok) return rejectWith(outcome.problem);
         // Recorded all the same: a replay of this id after a later leave must not join again.
         if (!outcome.changed) return UNCHANGED;
         const member = memberDocId(intent.communityId, actorStaffId);

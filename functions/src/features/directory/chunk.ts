@@ -1,5 +1,6 @@
 import type { ServerStores } from '../stores';
 import { notFound } from '../../api/errors';
+import { problem } from '../../../../src/domain/problems';
 
 /** One gzipped chunk of a snapshot of the caller's own organisation. */
 export async function getDirectoryChunk(
@@ -9,6 +10,6 @@ export async function getDirectoryChunk(
   n: number,
 ): Promise<Uint8Array> {
   const chunk = await store.directory.getSnapshotChunk(orgId, snapshotId, n);
-  if (!chunk) throw notFound('名簿データが見つかりません。もう一度同期してください');
+  if (!chunk) throw notFound(problem('directory.chunkNotFound'));
   return chunk;
 }

@@ -3,6 +3,7 @@
  * (features/contracts.test.ts, features/contracts.standin.test.ts). Every test uses its own organisation id, so one
  * store may be shared by all of them.
  */
+import { problem } from '../../../../src/domain/problems';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotManifest } from '../../../../src/domain/protocol';
 import { toDirectoryRecord, type StaffProfile } from '../../../../src/domain/staff';
@@ -152,9 +153,11 @@ export function runDirectoryContract(name: string, makeStore: () => ServerStores
     it('a rejection from apply writes nothing, so the same id can still be applied later', async () => {
       const { store, orgId } = await seeded(1);
       const id = mutationId('later');
-      expect(await store.directory.applyMutation(orgId, id, staffId(0), () => reject('だめです'))).toEqual({
+      expect(
+        await store.directory.applyMutation(orgId, id, staffId(0), () => reject(problem('probe.refused'))),
+      ).toEqual({
         status: 'rejected',
-        message: 'だめです',
+        problem: problem('probe.refused'),
       });
       expect(await store.directory.headVersion(orgId)).toBe(1);
       expect(await store.directory.changesSince(orgId, 1, 10)).toEqual([]);

@@ -42,7 +42,6 @@ import { rejectWith, retryVersioned, versionDocId, type MutationOutcome, type Re
 import type { FirestoreEnv } from '../stores';
 import {
   BULK_PROFILES_PER_BATCH,
-  DIRECTORY_MESSAGES,
   assertTrimAllowed,
   isRejection,
   type ApplyToProfile,
@@ -51,6 +50,7 @@ import {
   type PutSnapshotResult,
   type StoredPhoto,
 } from './port';
+import { problem } from '../../../../src/domain/problems';
 
 const MetaSchema = v.object({
   headVersion: v.optional(v.number(), 0),
@@ -201,7 +201,7 @@ export class FirestoreDirectory implements DirectoryStore {
       extra: [staffRef],
       decide: (head, [staffSnap]) => {
         const current = staffSnap ? parseStaff(staffSnap) : null;
-        if (!current) return rejectWith(DIRECTORY_MESSAGES.staffNotFound);
+        if (!current) return rejectWith(problem('directory.staffNotFound'));
         const next = apply(current);
         if (isRejection(next)) return rejectWith(next.rejected);
         const change: DirectoryChange = { op: 'put', version: head + 1, record: toDirectoryRecord(next) };

@@ -8,7 +8,6 @@ import type { MemoryEnv } from '../stores';
 import {
   BULK_PROFILES_PER_BATCH,
   assertTrimAllowed,
-  DIRECTORY_MESSAGES,
   isRejection,
   type ApplyToProfile,
   type DirectoryMeta,
@@ -16,6 +15,7 @@ import {
   type PutSnapshotResult,
   type StoredPhoto,
 } from './port';
+import { problem } from '../../../../src/domain/problems';
 
 interface OrgData {
   staff: Map<string, StaffProfile>;
@@ -141,7 +141,7 @@ export class MemoryDirectory implements DirectoryStore {
       extraReads: 1,
       decide: (head) => {
         const current = this.#org(orgId).staff.get(actorStaffId);
-        if (!current) return rejectWith(DIRECTORY_MESSAGES.staffNotFound);
+        if (!current) return rejectWith(problem('directory.staffNotFound'));
         const next = apply(structuredClone(current));
         if (isRejection(next)) return rejectWith(next.rejected);
         const org = this.#org(orgId);

@@ -6,6 +6,7 @@ import type { ServerStores } from '../stores';
 import type { StoredPhoto } from './port';
 import { badRequest, notFound } from '../../api/errors';
 import { relation } from './staff-detail';
+import { problem } from '../../../../src/domain/problems';
 
 export type PhotoSize = 'thumb' | 'large';
 
@@ -32,7 +33,7 @@ export async function storeUploadedPhoto(
 ): Promise<string> {
   const thumb = decodeBase64(images.thumb);
   const large = decodeBase64(images.large);
-  if (!thumb || !large) throw badRequest('写真の形式が正しくありません');
+  if (!thumb || !large) throw badRequest(problem('photo.notWebp'));
   const photo: StoredPhoto = { id: photoId(claims.staffId, thumb, large), owner: claims.staffId, thumb, large };
   await store.directory.putPhoto(claims.orgId, photo);
   return photo.id;
@@ -44,7 +45,7 @@ export async function storeUploadedPhoto(
  * refusal does not even tell that the photo exists.
  */
 export async function readPhoto(store: ServerStores, claims: Claims, id: string, size: PhotoSize): Promise<Uint8Array> {
-  const missing = () => notFound('写真が見つかりません');
+  const missing = () => notFound(problem('photo.notFound'));
   if (!PHOTO_ID.test(id)) throw missing();
   const photo = await store.directory.getPhoto(claims.orgId, id);
   if (!photo) throw missing();

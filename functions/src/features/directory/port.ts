@@ -4,6 +4,7 @@ import type { StaffProfile } from '../../../../src/domain/staff';
 import type { HeadHandle } from '../../kit/batch-read';
 import type { RetryPolicy } from '../../kit/versioned';
 import type { MutationOutcome } from '../../kit/versioned';
+import type { Problem } from '../../../../src/domain/problems';
 
 /**
  * The directory's store port: profiles, the change log, snapshots and photos, in the domain's
@@ -91,16 +92,12 @@ export interface DirectoryMeta {
 export type PutSnapshotResult = 'current' | 'superseded';
 
 export interface Rejection {
-  readonly rejected: string;
+  readonly rejected: Problem;
 }
-export const reject = (message: string): Rejection => ({ rejected: message });
+export const reject = (refusal: Problem): Rejection => ({ rejected: refusal });
 export const isRejection = (x: StaffProfile | Rejection): x is Rejection => 'rejected' in x;
 
 export type ApplyToProfile = (current: StaffProfile) => StaffProfile | Rejection;
-
-export const DIRECTORY_MESSAGES = {
-  staffNotFound: '職員情報が見つかりません',
-} as const;
 
 /** Trimming past the current snapshot would strand devices. */
 export function assertTrimAllowed(meta: DirectoryMeta, throughVersion: number): void {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PHOTO_LIMITS, PHOTO_MESSAGES } from '../../../../src/domain/photo';
-import { EDIT_MESSAGES } from '../../../../src/domain/profile-edit';
+import { PHOTO_LIMITS } from '../../../../src/domain/photo';
 import { claimsFor, mutationId, staffId } from '../../testing/fixtures';
 import { seededOrg } from '../../testing/org';
 import { base64, fakeWebp, PNG_HEAD } from '../../testing/webp';
@@ -37,7 +36,7 @@ describe('profile.update beyond the intro (D5)', () => {
         }),
       ],
     });
-    expect(r.results).toEqual([{ id: mutationId(1), status: 'applied' }]);
+    expect(r.results).toMatchObject([{ id: mutationId(1), status: 'applied' }]);
     const p = await store.directory.getStaff(orgId, staffId(1));
     expect(p).toMatchObject({
       hobbies: ['登山', '将棋'],
@@ -50,22 +49,37 @@ describe('profile.update beyond the intro (D5)', () => {
   });
 
   it.each([
-    ['markup in a hobby', { hobbies: ['<script>alert(1)</script>'] }, EDIT_MESSAGES.markup('趣味・特技')],
-    ['markup in a skill', { skills: ['<b>Excel</b>'] }, EDIT_MESSAGES.markup('スキル')],
-    ['a 31-character hobby', { hobbies: ['あ'.repeat(31)] }, EDIT_MESSAGES.tagLength('趣味・特技')],
-    ['21 skills', { skills: Array.from({ length: 21 }, (_, i) => `s${i}`) }, EDIT_MESSAGES.tagCount('スキル')],
-    ['letters in the phone', { privatePhone: '090-abcd' }, EDIT_MESSAGES.phone],
-    ['markup in the phone', { privatePhone: '<img src=x>' }, EDIT_MESSAGES.phone],
-    ['a 10,000-character intro', { intro: 'あ'.repeat(10_000) }, '自己紹介は400文字以内で入力してください'],
-    ['an unknown audience', { audiences: { intro: 'world' } }, EDIT_MESSAGES.audience],
-  ])('refuses %s with a clear Japanese message and changes nothing', async (_name, patch, message) => {
+    ['markup in a hobby', { hobbies: ['<script>alert(1)</script>'] }, 'edit.markup'],
+    ['markup in a skill', { skills: ['<b>Excel</b>'] }, 'edit.markup'],
+    ['a 31-character hobby', { hobbies: ['あ'.repeat(31)] }, 'edit.tagLength'],
+    ['21 skills', { skills: Array.from({ length: 21 }, (_, i) => `s${i}`) }, 'edit.tagCount'],
+    ['letters in the phone', { privatePhone: '090-abcd' }, 'edit.phone'],
+    ['markup in the phone', { privatePhone: '<img src=x>' }, 'edit.phone'],
+    ['a 10,000-character intro', { intro: 'あ'.repeat(10_000) }, 'edit.introTooLong'],
+    ['an unknown audience', { audiences: { intro: 'world' } }, 'edit.audience'],
+  ])('refuses %s with its code and changes nothing', async (_name, patch, message) => {
     const { store, orgId } = await seededOrg(2);
     const before = await store.directory.getStaff(orgId, staffId(1));
     const head = await store.directory.headVersion(orgId);
     const r = await pushMutations(store, claimsFor(1, 'staff', orgId), { mutations: [update(mutationId(2), patch)] });
-    expect(r.results).toEqual([{ id: mutationId(2), status: 'rejected', message }]);
+    expect(r.results).toMatchObject([{ id: mutationId(2), status: 'rejected', code: message }]);
     expect(await store.directory.getStaff(orgId, staffId(1))).toEqual(before);
     expect(await store.directory.headVersion(orgId)).toBe(head);
+  });
+
+  it('names the field and the tag list that failed, and the limit, in the params', async () => {
+    const { store, orgId } = await seededOrg(2);
+    const r = await pushMutations(store, claimsFor(1, 'staff', orgId), {
+      mutations: [update(mutationId(2), { hobbies: ['あ'.repeat(31)] })],
+    });
+    expect(r.results).toEqual([
+      {
+        id: mutationId(2),
+        status: 'rejected',
+        code: 'edit.tagLength',
+        params: { tags: 'hobbies', max: 30, field: 'patch.hobbies' },
+      },
+    ]);
   });
 
   it("cannot edit another person's profile or photo: fields naming a target are ignored", async () => {
@@ -115,40 +129,33 @@ describe('profile.photo (D5)', () => {
   });
 
   it.each([
-    ['a PNG, not WebP', { thumb: base64(PNG_HEAD), large: base64(fakeWebp(200)) }, PHOTO_MESSAGES.notWebp],
+    ['a PNG, not WebP', { thumb: base64(PNG_HEAD), large: base64(fakeWebp(200)) }, 'photo.notWebp'],
     [
       'text posing as an image',
       { thumb: base64(new TextEncoder().encode('<svg onload=alert(1)>')), large: base64(fakeWebp(200)) },
-      PHOTO_MESSAGES.notWebp,
+      'photo.notWebp',
     ],
-    [
-      'a truncated WebP',
-      { thumb: base64(fakeWebp(300).slice(0, 200)), large: base64(fakeWebp(200)) },
-      PHOTO_MESSAGES.notWebp,
-    ],
-    ['not base64', { thumb: '***', large: base64(fakeWebp(200)) }, PHOTO_MESSAGES.notWebp],
+    ['a truncated WebP', { thumb: base64(fakeWebp(300).slice(0, 200)), large: base64(fakeWebp(200)) }, 'photo.notWebp'],
+    ['not base64', { thumb: '***', large: base64(fakeWebp(200)) }, 'photo.notWebp'],
     [
       'a thumbnail over 16 KB',
       { thumb: base64(fakeWebp(PHOTO_LIMITS.thumbBytes + 1)), large: base64(fakeWebp(200)) },
-      PHOTO_MESSAGES.thumbTooLarge,
+      'photo.thumbTooLarge',
     ],
     [
       'a large view over 150 KB',
       { thumb: base64(fakeWebp(200)), large: base64(fakeWebp(PHOTO_LIMITS.largeBytes + 1)) },
-      PHOTO_MESSAGES.largeTooLarge,
+      'photo.largeTooLarge',
     ],
-  ])(
-    'refuses %s with a clear Japanese message, storing no photo and changing no profile',
-    async (_name, images, message) => {
-      const { store, orgId } = await seededOrg(2);
-      const before = await store.directory.getStaff(orgId, staffId(1));
-      const r = await pushMutations(store, claimsFor(1, 'staff', orgId), { mutations: [photo(mutationId(8), images)] });
-      expect(r.results).toEqual([{ id: mutationId(8), status: 'rejected', message }]);
-      expect(await store.directory.getStaff(orgId, staffId(1))).toEqual(before);
-      // Nothing was stored under the id the bytes would have had.
-      const thumb = Buffer.from(images.thumb, 'base64');
-      const large = Buffer.from(images.large, 'base64');
-      expect(await store.directory.getPhoto(orgId, photoId(staffId(1), thumb, large))).toBeNull();
-    },
-  );
+  ])('refuses %s with its code, storing no photo and changing no profile', async (_name, images, message) => {
+    const { store, orgId } = await seededOrg(2);
+    const before = await store.directory.getStaff(orgId, staffId(1));
+    const r = await pushMutations(store, claimsFor(1, 'staff', orgId), { mutations: [photo(mutationId(8), images)] });
+    expect(r.results).toMatchObject([{ id: mutationId(8), status: 'rejected', code: message }]);
+    expect(await store.directory.getStaff(orgId, staffId(1))).toEqual(before);
+    // Nothing was stored under the id the bytes would have had.
+    const thumb = Buffer.from(images.thumb, 'base64');
+    const large = Buffer.from(images.large, 'base64');
+    expect(await store.directory.getPhoto(orgId, photoId(staffId(1), thumb, large))).toBeNull();
+  });
 });

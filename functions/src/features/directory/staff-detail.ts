@@ -3,10 +3,7 @@ import { deptOf, projectDetail, type StaffDetail, type Viewer } from '../../../.
 import type { StaffProfile } from '../../../../src/domain/staff';
 import type { ServerStores } from '../stores';
 import { notFound } from '../../api/errors';
-
-export const DETAIL_MESSAGES = {
-  notFound: 'この職員は名簿にいません',
-} as const;
+import { problem } from '../../../../src/domain/problems';
 
 /**
  * `GET /staff/{id}`: what the caller may see of one person beyond the shared snapshot (restricted
@@ -15,7 +12,7 @@ export const DETAIL_MESSAGES = {
  */
 export async function getStaffDetail(store: ServerStores, claims: Claims, targetId: string): Promise<StaffDetail> {
   const { target, viewer, targetDeptId } = await relation(store, claims, targetId);
-  if (!target) throw notFound(DETAIL_MESSAGES.notFound);
+  if (!target) throw notFound(problem('directory.notInDirectory'));
   return projectDetail(target, viewer, targetDeptId);
 }
 

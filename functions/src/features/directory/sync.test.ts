@@ -120,6 +120,6 @@ describe('syncDirectory', () => {
       (e: unknown) => e,
     );
     expect(failure).toBeInstanceOf(HandlerError);
-    expect(failure).toMatchObject({ status: 503, code: 'directory_not_ready' });
+    expect(failure).toMatchObject({ status: 503, problem: { code: 'directory.notReady' } });
   });
 });

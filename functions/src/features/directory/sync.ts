@@ -2,6 +2,7 @@ import type { DirectorySyncResponse } from '../../../../src/domain/protocol';
 import type { ServerStores } from '../stores';
 import type { DirectoryMeta } from './port';
 import { HandlerError } from '../../api/errors';
+import { problem } from '../../../../src/domain/problems';
 
 /** Changes per answer: about 500 records is some 250 KB of JSON, one quick response. */
 export const SYNC_PAGE_SIZE = 500;
@@ -49,11 +50,7 @@ export async function directoryAnswer(
   const maxLag = options.maxLag ?? MAX_CHANGE_LAG;
   const snapshot = meta.snapshot;
   if (!snapshot) {
-    throw new HandlerError(
-      503,
-      'directory_not_ready',
-      '名簿の準備ができていません。しばらくしてからもう一度お試しください',
-    );
+    throw new HandlerError(503, problem('directory.notReady'));
   }
   const takeSnapshot = async (): Promise<DirectorySyncResponse> => ({
     kind: 'snapshot',

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import {
   AwardsConfigSchema,
   DEFAULT_AWARDS,
-  NOMINATION_MESSAGES,
   NominationsPageSchema,
   tokyoYear,
   type NominationStatus,
@@ -275,7 +274,7 @@ describe('API: nominations, the happy path (C1-C3, P4)', () => {
     // The committee member of 課 ka-3 sits with the teammate: they may not review. ka-2 likewise.
     expect(await push(api, 'committee', review('submitted', 'under_review'))).toMatchObject({
       status: 'rejected',
-      message: NOMINATION_MESSAGES.reviewOwnSection,
+      code: 'nomination.reviewOwnSection',
     });
     expect((await store.nominations.getNomination(orgId, NOM))?.teamName).toBe('窓口改善チーム');
   });
@@ -301,7 +300,7 @@ describe('API: nominations, the happy path (C1-C3, P4)', () => {
     expect(await syncOne(api, 'nominator', 'nominations', { version: next.version })).not.toHaveProperty('awards');
     expect(await push(api, 'nominator', create())).toMatchObject({
       status: 'rejected',
-      message: NOMINATION_MESSAGES.awardUnknown,
+      code: 'nomination.awardUnknown',
     });
     expect((await push(api, 'nominator', create({ awardId: 'kucho' }))).status).toBe('applied');
   });
@@ -315,7 +314,7 @@ describe('API: nominations, every refusal', () => {
     expect((await push(api, 'colleague', first)).status).toBe('applied');
     expect(await push(api, 'colleague', endorse())).toMatchObject({
       status: 'rejected',
-      message: NOMINATION_MESSAGES.endorseTwice,
+      code: 'nomination.endorseTwice',
     });
     expect((await push(api, 'colleague', first)).status).toBe('duplicate');
     expect((await page(api, 'colleague')).nominations[0]?.endorsers).toEqual([staffId(P.colleague)]);
@@ -324,8 +323,8 @@ describe('API: nominations, every refusal', () => {
   it('the nominator and the nominee cannot endorse', async () => {
     const { api } = await setup();
     await push(api, 'nominator', create());
-    expect(await push(api, 'nominator', endorse())).toMatchObject({ message: NOMINATION_MESSAGES.endorseOwn });
-    expect(await push(api, 'nominee', endorse())).toMatchObject({ message: NOMINATION_MESSAGES.endorseAsNominee });
+    expect(await push(api, 'nominator', endorse())).toMatchObject({ code: 'nomination.endorseOwn' });
+    expect(await push(api, 'nominee', endorse())).toMatchObject({ code: 'nomination.endorseAsNominee' });
   });
 
   it('nobody reviews what they may not: not on the committee, the nominator, a nominee, the nominee’s 課', async () => {
@@ -334,15 +333,15 @@ describe('API: nominations, every refusal', () => {
     const step = () => review('submitted', 'under_review');
     expect(await push(api, 'colleague', step())).toMatchObject({
       status: 'rejected',
-      message: NOMINATION_MESSAGES.notCommittee,
+      code: 'nomination.notCommittee',
     });
     expect(await push(api, 'hr', step())).toMatchObject({
       status: 'rejected',
-      message: NOMINATION_MESSAGES.notCommittee,
+      code: 'nomination.notCommittee',
     });
     expect(await push(api, 'committeeSameSection', step())).toMatchObject({
       status: 'rejected',
-      message: NOMINATION_MESSAGES.reviewOwnSection,
+      code: 'nomination.reviewOwnSection',
     });
     expect((await store.nominations.getNomination(orgId, NOM))?.status).toBe('submitted');
   });
@@ -352,33 +351,33 @@ describe('API: nominations, every refusal', () => {
     expect((await push(api, 'committee', create({ nominationId: 'nom-by-committee' }))).status).toBe('applied');
     expect(
       await push(api, 'committee', { ...review('submitted', 'under_review'), nominationId: 'nom-by-committee' }),
-    ).toMatchObject({ status: 'rejected', message: NOMINATION_MESSAGES.reviewOwn });
+    ).toMatchObject({ status: 'rejected', code: 'nomination.reviewOwn' });
     await push(api, 'nominator', create({ nominationId: 'nom-of-committee', nominees: [staffId(P.committee)] }));
     expect(
       await push(api, 'committee', { ...review('submitted', 'under_review'), nominationId: 'nom-of-committee' }),
-    ).toMatchObject({ status: 'rejected', message: NOMINATION_MESSAGES.reviewAsNominee });
+    ).toMatchObject({ status: 'rejected', code: 'nomination.reviewAsNominee' });
   });
 
   it('no status changes out of order: submitted → awarded, backwards, or after a decision', async () => {
     const { api } = await setup();
     await push(api, 'nominator', create());
     expect(await push(api, 'committee', review('submitted', 'awarded'))).toMatchObject({
-      message: NOMINATION_MESSAGES.outOfOrder,
+      code: 'nomination.outOfOrder',
     });
     expect(await push(api, 'committee', review('submitted', 'not_awarded'))).toMatchObject({
-      message: NOMINATION_MESSAGES.outOfOrder,
+      code: 'nomination.outOfOrder',
     });
     await push(api, 'committee', review('submitted', 'under_review'));
     expect(await push(api, 'committee', review('under_review', 'submitted'))).toMatchObject({
-      message: NOMINATION_MESSAGES.outOfOrder,
+      code: 'nomination.outOfOrder',
     });
     await push(api, 'committee', review('under_review', 'not_awarded'));
     expect(await push(api, 'committee', review('not_awarded', 'awarded'))).toMatchObject({
-      message: NOMINATION_MESSAGES.outOfOrder,
+      code: 'nomination.outOfOrder',
     });
     // A reviewer who still sees "under review" is told someone else got there first.
     expect(await push(api, 'committee', review('under_review', 'awarded'))).toMatchObject({
-      message: NOMINATION_MESSAGES.staleStatus,
+      code: 'nomination.staleStatus',
     });
   });
 
@@ -388,10 +387,10 @@ describe('API: nominations, every refusal', () => {
     await sendYell(api, 'nominator', 'yell-mine-00001', P.nominee, 'private');
     expect(await push(api, 'nominator', create({ yellIds: ['yell-private-01'] }))).toMatchObject({
       status: 'rejected',
-      message: NOMINATION_MESSAGES.yellNotFound,
+      code: 'nomination.yellNotFound',
     });
     expect(await push(api, 'nominator', create({ yellIds: ['yell-nowhere-01'] }))).toMatchObject({
-      message: NOMINATION_MESSAGES.yellNotFound,
+      code: 'nomination.yellNotFound',
     });
     expect((await push(api, 'nominator', create({ yellIds: ['yell-mine-00001'] }))).status).toBe('applied');
   });
@@ -400,17 +399,17 @@ describe('API: nominations, every refusal', () => {
     const { api, store, orgId } = await setup();
     expect(await push(api, 'nominator', create({ reason: 'あ'.repeat(801) }))).toMatchObject({
       status: 'rejected',
-      message: '推薦理由は800文字以内で入力してください',
+      code: 'nomination.reasonTooLong',
     });
     expect(await push(api, 'nominator', create({ nominees: [staffId(P.nominator)] }))).toMatchObject({
-      message: NOMINATION_MESSAGES.selfNomination,
+      code: 'nomination.selfNomination',
     });
     expect(await push(api, 'nominator', create({ nominees: ['s99999'] }))).toMatchObject({
-      message: NOMINATION_MESSAGES.nomineeUnknown,
+      code: 'nomination.nomineeUnknown',
     });
     expect(await push(api, 'nominator', create({ nominees: [staffId(P.nominee), staffId(P.teammate)] }))).toMatchObject(
       {
-        message: NOMINATION_MESSAGES.teamNameRequired,
+        code: 'nomination.teamNameRequired',
       },
     );
     expect(await store.nominations.getNomination(orgId, NOM)).toBeNull();
@@ -419,11 +418,11 @@ describe('API: nominations, every refusal', () => {
   it('only a nominee of an awarded nomination answers the consent', async () => {
     const { api } = await setup();
     await push(api, 'nominator', create());
-    expect(await push(api, 'nominee', consent(true))).toMatchObject({ message: NOMINATION_MESSAGES.consentNotAwarded });
+    expect(await push(api, 'nominee', consent(true))).toMatchObject({ code: 'nomination.consentNotAwarded' });
     await push(api, 'committee', review('submitted', 'under_review'));
     await push(api, 'committee', review('under_review', 'awarded'));
     expect(await push(api, 'colleague', consent(true))).toMatchObject({
-      message: NOMINATION_MESSAGES.consentNotNominee,
+      code: 'nomination.consentNotNominee',
     });
   });
 

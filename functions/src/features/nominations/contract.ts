@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_AWARDS,
-  NOMINATION_MESSAGES,
   type NominationContext,
   type NominationIntent,
   type NominationStatus,
@@ -97,7 +96,7 @@ export function runNominationContract(name: string, makeStore: () => ServerStore
         await store.nominations.applyNominationMutation(orgId, mutationId('e2'), staffId(3), endorse, ctx()),
       ).toEqual({
         status: 'rejected',
-        message: NOMINATION_MESSAGES.endorseTwice,
+        problem: expect.objectContaining({ code: 'nomination.endorseTwice' }),
       });
       expect(
         await store.nominations.applyNominationMutation(orgId, mutationId('e1'), staffId(3), endorse, ctx()),
@@ -185,7 +184,7 @@ export function runNominationContract(name: string, makeStore: () => ServerStore
           review('submitted', 'awarded'),
           ctx(),
         ),
-      ).toEqual({ status: 'rejected', message: NOMINATION_MESSAGES.outOfOrder });
+      ).toEqual({ status: 'rejected', problem: expect.objectContaining({ code: 'nomination.outOfOrder' }) });
       expect(await store.nominations.nominationHead(orgId)).toBe(1);
       expect(await store.nominations.nominationAudit(orgId, NOMINATION)).toHaveLength(1);
       // A rejection records nothing: the id is still free.
@@ -232,7 +231,10 @@ export function runNominationContract(name: string, makeStore: () => ServerStore
         const statuses = outcomes.map((o) => o.status).sort();
         expect(statuses).toEqual(['applied', 'rejected']);
         const loser = outcomes.find((o) => o.status === 'rejected');
-        expect(loser).toEqual({ status: 'rejected', message: NOMINATION_MESSAGES.staleStatus });
+        expect(loser).toEqual({
+          status: 'rejected',
+          problem: expect.objectContaining({ code: 'nomination.staleStatus' }),
+        });
         const n = await store.nominations.getNomination(orgId, NOMINATION);
         expect(n?.reviews).toHaveLength(2);
         expect(n?.version).toBe(3);

@@ -80,7 +80,7 @@ export class FirestoreNominations implements NominationStore {
       decide: (_head, [nominationSnap]) => {
         const stored = nominationSnap?.exists ? v.parse(NominationSchema, nominationSnap.data()) : null;
         const outcome = applyNominationIntent(stored ? withoutVersion(stored) : null, intent, actorStaffId, ctx);
-        if (!outcome.ok) return rejectWith(outcome.message);
+        if (!outcome.ok) return rejectWith(outcome.problem);
         if (!outcome.changed) return UNCHANGED;
         return {
           write: {

@@ -4,7 +4,6 @@ import {
   DEFAULT_AWARDS,
   nominationIntentOf,
   linkedYellsRefusal,
-  NOMINATION_MESSAGES,
   NOMINATIONS_PAGE_SIZE,
   profileAwardOf,
   projectNomination,
@@ -26,6 +25,9 @@ import type { FeedAnswer } from '../../../../src/domain/sync-protocol';
 import { pageSince } from '../../kit/page';
 import type { ServerStores } from '../stores';
 import { badRequest, forbidden } from '../../api/errors';
+import { problem, type Problem } from '../../../../src/domain/problems';
+import { problemOfIssues } from '../../../../src/domain/issues';
+import { rejectedResult } from '../results';
 
 export const isCommittee = (claims: Claims): boolean => claims.duties.includes('committee');
 
@@ -54,7 +56,7 @@ export async function applyNominationMutation(
   };
   if (mutation.kind === 'nomination.create') {
     const refusal = await createRefusal(store, claims, mutation.nominees, mutation.yellIds);
-    if (refusal) return rejected(mutation.id, refusal);
+    if (refusal) return rejectedResult(mutation.id, refusal);
   }
   if (mutation.kind === 'nomination.review') {
     const current = await store.nominations.getNomination(orgId, mutation.nominationId);
@@ -70,7 +72,7 @@ export async function applyNominationMutation(
     }
   }
   const outcome = await store.nominations.applyNominationMutation(orgId, mutation.id, staffId, intent, ctx);
-  if (outcome.status === 'rejected') return rejected(mutation.id, outcome.message);
+  if (outcome.status === 'rejected') return rejectedResult(mutation.id, outcome.problem);
   // Both after an applied and after a duplicate: if an earlier attempt stopped between its writes,
   // the replay finishes the job. Each follow-up is idempotent.
   if (mutation.kind === 'nomination.review') await notifyStatus(store, claims, mutation.nominationId, mutation.to, now);
@@ -86,9 +88,9 @@ async function createRefusal(
   claims: Claims,
   nominees: readonly string[],
   yellIds: readonly string[],
-): Promise<string | null> {
+): Promise<Problem | null> {
   const people = await Promise.all(nominees.map((id) => store.directory.getStaff(claims.orgId, id)));
-  if (people.some((p) => p === null)) return NOMINATION_MESSAGES.nomineeUnknown;
+  if (people.some((p) => p === null)) return problem('nomination.nomineeUnknown');
   if (yellIds.length === 0) return null;
   return linkedYellsRefusal(yellIds, await store.yells.getYells(claims.orgId, yellIds), claims.staffId);
 }
@@ -147,7 +149,7 @@ async function updateProfileAwards(
     claims.staffId,
     (p: StaffProfile) => ({ ...p, awards: withAwardChoice(p.awards, award, show) }),
   );
-  return outcome.status === 'rejected' ? rejected(mutationId, outcome.message) : null;
+  return outcome.status === 'rejected' ? rejectedResult(mutationId, outcome.problem) : null;
 }
 
 /**
@@ -200,15 +202,11 @@ async function getAwards(store: ServerStores, orgId: string): Promise<AwardsConf
 /** HR replaces the award list (the route checks the role). Nominations keep the label they were made with. */
 export async function putAwards(store: ServerStores, orgId: string, body: unknown): Promise<AwardsConfig> {
   const parsed = v.safeParse(AwardsConfigSchema, body);
-  if (!parsed.success) throw badRequest(parsed.issues[0]?.message ?? '賞の設定が正しくありません');
+  if (!parsed.success) throw badRequest(problemOfIssues(parsed.issues));
   await store.nominations.putAwards(orgId, parsed.output.awards);
   return parsed.output;
 }
 
 function unitMap(units: readonly OrgUnit[]): Map<string, OrgUnit> {
   return new Map(units.map((u) => [u.id, u]));
-}
-
-function rejected(id: string, message: string): PushResult {
-  return { id, status: 'rejected', message };
 }

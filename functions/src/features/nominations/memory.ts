@@ -57,7 +57,7 @@ export class MemoryNominations implements NominationStore {
         const org = this.#org(orgId);
         const stored = org.nominations.get(intent.nominationId);
         const outcome = applyNominationIntent(stored ? withoutVersion(stored) : null, intent, actorStaffId, ctx);
-        if (!outcome.ok) return rejectWith(outcome.message);
+        if (!outcome.ok) return rejectWith(outcome.problem);
         if (!outcome.changed) return UNCHANGED;
         const endorsement =
           intent.kind === 'nomination.endorse' ? endorsementDocId(intent.nominationId, actorStaffId) : null;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { yellClappedNotificationId, yellReceivedNotificationId } from '../../../../src/domain/notifications';
 import { ORG_SCOPE } from '../../../../src/domain/yell-aggregate';
-import { DEFAULT_RECOGNITION_SETTINGS, YELL_MESSAGES, type RecognitionSettings } from '../../../../src/domain/yells';
+import { DEFAULT_RECOGNITION_SETTINGS, type RecognitionSettings } from '../../../../src/domain/yells';
 import { freshOrgId, mutationId, staffId } from '../../testing/fixtures';
 import type { ServerStores } from '../stores';
 import type { YellContext, YellIntent } from './port';
@@ -214,30 +214,30 @@ export function runYellContract(name: string, makeStore: () => ServerStores | Pr
     it('refuses, writing nothing: a taken yell id, oneself, an unknown person, an unknown value', async () => {
       const { store, orgId } = await fresh();
       await send(store, orgId, staffId(1), 'yell-0001', [staffId(2)]);
-      const refuse = async (intent: YellIntent, context: YellContext, message: string) =>
+      const refuse = async (intent: YellIntent, context: YellContext, code: string) =>
         expect(
           await store.yells.applyYellMutation(
             orgId,
-            mutationId(`r-${message.length}-${Math.random()}`.slice(0, 30)),
+            mutationId(`r-${code.length}-${Math.random()}`.slice(0, 30)),
             staffId(1),
             intent,
             context,
           ),
         ).toEqual({
           status: 'rejected',
-          message,
+          problem: expect.objectContaining({ code }),
         });
-      await refuse(sendIntent('yell-0001', [staffId(3)]), ctx([staffId(1), staffId(3)]), YELL_MESSAGES.yellIdTaken);
-      await refuse(sendIntent('yell-0002', [staffId(1)]), ctx([staffId(1)]), YELL_MESSAGES.toSelf);
+      await refuse(sendIntent('yell-0001', [staffId(3)]), ctx([staffId(1), staffId(3)]), 'yell.idTaken');
+      await refuse(sendIntent('yell-0002', [staffId(1)]), ctx([staffId(1)]), 'yell.toSelf');
       await refuse(
         sendIntent('yell-0003', [staffId(9)]),
         ctx([staffId(1), staffId(9)], { unknown: [staffId(9)] }),
-        YELL_MESSAGES.unknownRecipient,
+        'yell.unknownRecipient',
       );
       await refuse(
         sendIntent('yell-0004', [staffId(2)], { value: 'kaizen' }),
         ctx([staffId(1), staffId(2)]),
-        YELL_MESSAGES.unknownValue,
+        'yell.unknownValue',
       );
       expect(await store.yells.yellHead(orgId)).toBe(1);
       expect((await store.yells.getYellScope(orgId, ORG_SCOPE)).total).toBe(1);
@@ -259,7 +259,7 @@ export function runYellContract(name: string, makeStore: () => ServerStores | Pr
       expect((await at('2026-11-30T14:59:00.000Z', 'cap-00002')).status).toBe('applied');
       expect(await at('2026-11-30T14:59:30.000Z', 'cap-00003')).toEqual({
         status: 'rejected',
-        message: YELL_MESSAGES.dailyCap(2),
+        problem: expect.objectContaining({ code: 'yell.dailyCap' }),
       });
       // 15:00 UTC is midnight in Tokyo: a new day.
       expect((await at('2026-11-30T15:00:00.000Z', 'cap-00004')).status).toBe('applied');
@@ -315,11 +315,17 @@ export function runYellContract(name: string, makeStore: () => ServerStores | Pr
       await send(store, orgId, staffId(1), 'priv-0001', [staffId(2)], { visibility: 'private' });
       const tryClap = (who: string, yellId: string) =>
         store.yells.applyYellMutation(orgId, mutationId(`c-${who}-${yellId}`), who, clap(yellId), ctx([]));
-      expect(await tryClap(staffId(1), 'yell-0001')).toEqual({ status: 'rejected', message: YELL_MESSAGES.clapOwn });
-      expect(await tryClap(staffId(3), 'none-0001')).toEqual({ status: 'rejected', message: YELL_MESSAGES.notFound });
+      expect(await tryClap(staffId(1), 'yell-0001')).toEqual({
+        status: 'rejected',
+        problem: expect.objectContaining({ code: 'yell.clapOwn' }),
+      });
+      expect(await tryClap(staffId(3), 'none-0001')).toEqual({
+        status: 'rejected',
+        problem: expect.objectContaining({ code: 'yell.notFound' }),
+      });
       expect(await tryClap(staffId(3), 'priv-0001')).toEqual({
         status: 'rejected',
-        message: YELL_MESSAGES.clapNotVisible,
+        problem: expect.objectContaining({ code: 'yell.clapNotVisible' }),
       });
       // A recipient may clap a private エール they received.
       expect((await tryClap(staffId(2), 'priv-0001')).status).toBe('applied');

@@ -36,7 +36,6 @@ import {
   DEFAULT_RECOGNITION_SETTINGS,
   RecognitionSettingsSchema,
   tokyoDay,
-  YELL_MESSAGES,
   yellForViewer,
   YellVisibilitySchema,
   type RecognitionSettings,
@@ -69,6 +68,7 @@ import {
   type YellsSince,
   type YellStore,
 } from './port';
+import { problem } from '../../../../src/domain/problems';
 
 /** The recognition head: the kit's head and who keeps エール about themselves out of the public feed. */
 const RecognitionHeadSchema = v.object({
@@ -127,14 +127,14 @@ export class FirestoreYells implements YellStore {
         ...base,
         extra: [yellRef, dailyRef],
         decide: (_head, [yellSnap, dailySnap]) => {
-          if (yellSnap?.exists) return rejectWith(YELL_MESSAGES.yellIdTaken);
+          if (yellSnap?.exists) return rejectWith(problem('yell.idTaken'));
           const sentToday = dailySnap?.exists ? v.parse(DailySchema, dailySnap.data()).count : 0;
           const check = checkYellSend(intent, actorStaffId, {
             settings: context.settings,
             sentToday,
             isStaff: (id) => context.paths.has(id),
           });
-          if (!check.ok) return rejectWith(check.message);
+          if (!check.ok) return rejectWith(check.problem);
           return {
             write: {
               gate: { kind: 'yell.send', yellId: intent.yellId },
@@ -158,7 +158,7 @@ export class FirestoreYells implements YellStore {
       decide: (_head, [yellSnap], headSnap) => {
         const stored = yellSnap?.exists ? v.parse(StoredYellSchema, yellSnap.data()) : null;
         const outcome = applyClap(stored, actorStaffId, new Set(parseHead(headSnap).feedOptOut));
-        if (!outcome.ok) return rejectWith(outcome.message);
+        if (!outcome.ok) return rejectWith(outcome.problem);
         // Recorded all the same, so the id stays taken (as communities do for a no-op join).
         if (!stored || !outcome.changed) return UNCHANGED;
         return {

@@ -2,12 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { NotificationsPageSchema } from '../../../../src/domain/notifications';
 import { RecognitionSummarySchema } from '../../../../src/domain/yell-aggregate';
-import {
-  RecognitionMeSchema,
-  RecognitionSettingsSchema,
-  YELL_MESSAGES,
-  YellsPageSchema,
-} from '../../../../src/domain/yells';
+import { RecognitionMeSchema, RecognitionSettingsSchema, YellsPageSchema } from '../../../../src/domain/yells';
 import { staffId } from '../../testing/fixtures';
 import { recognitionOrg, yellClap, yellSend } from '../../testing/recognition';
 import { applyYellMutation } from './handlers';
@@ -122,7 +117,7 @@ describe('エール handlers on the in-memory store', () => {
     expect(res.status).toBe(200);
     expect(v.parse(RecognitionSettingsSchema, (await sync('yells', { version: 0 }, 'p5')).settings)).toEqual(settings);
     const [result] = await push('p3', [yellSend([staffId(2)], { value: 'tasukeai' })]);
-    expect(result).toMatchObject({ status: 'rejected', message: YELL_MESSAGES.unknownValue });
+    expect(result).toMatchObject({ status: 'rejected', code: 'yell.unknownValue' });
   });
 
   it('settings: bad bodies are refused with a Japanese message and change nothing', async () => {
@@ -142,9 +137,9 @@ describe('エール handlers on the in-memory store', () => {
     for (const body of bad) {
       const res = await call('POST', '/api/recognition/settings', 'p1', body);
       expect(res.status).toBe(400);
-      messages.push((JSON.parse(String(res.body)) as { message: string }).message);
+      messages.push((JSON.parse(String(res.body)) as { code: string }).code);
     }
-    expect(messages).toEqual([YELL_MESSAGES.valuesEmpty, YELL_MESSAGES.valuesDuplicate, YELL_MESSAGES.dailyCapRange]);
+    expect(messages).toEqual(['yell.valuesEmpty', 'yell.valuesDuplicate', 'yell.dailyCapRange']);
     expect((await store.yells.getRecognitionSettings(orgId)).dailyCap).toBe(20);
     // Nothing was written, so the feed did not move: the answer is "up to date", without settings.
     expect(await sync('yells', { version: 0 }, 'p1')).toEqual({

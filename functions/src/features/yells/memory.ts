@@ -5,7 +5,6 @@ import {
   checkYellSend,
   DEFAULT_RECOGNITION_SETTINGS,
   tokyoDay,
-  YELL_MESSAGES,
   yellForViewer,
   type RecognitionSettings,
   type StoredYell,
@@ -29,6 +28,7 @@ import {
   type YellsSince,
   type YellStore,
 } from './port';
+import { problem } from '../../../../src/domain/problems';
 
 interface OrgYells {
   yells: Map<string, StoredYell>;
@@ -80,13 +80,13 @@ export class MemoryYells implements YellStore {
         ...base,
         extraReads: 2,
         decide: () => {
-          if (org.yells.has(intent.yellId)) return rejectWith(YELL_MESSAGES.yellIdTaken);
+          if (org.yells.has(intent.yellId)) return rejectWith(problem('yell.idTaken'));
           const check = checkYellSend(intent, actorStaffId, {
             settings: context.settings,
             sentToday: org.daily.get(dayKey) ?? 0,
             isStaff: (id) => context.paths.has(id),
           });
-          if (!check.ok) return rejectWith(check.message);
+          if (!check.ok) return rejectWith(check.problem);
           return {
             write: {
               conflicts: () => org.yells.has(intent.yellId),
@@ -113,7 +113,7 @@ export class MemoryYells implements YellStore {
       decide: () => {
         const stored = org.yells.get(intent.yellId) ?? null;
         const outcome = applyClap(stored, actorStaffId, rec().feedOptOut);
-        if (!outcome.ok) return rejectWith(outcome.message);
+        if (!outcome.ok) return rejectWith(outcome.problem);
         // Recorded all the same, so the id stays taken (as communities do for a no-op join).
         if (!stored || !outcome.changed) return UNCHANGED;
         const clap = clapDocId(stored.id, actorStaffId);

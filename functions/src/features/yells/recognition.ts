@@ -8,7 +8,9 @@ import {
   type RecognitionSettings,
 } from '../../../../src/domain/yells';
 import type { ServerStores } from '../stores';
-import { badRequest, HandlerError } from '../../api/errors';
+import { badRequest, forbidden, HandlerError } from '../../api/errors';
+import { problem } from '../../../../src/domain/problems';
+import { problemOfIssues } from '../../../../src/domain/issues';
 
 /**
  * HR replaces the settings whole (the route allows HR only). At least one value, ids unique, a
@@ -20,7 +22,7 @@ export async function putRecognitionSettings(
   body: unknown,
 ): Promise<RecognitionSettings> {
   const parsed = v.safeParse(RecognitionSettingsSchema, body);
-  if (!parsed.success) throw badRequest(parsed.issues[0]?.message ?? '設定の内容が正しくありません');
+  if (!parsed.success) throw badRequest(problemOfIssues(parsed.issues));
   await store.yells.putRecognitionSettings(orgId, parsed.output);
   return parsed.output;
 }
@@ -36,9 +38,8 @@ export async function getRecognitionSummary(
   claims: Claims,
   unitParam: string | null,
 ): Promise<RecognitionSummary> {
-  if (unitParam !== null && !UNIT_PARAM.test(unitParam)) throw badRequest('組織の指定が正しくありません');
-  if (claims.role !== 'hr' && claims.role !== 'manager')
-    throw new HandlerError(403, 'forbidden', '集計を見る権限がありません');
+  if (unitParam !== null && !UNIT_PARAM.test(unitParam)) throw badRequest(problem('api.unitParam'));
+  if (claims.role !== 'hr' && claims.role !== 'manager') throw forbidden(problem('summary.forbidden'));
   const [viewer, units, settings] = await Promise.all([
     store.directory.getStaff(claims.orgId, claims.staffId),
     store.directory.listUnits(claims.orgId),
@@ -46,7 +47,7 @@ export async function getRecognitionSummary(
   ]);
   const byId = new Map(units.map((u) => [u.id, u]));
   const scope = summaryScopeFor({ role: claims.role, unitId: viewer?.unitId ?? '' }, unitParam, byId);
-  if (!scope.ok) throw new HandlerError(scope.status, scope.status === 403 ? 'forbidden' : 'not_found', scope.message);
+  if (!scope.ok) throw new HandlerError(scope.status, scope.problem);
   const agg = await store.yells.getYellScope(claims.orgId, scope.unitId ?? ORG_SCOPE);
   return summarize(agg, scope.unitId, units, settings);
 }

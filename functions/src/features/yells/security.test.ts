@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { YELL_MESSAGES, YellsPageSchema } from '../../../../src/domain/yells';
+import { YellsPageSchema } from '../../../../src/domain/yells';
 import { staffId } from '../../testing/fixtures';
 import { recognitionOrg, yellClap, yellSend } from '../../testing/recognition';
 import { feedAnswer, syncRequest } from '../../testing/sync';
@@ -35,7 +35,7 @@ describe('エール security through the API', () => {
     await push('p3', [priv]);
     expect((await push('p5', [yellClap(priv.yellId)]))[0]).toMatchObject({
       status: 'rejected',
-      message: YELL_MESSAGES.clapNotVisible,
+      code: 'yell.clapNotVisible',
     });
   });
 
@@ -49,7 +49,7 @@ describe('エール security through the API', () => {
     expect(feed.yells[0]?.clapCount).toBe(1);
     expect((await push('p3', [yellClap(send.yellId)]))[0]).toMatchObject({
       status: 'rejected',
-      message: YELL_MESSAGES.clapOwn,
+      code: 'yell.clapOwn',
     });
   });
 
@@ -65,10 +65,10 @@ describe('エール security through the API', () => {
     ).toBe(200);
     const results = await push('p3', [yellSend([staffId(2)]), yellSend([staffId(5)]), yellSend([staffId(6)])]);
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'rejected']);
-    expect(results[2]?.message).toBe(YELL_MESSAGES.dailyCap(2));
+    expect(results[2]).toMatchObject({ code: 'yell.dailyCap', params: { cap: 2 } });
   });
 
-  it('refuses an unknown value, 10,001 characters, oneself, an unknown person, 11 recipients — each with a Japanese message', async () => {
+  it('refuses an unknown value, 10,001 characters, oneself, an unknown person, 11 recipients — each with its code', async () => {
     const { push, sync } = await recognitionOrg();
     const results = await push('p3', [
       yellSend([staffId(2)], { value: 'unknown' }),
@@ -77,12 +77,12 @@ describe('エール security through the API', () => {
       yellSend(['s99999']),
       yellSend(Array.from({ length: 11 }, (_, i) => staffId(i + 10))),
     ]);
-    expect(results.map((r) => [r.status, r.message])).toEqual([
-      ['rejected', YELL_MESSAGES.unknownValue],
-      ['rejected', YELL_MESSAGES.messageTooLong],
-      ['rejected', YELL_MESSAGES.toSelf],
-      ['rejected', YELL_MESSAGES.unknownRecipient],
-      ['rejected', YELL_MESSAGES.tooManyRecipients],
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['rejected', 'yell.unknownValue'],
+      ['rejected', 'yell.messageTooLong'],
+      ['rejected', 'yell.toSelf'],
+      ['rejected', 'yell.unknownRecipient'],
+      ['rejected', 'yell.tooManyRecipients'],
     ]);
     // Nothing stored broken.
     expect(v.parse(YellsPageSchema, await sync('yells', { version: 0 }, 'p3')).yells).toEqual([]);

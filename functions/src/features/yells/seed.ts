@@ -166,7 +166,7 @@ export async function seedDemoYells(
       paths,
       now: y.at,
     });
-    if (r.status === 'rejected') throw new Error(`seed: demo エール ${y.mutationId} refused: ${r.message}`);
+    if (r.status === 'rejected') throw new Error(`seed: demo エール ${y.mutationId} refused: ${r.problem.code}`);
     sent += 1;
     for (const [k, clapper] of y.clappers.entries()) {
       const clapAt = new Date(y.at.getTime() + (k + 1) * 3_600_000);
@@ -177,7 +177,7 @@ export async function seedDemoYells(
         { kind: 'yell.clap', yellId: y.intent.yellId },
         { settings, paths, now: clapAt },
       );
-      if (c.status === 'rejected') throw new Error(`seed: demo clap ${y.mutationId}-c${k} refused: ${c.message}`);
+      if (c.status === 'rejected') throw new Error(`seed: demo clap ${y.mutationId}-c${k} refused: ${c.problem.code}`);
       clapped += 1;
     }
   }

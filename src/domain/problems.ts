@@ -1,0 +1,360 @@
+/**
+ * What the domain, the server and the sync engine say when something is refused or goes wrong: a
+ * code and its params, never a sentence. The device turns them into words in the chosen language
+ * (src/i18n/problems/). A new refusal is one line here and one in each language's words; the
+ * compiler says when a language lacks one.
+ *
+ * This module is types and two small functions, no valibot: the sync status badge of the first
+ * screen imports it.
+ */
+
+/** Where a validation issue was: the dotted path of the field that failed (`patch.hobbies`), when known. */
+export type At = { field?: string };
+/** Which list of tags of the profile a tag refusal is about. */
+export type TagList = 'hobbies' | 'skills';
+
+/** Every code, with its params. Grouped by area; the area is the code's prefix. */
+export interface ProblemParams {
+  // Any schema issue without a code of its own (valibot's built-in checks).
+  'input.invalid': At;
+  'mutation.idInvalid': At;
+  'mutation.idTaken': At;
+  'staff.idInvalid': At;
+  'notification.idInvalid': At;
+
+  'yell.messageEmpty': At;
+  'yell.messageTooLong': At & { max: number };
+  'yell.noRecipient': At;
+  'yell.tooManyRecipients': At & { max: number };
+  'yell.duplicateRecipient': At;
+  'yell.toSelf': At;
+  'yell.unknownRecipient': At;
+  'yell.unknownValue': At;
+  'yell.dailyCap': At & { cap: number };
+  'yell.notFound': At;
+  'yell.clapOwn': At;
+  'yell.clapNotVisible': At;
+  'yell.idTaken': At;
+  'yell.idInvalid': At;
+  'yell.visibilityInvalid': At;
+  'yell.valuesEmpty': At;
+  'yell.valuesTooMany': At & { max: number };
+  'yell.valuesDuplicate': At;
+  'yell.valueLabelEmpty': At;
+  'yell.valueLabelTooLong': At & { max: number };
+  'yell.valueIdInvalid': At & { max: number };
+  'yell.dailyCapRange': At & { min: number; max: number };
+  /** The device could not keep the エール in its outbox. */
+  'yell.saveFailed': At;
+
+  'nomination.reasonEmpty': At;
+  'nomination.reasonTooLong': At & { max: number };
+  'nomination.teamNameTooLong': At & { max: number };
+  'nomination.teamNameRequired': At;
+  'nomination.nomineesEmpty': At;
+  'nomination.nomineesTooMany': At & { max: number };
+  'nomination.nomineesDuplicate': At;
+  'nomination.selfNomination': At;
+  'nomination.yellsTooMany': At & { max: number };
+  'nomination.yellsDuplicate': At;
+  'nomination.yellNotFound': At;
+  'nomination.awardUnknown': At;
+  'nomination.nomineeUnknown': At;
+  'nomination.notFound': At;
+  'nomination.idTaken': At;
+  'nomination.idInvalid': At;
+  'nomination.endorseOwn': At;
+  'nomination.endorseAsNominee': At;
+  'nomination.endorseTwice': At;
+  'nomination.endorseClosed': At;
+  'nomination.notCommittee': At;
+  'nomination.reviewAsNominee': At;
+  'nomination.reviewOwn': At;
+  'nomination.reviewOwnSection': At;
+  'nomination.reviewSectionUnknown': At;
+  'nomination.staleStatus': At;
+  'nomination.outOfOrder': At;
+  'nomination.commentTooLong': At & { max: number };
+  'nomination.consentNotAwarded': At;
+  'nomination.consentNotNominee': At;
+  'award.idInvalid': At & { max: number };
+  'award.labelEmpty': At;
+  'award.labelTooLong': At & { max: number };
+  'award.listEmpty': At;
+  'award.listTooLong': At & { max: number };
+  'award.idDuplicate': At;
+
+  'community.notFound': At;
+  'community.idTaken': At;
+  'community.idInvalid': At;
+  'community.nameEmpty': At;
+  'community.nameTooLong': At & { max: number };
+  'community.descriptionTooLong': At & { max: number };
+
+  'edit.markup': At & { tags: TagList };
+  'edit.tagLength': At & { tags: TagList; max: number };
+  'edit.tagCount': At & { tags: TagList; max: number };
+  'edit.tagLine': At & { tags: TagList };
+  'edit.phone': At & { max: number };
+  'edit.audience': At;
+  'edit.introTooLong': At & { max: number };
+
+  'photo.tooLarge': At & { maxMb: number };
+  'photo.notImage': At;
+  'photo.undecodable': At;
+  'photo.notWebp': At;
+  'photo.thumbTooLarge': At & { maxKb: number };
+  'photo.largeTooLarge': At & { maxKb: number };
+  /** This device's browser cannot encode WebP. */
+  'photo.noEncoder': At;
+  'photo.tooDetailed': At;
+  'photo.notFound': At;
+
+  'directory.staffNotFound': At;
+  'directory.notInDirectory': At;
+  'directory.chunkNotFound': At;
+  'directory.notReady': At;
+  'directory.chunkInvalid': At;
+  'directory.chunkCorrupt': At;
+
+  'summary.forbidden': At;
+  'summary.outsideDepartment': At;
+  'summary.unknownUnit': At;
+
+  'probe.alreadyTookPart': At;
+  'probe.refused': At;
+
+  // The API's own refusals (functions/src/api), and the device's transport.
+  'api.unauthenticated': At;
+  'api.forbidden': At;
+  'api.notFound': At;
+  'api.methodNotAllowed': At;
+  'api.tooLarge': At & { maxKb: number };
+  'api.emptyBody': At;
+  'api.notJson': At;
+  'api.badRequest': At;
+  'api.tooManyMutations': At & { max: number };
+  'api.chunkParams': At;
+  'api.staffParam': At;
+  'api.unitParam': At;
+  'api.syncRequest': At;
+  'api.syncCursor': At & { feed: string };
+  'api.busy': At;
+  'api.internal': At;
+  /** An answer with an HTTP error and no code the device knows (an old server, a proxy's page). */
+  'api.httpError': At & { status: number };
+  'api.badResponse': At;
+
+  // The sync engine's status (the first screen's badge).
+  'sync.offline': At;
+  'sync.unauthenticated': At;
+  'sync.forbidden': At;
+  'sync.unavailable': At;
+  'sync.refused': At & { status: number };
+  'sync.protocol': At;
+  'sync.internal': At;
+  'sync.rejectedDefault': At;
+  'sync.noResult': At;
+
+  'signIn.invalidCredential': At;
+  'signIn.invalidEmail': At;
+  'signIn.userDisabled': At;
+  'signIn.tooManyRequests': At;
+  'signIn.network': At;
+  'signIn.failed': At;
+  'signIn.notInRoster': At;
+}
+
+export type ProblemCode = keyof ProblemParams;
+/** The codes of one area: `AreaCode<'yell'>` is 'yell.messageEmpty' | 'yell.dailyCap' | … */
+export type AreaCode<A extends string> = Extract<ProblemCode, `${A}.${string}`>;
+export type SyncCode = AreaCode<'sync'>;
+
+/** A refusal or failure as data: `{ code: 'yell.dailyCap', params: { cap: 5 } }`. */
+export type Problem<C extends ProblemCode = ProblemCode> = {
+  [K in C]: { code: K; params: ProblemParams[K] };
+}[C];
+
+/** The params of a code, optional when it needs none. */
+type ParamsArg<C extends ProblemCode> = object extends ProblemParams[C]
+  ? [params?: ProblemParams[C]]
+  : [params: ProblemParams[C]];
+
+/** A problem, typed by its code: `problem('yell.dailyCap', { cap })`. */
+export function problem<C extends ProblemCode>(code: C, ...[params]: ParamsArg<C>): Problem<C> {
+  // A cast: TypeScript cannot narrow the mapped union by a generic key (microsoft/TypeScript#30581);
+  // the code and its params are tied by ParamsArg.
+  return { code, params: params ?? {} } as Problem<C>;
+}
+
+/**
+ * Every code, at run time: the device checks a code that came over the wire against it (an older or
+ * newer server may send one it has no words for), and a test checks that each has words.
+ * `satisfies` makes the compiler refuse a code missing here.
+ */
+const ALL: { [C in ProblemCode]: true } = {
+  'input.invalid': true,
+  'mutation.idInvalid': true,
+  'mutation.idTaken': true,
+  'staff.idInvalid': true,
+  'notification.idInvalid': true,
+  'yell.messageEmpty': true,
+  'yell.messageTooLong': true,
+  'yell.noRecipient': true,
+  'yell.tooManyRecipients': true,
+  'yell.duplicateRecipient': true,
+  'yell.toSelf': true,
+  'yell.unknownRecipient': true,
+  'yell.unknownValue': true,
+  'yell.dailyCap': true,
+  'yell.notFound': true,
+  'yell.clapOwn': true,
+  'yell.clapNotVisible': true,
+  'yell.idTaken': true,
+  'yell.idInvalid': true,
+  'yell.visibilityInvalid': true,
+  'yell.valuesEmpty': true,
+  'yell.valuesTooMany': true,
+  'yell.valuesDuplicate': true,
+  'yell.valueLabelEmpty': true,
+  'yell.valueLabelTooLong': true,
+  'yell.valueIdInvalid': true,
+  'yell.dailyCapRange': true,
+  'yell.saveFailed': true,
+  'nomination.reasonEmpty': true,
+  'nomination.reasonTooLong': true,
+  'nomination.teamNameTooLong': true,
+  'nomination.teamNameRequired': true,
+  'nomination.nomineesEmpty': true,
+  'nomination.nomineesTooMany': true,
+  'nomination.nomineesDuplicate': true,
+  'nomination.selfNomination': true,
+  'nomination.yellsTooMany': true,
+  'nomination.yellsDuplicate': true,
+  'nomination.yellNotFound': true,
+  'nomination.awardUnknown': true,
+  'nomination.nomineeUnknown': true,
+  'nomination.notFound': true,
+  'nomination.idTaken': true,
+  'nomination.idInvalid': true,
+  'nomination.endorseOwn': true,
+  'nomination.endorseAsNominee': true,
+  'nomination.endorseTwice': true,
+  'nomination.endorseClosed': true,
+  'nomination.notCommittee': true,
+  'nomination.reviewAsNominee': true,
+  'nomination.reviewOwn': true,
+  'nomination.reviewOwnSection': true,
+  'nomination.reviewSectionUnknown': true,
+  'nomination.staleStatus': true,
+  'nomination.outOfOrder': true,
+  'nomination.commentTooLong': true,
+  'nomination.consentNotAwarded': true,
+  'nomination.consentNotNominee': true,
+  'award.idInvalid': true,
+  'award.labelEmpty': true,
+  'award.labelTooLong': true,
+  'award.listEmpty': true,
+  'award.listTooLong': true,
+  'award.idDuplicate': true,
+  'community.notFound': true,
+  'community.idTaken': true,
+  'community.idInvalid': true,
+  'community.nameEmpty': true,
+  'community.nameTooLong': true,
+  'community.descriptionTooLong': true,
+  'edit.markup': true,
+  'edit.tagLength': true,
+  'edit.tagCount': true,
+  'edit.tagLine': true,
+  'edit.phone': true,
+  'edit.audience': true,
+  'edit.introTooLong': true,
+  'photo.tooLarge': true,
+  'photo.notImage': true,
+  'photo.undecodable': true,
+  'photo.notWebp': true,
+  'photo.thumbTooLarge': true,
+  'photo.largeTooLarge': true,
+  'photo.noEncoder': true,
+  'photo.tooDetailed': true,
+  'photo.notFound': true,
+  'directory.staffNotFound': true,
+  'directory.notInDirectory': true,
+  'directory.chunkNotFound': true,
+  'directory.notReady': true,
+  'directory.chunkInvalid': true,
+  'directory.chunkCorrupt': true,
+  'summary.forbidden': true,
+  'summary.outsideDepartment': true,
+  'summary.unknownUnit': true,
+  'probe.alreadyTookPart': true,
+  'probe.refused': true,
+  'api.unauthenticated': true,
+  'api.forbidden': true,
+  'api.notFound': true,
+  'api.methodNotAllowed': true,
+  'api.tooLarge': true,
+  'api.emptyBody': true,
+  'api.notJson': true,
+  'api.badRequest': true,
+  'api.tooManyMutations': true,
+  'api.chunkParams': true,
+  'api.staffParam': true,
+  'api.unitParam': true,
+  'api.syncRequest': true,
+  'api.syncCursor': true,
+  'api.busy': true,
+  'api.internal': true,
+  'api.httpError': true,
+  'api.badResponse': true,
+  'sync.offline': true,
+  'sync.unauthenticated': true,
+  'sync.forbidden': true,
+  'sync.unavailable': true,
+  'sync.refused': true,
+  'sync.protocol': true,
+  'sync.internal': true,
+  'sync.rejectedDefault': true,
+  'sync.noResult': true,
+  'signIn.invalidCredential': true,
+  'signIn.invalidEmail': true,
+  'signIn.userDisabled': true,
+  'signIn.tooManyRequests': true,
+  'signIn.network': true,
+  'signIn.failed': true,
+  'signIn.notInRoster': true,
+};
+
+export const PROBLEM_CODES: readonly ProblemCode[] = Object.keys(ALL).filter(isProblemCode);
+
+export function isProblemCode(code: unknown): code is ProblemCode {
+  return typeof code === 'string' && Object.hasOwn(ALL, code);
+}
+
+/**
+ * A refusal as it may arrive or be kept: a code and params from this version, or only a message
+ * from an older server (or an outbox row kept before codes). What a screen hands to the words.
+ */
+export interface Refusal {
+  code?: string | undefined;
+  params?: Readonly<Record<string, unknown>> | undefined;
+  message?: string | undefined;
+}
+
+/** Only the refusal's own fields (of a kept row, a push answer), the absent ones left out. */
+export function refusalOf({ code, params, message }: Refusal): Refusal {
+  return {
+    ...(code !== undefined && { code }),
+    ...(params !== undefined && { params }),
+    ...(message !== undefined && { message }),
+  };
+}
+
+/** An Error that carries a problem, for the places that throw (sign-in, the transport). */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  constructor(readonly problem: Problem) {
+    super(problem.code);
+  }
+}
