@@ -1,5 +1,6 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useT } from '../i18n/language';
+import { updateWords } from './update-words';
 
 /** Tells the user a new version is ready; reloading is their choice, so nothing typed is lost. */
 export function UpdatePrompt() {
@@ -8,7 +9,7 @@ export function UpdatePrompt() {
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW();
-  const t = useT();
+  const t = useT(updateWords);
 
   if (!needRefresh && !offlineReady) return null;
   return (

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { isProblemCode, problem, type Problem, type ProblemCode, type ProblemParams } from './problems';
+import { isProblemCode } from './problem-codes';
+import { problem, type Problem, type ProblemCode, type ProblemParams } from './problems';
 
 /**
  * The bridge between valibot and problems.ts. A schema's message carries a code (and the params it

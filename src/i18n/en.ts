@@ -1,3 +1,4 @@
+import { SYNC_EN } from './problems/sync-en';
 import type { Messages } from './ja';
 
 /**
@@ -20,22 +21,11 @@ export const en = {
     unsent: 'Unsent',
     unsentCount: (n: number) => `${n} unsent`,
     all: 'All',
-    skill: 'Skill',
-    dxSkills: 'DX skills',
-    level: 'Level',
-    levelAtLeast: (n: number) => `LV${n}+`,
     staffOf: (unit: string) => `Staff of ${unit}`,
     charsLeft: (n: number) => `${num(n)} ${n === 1 ? 'character' : 'characters'} left`,
   },
   language: {
     label: 'Language (言語)',
-  },
-  update: {
-    ready: 'A new version is ready',
-    reload: 'Update',
-    later: 'Later',
-    offlineReady: 'Ready to work offline',
-    close: 'Close',
   },
   app: {
     title: 'Staff Directory',
@@ -71,12 +61,6 @@ export const en = {
   filters: {
     summary: 'Filter',
     active: (n: number) => `${n}`,
-    unit: 'Section',
-    jobLevel: 'Job level',
-    otherSkills: 'Other skills',
-    hobby: 'Hobbies',
-    qualification: 'Qualifications',
-    clear: 'Clear filters',
   },
   sync: {
     offline: 'Offline',
@@ -84,5 +68,6 @@ export const en = {
     syncing: 'Syncing…',
     upToDate: 'Up to date',
     rejected: (n: number) => `${n} not accepted`,
+    problems: SYNC_EN,
   },
 } satisfies Messages;

@@ -1,3 +1,4 @@
+import { SYNC_JA } from './problems/sync-ja';
 /**
  * One formatter for every count: toLocaleString builds a new one on each call, and the directory's
  * count is formatted on every keystroke's answer.
@@ -10,7 +11,7 @@ export const people = (n: number) => `${num(n)}人`;
 
 /**
  * The shell's words in Japanese, the source of truth: the header, the directory's first screen, its
- * filters, the sync badge and the update prompt, all in the entry chunk. `en.ts` must have exactly
+ * filters and the sync badge, all in the entry chunk. `en.ts` must have exactly
  * these keys (its type is derived from this object). Every other feature's words are in its own
  * words.ts, loaded with its screens. Data (names, units, titles, tags, the organisation's values) is
  * never translated.
@@ -25,22 +26,11 @@ export const ja = {
     unsent: '未送信',
     unsentCount: (n: number) => `未送信 ${n}件`,
     all: 'すべて',
-    skill: 'スキル',
-    dxSkills: 'DXスキル',
-    level: 'レベル',
-    levelAtLeast: (n: number) => `LV${n}以上`,
     staffOf: (unit: string) => `${unit}の職員`,
     charsLeft: (n: number) => `あと${n}文字`,
   },
   language: {
     label: '言語 (Language)',
-  },
-  update: {
-    ready: '新しいバージョンがあります',
-    reload: '更新する',
-    later: 'あとで',
-    offlineReady: 'オフラインでも使えるようになりました',
-    close: '閉じる',
   },
   app: {
     title: '職員名鑑',
@@ -77,12 +67,6 @@ export const ja = {
   filters: {
     summary: '絞り込み',
     active: (n: number) => `${n}件`,
-    unit: '所属',
-    jobLevel: '職層',
-    otherSkills: 'その他のスキル',
-    hobby: '趣味・特技',
-    qualification: '資格',
-    clear: '条件をクリア',
   },
   sync: {
     offline: 'オフライン',
@@ -90,6 +74,8 @@ export const ja = {
     syncing: '同期中…',
     upToDate: '最新',
     rejected: (n: number) => `送信できなかった変更 ${n}件`,
+    /** A sync error's words (its code's): the badge shows them on the first screen. */
+    problems: SYNC_JA,
   },
 };
 

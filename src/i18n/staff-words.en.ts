@@ -3,6 +3,10 @@ import type { StaffWords } from './staff-words';
 /** The app's names for job levels, employment types and DX skills in English (`satisfies`: none missing). */
 export const staffEn = {
   staff: {
+    skill: 'Skill',
+    dxSkills: 'DX skills',
+    level: 'Level',
+    levelAtLeast: (n: number) => `LV${n}+`,
     jobLevel: {
       部長級: 'Director level',
       課長級: 'Section chief level',

@@ -10,6 +10,10 @@ import { defineWords } from './language';
  */
 export const staffJa = {
   staff: {
+    skill: 'スキル',
+    dxSkills: 'DXスキル',
+    level: 'レベル',
+    levelAtLeast: (n: number) => `LV${n}以上`,
     jobLevel: {
       部長級: '部長級',
       課長級: '課長級',

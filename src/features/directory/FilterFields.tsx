@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n/language';
 import { staffWords } from '../../i18n/staff-words';
+import { filterFieldsWords } from './filter-words';
 import { countActiveFilters, EMPTY_FILTER, tagsInUse, type DirectoryFilter } from '../../domain/filters';
 import { DX_SKILLS, JOB_LEVELS, type OrgUnit } from '../../domain/org';
 import type { FilterProps } from './Filters';
@@ -33,7 +34,7 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
     }),
     [directory],
   );
-  const t = useT(staffWords);
+  const t = useT(staffWords, filterFieldsWords);
   const set = (patch: Partial<DirectoryFilter>) => onChange({ ...filter, ...patch });
   const active = countActiveFilters(filter);
   const isDx = (DX_SKILLS as readonly string[]).includes(filter.skill);
@@ -41,7 +42,7 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
   return (
     <div className="filter-fields">
       <label>
-        {t.filters.unit}
+        {t.filterFields.unit}
         <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
           <option value="">{t.common.all}</option>
           {options.units.map((u) => (
@@ -53,7 +54,7 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
         </select>
       </label>
       <Choice
-        label={t.filters.jobLevel}
+        label={t.filterFields.jobLevel}
         all={t.common.all}
         value={filter.jobLevel}
         choices={JOB_LEVELS}
@@ -61,17 +62,17 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
         onChange={(v) => set({ jobLevel: JOB_LEVELS.find((l) => l === v) ?? '' })}
       />
       <label>
-        {t.common.skill}
+        {t.staff.skill}
         <select value={filter.skill} onChange={(e) => set({ skill: e.target.value })}>
           <option value="">{t.common.all}</option>
-          <optgroup label={t.common.dxSkills}>
+          <optgroup label={t.staff.dxSkills}>
             {DX_SKILLS.map((s) => (
               <option key={s} value={s}>
                 {t.staff.dxSkill[s]}
               </option>
             ))}
           </optgroup>
-          <optgroup label={t.filters.otherSkills}>
+          <optgroup label={t.filterFields.otherSkills}>
             {options.skills.map((s) => (
               <option key={s}>{s}</option>
             ))}
@@ -80,23 +81,23 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
       </label>
       {isDx && (
         <label>
-          {t.common.level}
+          {t.staff.level}
           <select value={filter.minLevel} onChange={(e) => set({ minLevel: Number(e.target.value) })}>
-            <option value={1}>{t.common.levelAtLeast(1)}</option>
-            <option value={2}>{t.common.levelAtLeast(2)}</option>
+            <option value={1}>{t.staff.levelAtLeast(1)}</option>
+            <option value={2}>{t.staff.levelAtLeast(2)}</option>
             <option value={3}>LV3</option>
           </select>
         </label>
       )}
       <Choice
-        label={t.filters.hobby}
+        label={t.filterFields.hobby}
         all={t.common.all}
         value={filter.hobby}
         choices={options.hobbies}
         onChange={(hobby) => set({ hobby })}
       />
       <Choice
-        label={t.filters.qualification}
+        label={t.filterFields.qualification}
         all={t.common.all}
         value={filter.qualification}
         choices={options.qualifications}
@@ -104,7 +105,7 @@ export function FilterFields({ directory, filter, onChange }: FilterProps) {
       />
       {active > 0 && (
         <button type="button" className="button" onClick={() => onChange(EMPTY_FILTER)}>
-          {t.filters.clear}
+          {t.filterFields.clear}
         </button>
       )}
     </div>

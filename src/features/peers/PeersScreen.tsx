@@ -87,7 +87,7 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
       <h2 id="help-title">{t.peers.helpTitle}</h2>
       <form role="search" aria-labelledby="help-title" onSubmit={(e) => e.preventDefault()}>
         <div className="people-field">
-          <label htmlFor={skillId}>{t.common.skill}</label>
+          <label htmlFor={skillId}>{t.staff.skill}</label>
           <select
             id={skillId}
             value={skill}
@@ -97,7 +97,7 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
             }}
           >
             <option value="">{t.peers.choose}</option>
-            <optgroup label={t.common.dxSkills}>
+            <optgroup label={t.staff.dxSkills}>
               {DX_SKILLS.map((s) => (
                 <option key={s} value={s}>
                   {t.staff.dxSkill[s]}
@@ -117,7 +117,7 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
         </div>
         {query?.kind === 'dx' && (
           <div className="people-field">
-            <label htmlFor={levelId}>{t.common.level}</label>
+            <label htmlFor={levelId}>{t.staff.level}</label>
             <select
               id={levelId}
               value={level}
@@ -126,8 +126,8 @@ function WhoCanHelp({ directory, selfId }: { directory: DirectoryView; selfId: s
                 setShown(PAGE);
               }}
             >
-              <option value={1}>{t.common.levelAtLeast(1)}</option>
-              <option value={2}>{t.common.levelAtLeast(2)}</option>
+              <option value={1}>{t.staff.levelAtLeast(1)}</option>
+              <option value={2}>{t.staff.levelAtLeast(2)}</option>
               <option value={3}>LV3</option>
             </select>
           </div>

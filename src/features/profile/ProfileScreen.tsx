@@ -102,7 +102,7 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
 
       {person.skills.length > 0 && <TagList title={t.profile.skills} tags={person.skills} />}
       <section aria-labelledby="dx-title">
-        <h2 id="dx-title">{t.common.dxSkills}</h2>
+        <h2 id="dx-title">{t.staff.dxSkills}</h2>
         <dl className="dx-levels">
           {DX_SKILLS.map((skill, i) => (
             <div key={skill}>

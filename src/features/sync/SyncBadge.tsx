@@ -1,13 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useLang, useT } from '../../i18n/language';
-import { SYNC_WORDS } from '../../i18n/problems/sync';
-import { problemText } from '../../i18n/problems/words';
+import { useT } from '../../i18n/language';
+import { syncText } from '../../i18n/problems/sync';
 import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 
 /**
  * One line that says whether what you see is current and whether your changes have been sent. A sync
- * error comes as a code; its words are in the entry chunk (src/i18n/problems/sync.ts), in both languages.
+ * error comes as a code; its words come with the shell's (src/i18n/problems/sync-ja.ts, sync-en.ts).
  */
 export function SyncBadge({ db }: { db: AppDb }) {
   const online = useUi((s) => s.online);
@@ -15,12 +14,11 @@ export function SyncBadge({ db }: { db: AppDb }) {
   const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
   const rejected = useLiveQuery(() => db.rejected.count(), [db]) ?? 0;
   const t = useT();
-  const lang = useLang((s) => s.lang);
 
   let text: string;
   if (!online) text = pending > 0 ? t.sync.offlineUnsent(pending) : t.sync.offline;
   else if (sync.phase === 'pushing' || sync.phase === 'pulling') text = t.sync.syncing;
-  else if (sync.phase === 'error' && sync.error) text = problemText(sync.error, SYNC_WORDS[lang]);
+  else if (sync.phase === 'error' && sync.error) text = syncText(sync.error, t.sync.problems);
   else if (pending > 0) text = t.common.unsentCount(pending);
   else text = t.sync.upToDate;
 

@@ -1,6 +1,6 @@
 import type { TagList } from '../../domain/problems';
 import type { ja } from './ja';
-import { SYNC_WORDS } from './sync';
+import { SYNC_EN } from './sync-en';
 import type { ProblemWords } from './words';
 
 const TAGS: Record<TagList, string> = { hobbies: 'Hobbies and talents', skills: 'Skills' };
@@ -9,7 +9,7 @@ const chars = (n: number) => `${n} ${n === 1 ? 'character' : 'characters'}`;
 
 /** English words for every problem code. `satisfies`: a code missing here, or not in ja.ts, fails the typecheck. */
 export const en = {
-  ...SYNC_WORDS.en,
+  ...SYNC_EN,
   'input.invalid': 'Some of what was entered is not valid',
   'mutation.idInvalid': 'The change has an invalid ID',
   'mutation.idTaken': "This change's ID was already used by another person's change",

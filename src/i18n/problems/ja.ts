@@ -1,5 +1,5 @@
 import type { TagList } from '../../domain/problems';
-import { SYNC_WORDS } from './sync';
+import { SYNC_JA } from './sync-ja';
 import type { ProblemWords } from './words';
 
 const TAGS: Record<TagList, string> = { hobbies: '趣味・特技', skills: 'スキル' };
@@ -9,7 +9,7 @@ const TAGS: Record<TagList, string> = { hobbies: '趣味・特技', skills: 'ス
  * shows a refusal (use-problem.ts), precached like every chunk. en.ts is typed from this.
  */
 export const ja = {
-  ...SYNC_WORDS.ja,
+  ...SYNC_JA,
   'input.invalid': '入力内容が正しくありません',
   'mutation.idInvalid': '不正な変更IDです',
   'mutation.idTaken': 'この変更IDは別の職員の変更で使用済みです',

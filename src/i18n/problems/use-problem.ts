@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Refusal } from '../../domain/problems';
-import { useLang, type Lang } from '../language';
-import { SYNC_WORDS } from './sync';
+import { useLang, useT, type Lang } from '../language';
 import { problemText, type ProblemWords } from './words';
 
 /**
  * The words of problems, loaded with the screens that show them (a chunk per language, precached
  * by the service worker like every chunk, so they are there offline); the sync badge's words are
- * in the entry (sync.ts).
+ * in the shell's words (sync-ja.ts in the entry, sync-en.ts with the English).
  */
 const loaded: Partial<Record<Lang, ProblemWords>> = {};
 
@@ -18,11 +17,6 @@ export function loadProblemWords(lang: Lang): Promise<ProblemWords> {
   return words.then((w) => (loaded[lang] = w));
 }
 
-/** A refusal in a language, once its words are loaded; until then the sync words or the refusal's own message. */
-export function problemTextIn(refusal: Refusal, lang: Lang): string {
-  return problemText(refusal, loaded[lang] ?? SYNC_WORDS[lang]);
-}
-
 /**
  * `const say = useProblem(); say(result.problem)`: a refusal (a code and params, or an older
  * server's message) in the chosen language. Starts loading the words when the screen mounts, so
@@ -30,6 +24,8 @@ export function problemTextIn(refusal: Refusal, lang: Lang): string {
  */
 export function useProblem(): (refusal: Refusal) => string {
   const lang = useLang((s) => s.lang);
+  // Until the problem words are loaded: the sync words of the shell, or the refusal's own message.
+  const syncWords = useT().sync.problems;
   const [words, setWords] = useState<ProblemWords | undefined>(() => loaded[lang]);
   useEffect(() => {
     let live = true;
@@ -40,6 +36,6 @@ export function useProblem(): (refusal: Refusal) => string {
       live = false;
     };
   }, [lang]);
-  const current = words !== undefined && loaded[lang] === words ? words : SYNC_WORDS[lang];
+  const current = words !== undefined && loaded[lang] === words ? words : syncWords;
   return useCallback((refusal: Refusal) => problemText(refusal, current), [current]);
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_CODES, problem, type ProblemCode, type ProblemParams } from '../../domain/problems';
+import { PROBLEM_CODES } from '../../domain/problem-codes';
+import { problem, type ProblemCode, type ProblemParams } from '../../domain/problems';
 import { en } from './en';
 import { ja } from './ja';
-import { SYNC_WORDS } from './sync';
+import { SYNC_EN } from './sync-en';
+import { SYNC_JA } from './sync-ja';
 import { problemText, type ProblemWords } from './words';
 
 /** Params that every code's words can be made from: each param a code may have, with a value. */
@@ -42,8 +44,8 @@ describe('problem words', () => {
   });
 
   it('the sync badge words are the same as the full sets have', () => {
-    for (const [code, say] of Object.entries(SYNC_WORDS.en)) expect(en[code as keyof typeof en]).toBe(say);
-    for (const [code, say] of Object.entries(SYNC_WORDS.ja)) expect(ja[code as keyof typeof ja]).toBe(say);
+    for (const [code, say] of Object.entries(SYNC_EN)) expect(en[code as keyof typeof en]).toBe(say);
+    for (const [code, say] of Object.entries(SYNC_JA)) expect(ja[code as keyof typeof ja]).toBe(say);
   });
 
   it('a refusal puts its params into its words', () => {

@@ -1,10 +1,5 @@
-import {
-  isProblemCode,
-  type ProblemCode,
-  type ProblemParams,
-  type Refusal,
-  type SyncCode,
-} from '../../domain/problems';
+import { isProblemCode } from '../../domain/problem-codes';
+import { type ProblemCode, type ProblemParams, type Refusal, type SyncCode } from '../../domain/problems';
 
 /** The words of one code: a sentence, or a sentence made from the code's params. */
 export type Say<C extends ProblemCode> = string | ((params: ProblemParams[C]) => string);
