@@ -12,7 +12,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_AWARDS } from '../../src/domain/nominations';
 import { DX_SKILLS, EMPLOYMENT_TYPES, JOB_LEVELS, SKILL_PYRAMID } from '../../src/domain/org';
+import { DEFAULT_YELL_VALUES } from '../../src/domain/yells';
 import { API_PATHS } from '../../src/domain/protocol';
 import { signInEn } from '../../src/features/auth/words.en';
 import { profileEn } from '../../src/features/profile/words.en';
@@ -42,6 +44,12 @@ const ALLOWED = [...Object.values(LANG_NAMES), '言語'];
  * the skill pyramid, the DX skills): translated words, not data, so they are never removed.
  */
 const APP_VOCABULARY = new Set<string>([...JOB_LEVELS, ...EMPLOYMENT_TYPES, ...SKILL_PYRAMID, ...DX_SKILLS]);
+
+/**
+ * The organisation's own values until HR sets its own (the three エール values, the award names): data
+ * shown as written, though the device holds them only as the defaults of the code when HR never saved any.
+ */
+const DEFAULT_VALUES = [...DEFAULT_YELL_VALUES, ...DEFAULT_AWARDS].map((x) => x.label);
 
 /** Every string the device holds in IndexedDB (the synced directory, エール, nominations, communities, settings). */
 async function deviceStrings(page: Page): Promise<string[]> {
@@ -83,7 +91,7 @@ async function deviceStrings(page: Page): Promise<string[]> {
 
 /** The Japanese left on the page once the data strings are taken out. */
 async function japaneseLeft(page: Page, extraData: readonly string[] = []): Promise<string[]> {
-  const data = [...(await deviceStrings(page)), ...extraData]
+  const data = [...(await deviceStrings(page)), ...DEFAULT_VALUES, ...extraData]
     .flatMap((s) => [s, ...s.split(/[\s、,・/]+/)])
     .filter((s) => HAS_JAPANESE.test(s) && !APP_VOCABULARY.has(s))
     // Longest first, so a name is removed before a part of it.
