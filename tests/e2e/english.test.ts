@@ -41,7 +41,8 @@ const ALLOWED = [...Object.values(LANG_NAMES), '言語'];
 
 /**
  * The app's vocabulary that the directory holds as Japanese strings (job levels, employment types,
- * the skill pyramid, the DX skills): translated words, not data, so they are never removed.
+ * the skill pyramid, the DX skills): translated words, not data, so they are not removed, except
+ * where a person's 職名 (data, shown as written) is the same word, as 主任 and 主事 are.
  */
 const APP_VOCABULARY = new Set<string>([...JOB_LEVELS, ...EMPLOYMENT_TYPES, ...SKILL_PYRAMID, ...DX_SKILLS]);
 
@@ -52,21 +53,25 @@ const APP_VOCABULARY = new Set<string>([...JOB_LEVELS, ...EMPLOYMENT_TYPES, ...S
 const DEFAULT_VALUES = [...DEFAULT_YELL_VALUES, ...DEFAULT_AWARDS].map((x) => x.label);
 
 /** Every string the device holds in IndexedDB (the synced directory, エール, nominations, communities, settings). */
-async function deviceStrings(page: Page): Promise<string[]> {
+async function deviceStrings(page: Page): Promise<{ strings: string[]; titles: string[] }> {
   return page.evaluate(async () => {
     const out = new Set<string>();
-    const walk = (x: unknown): void => {
+    // Strings under a `title` key: 職名, in a record or in a chunk's title column.
+    const titles = new Set<string>();
+    const walk = (x: unknown, title = false): void => {
       if (typeof x === 'string') {
         out.add(x);
+        if (title) titles.add(x);
         if (x.startsWith('{') || x.startsWith('[')) {
           try {
-            walk(JSON.parse(x));
+            walk(JSON.parse(x), title);
           } catch {
             // Not JSON: kept as the string it is.
           }
         }
-      } else if (Array.isArray(x)) x.forEach(walk);
-      else if (x && typeof x === 'object') Object.values(x).forEach(walk);
+      } else if (Array.isArray(x)) x.forEach((y) => walk(y, title));
+      else if (x && typeof x === 'object')
+        for (const [key, value] of Object.entries(x)) walk(value, title || key === 'title');
     };
     for (const { name } of await indexedDB.databases()) {
       if (!name) continue;
@@ -85,15 +90,17 @@ async function deviceStrings(page: Page): Promise<string[]> {
       }
       db.close();
     }
-    return [...out];
+    return { strings: [...out], titles: [...titles] };
   });
 }
 
 /** The Japanese left on the page once the data strings are taken out. */
 async function japaneseLeft(page: Page, extraData: readonly string[] = []): Promise<string[]> {
-  const data = [...(await deviceStrings(page)), ...DEFAULT_VALUES, ...extraData]
+  const device = await deviceStrings(page);
+  const titles = new Set(device.titles);
+  const data = [...device.strings, ...DEFAULT_VALUES, ...extraData]
     .flatMap((s) => [s, ...s.split(/[\s、,・/]+/)])
-    .filter((s) => HAS_JAPANESE.test(s) && !APP_VOCABULARY.has(s))
+    .filter((s) => HAS_JAPANESE.test(s) && (!APP_VOCABULARY.has(s) || titles.has(s)))
     // Longest first, so a name is removed before a part of it.
     .sort((a, b) => b.length - a.length);
   // The generated avatars' initials are a person's first character (data): their text is left out.

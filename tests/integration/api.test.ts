@@ -1,5 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import * as v from 'valibot';
+import { ja as problemsJa } from '../../src/i18n/problems/ja';
+import { problemText } from '../../src/i18n/problems/words';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeChunk } from '../../src/domain/directory-codec';
 import { parseDirectoryRecord } from '../../src/domain/staff';
@@ -34,10 +36,12 @@ describe('functions API on the local stack (Auth + Functions emulators, Firestor
     staffId = a.staffId;
   });
 
-  it('refuses a request without a token, with a Japanese message', async () => {
+  it('refuses a request without a token, with a code the app puts into words', async () => {
     const res = await api('/me', {}, null);
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { message: string }).message).toMatch(/サインイン/);
+    const body = (await res.json()) as { code: string };
+    expect(body.code).toBe('api.unauthenticated');
+    expect(problemText(body, problemsJa)).toMatch(/サインイン/);
   });
 
   it('refuses a forged token', async () => {
@@ -94,7 +98,7 @@ describe('functions API on the local stack (Auth + Functions emulators, Firestor
     expect(mine.filter((intro) => intro === mutation.patch.intro)).toHaveLength(1);
   });
 
-  it('refuses a 10,000-character intro with a clear message and stores nothing', async () => {
+  it('refuses a 10,000-character intro with a clear code and stores nothing', async () => {
     const id = `long-${Date.now()}`;
     const res = await api('/mutations', {
       method: 'POST',
@@ -106,8 +110,8 @@ describe('functions API on the local stack (Auth + Functions emulators, Firestor
       }),
     });
     const body = v.parse(PushResponseSchema, await res.json());
-    expect(body.results[0]).toMatchObject({ id, status: 'rejected' });
-    expect(body.results[0]?.message).toMatch(/400文字以内/);
+    expect(body.results[0]).toMatchObject({ id, status: 'rejected', code: 'edit.introTooLong', params: { max: 400 } });
+    expect(problemText(body.results[0] ?? {}, problemsJa)).toMatch(/400文字以内/);
   });
 
   it('a sync when nothing changed is one HTTPS call of at most one document read per feed, every feed up to date', async () => {
