@@ -1,10 +1,11 @@
+import { apiRequest, bodyJson } from './http';
 /** A small two-部 organisation on the in-memory store, signed in by token name, for エール tests. */
 import * as v from 'valibot';
 import { expect } from 'vitest';
 import type { OrgUnit } from '../../../src/domain/org';
 import { PushResponseSchema, type Claims } from '../../../src/domain/protocol';
 import type { TokenVerifier } from '../api/auth';
-import type { ApiRequest, ApiResponse } from '../api/http';
+import type { ApiResponse } from '../api/http';
 import { createApi } from '../api/router';
 import type { FeedCursor, FeedName } from '../../../src/domain/sync-protocol';
 import { syncOne } from './sync';
@@ -48,37 +49,20 @@ export async function recognitionOrg() {
     },
   };
   const api = createApi({ stores: store, verifier, logError: (_m, e) => console.error(e) });
-  const call = async (method: string, path: string, token: string, body?: unknown): Promise<ApiResponse> => {
-    const url = new URL(path, 'http://x.invalid');
-    const bytes = body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(body));
-    const req: ApiRequest = {
-      method,
-      path: url.pathname,
-      query: url.searchParams,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(bytes ? { 'content-length': String(bytes.byteLength), 'content-type': 'application/json' } : {}),
-      },
-      body: bytes,
-    };
-    return api(req);
-  };
+  const call = (method: string, path: string, token: string, body?: unknown): Promise<ApiResponse> =>
+    api(apiRequest(method, path, token, body));
   const push = async (token: string, mutations: unknown[]) => {
     const res = await call('POST', '/api/mutations', token, { mutations });
     expect(res.status).toBe(200);
-    return v.parse(PushResponseSchema, bodyOf(res)).results;
+    return v.parse(PushResponseSchema, bodyJson(res)).results;
   };
   const get = async (path: string, token: string) => {
     const res = await call('GET', path, token);
-    return { status: res.status, body: bodyOf(res) };
+    return { status: res.status, body: bodyJson(res) };
   };
   /** One feed through POST /sync, its answer checked by the feed's schema. */
   const sync = <F extends FeedName>(feed: F, cursor: FeedCursor<F>, token: string) => syncOne(api, token, feed, cursor);
   return { store, orgId, claims, call, push, get, sync, api };
-}
-
-export function bodyOf(res: ApiResponse): unknown {
-  return JSON.parse(typeof res.body === 'string' ? res.body : new TextDecoder().decode(res.body));
 }
 
 let n = 0;

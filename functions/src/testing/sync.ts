@@ -8,6 +8,7 @@ import {
   type FeedName,
 } from '../../../src/domain/sync-protocol';
 import type { ApiRequest, ApiResponse } from '../api/http';
+import { bodyJson } from './http';
 
 export function syncRequest(feeds: Record<string, unknown>, token: string): ApiRequest {
   const bytes = new TextEncoder().encode(JSON.stringify({ feeds }));
@@ -24,9 +25,7 @@ export function syncRequest(feeds: Record<string, unknown>, token: string): ApiR
   };
 }
 
-export function bodyJson(res: ApiResponse): unknown {
-  return JSON.parse(typeof res.body === 'string' ? res.body : new TextDecoder().decode(res.body));
-}
+export { bodyJson } from './http';
 
 /** The answer of feed `feed` in a /sync response, validated by SYNC_FEEDS[feed].answer. */
 export function feedAnswer<F extends FeedName>(res: ApiResponse, feed: F): FeedAnswer<F> {

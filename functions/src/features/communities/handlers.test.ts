@@ -1,9 +1,10 @@
+import { apiRequest } from '../../testing/http';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CommunitiesPageSchema } from '../../../../src/domain/communities';
 import { PushResponseSchema } from '../../../../src/domain/protocol';
 import type { TokenVerifier } from '../../api/auth';
-import type { ApiRequest, ApiResponse } from '../../api/http';
+import type { ApiResponse } from '../../api/http';
 import { createApi } from '../../api/router';
 import { claimsFor, mutationId, staffId } from '../../testing/fixtures';
 import { seededOrg } from '../../testing/org';
@@ -21,21 +22,8 @@ async function setup() {
     },
   };
   const api = createApi({ stores: store, verifier, logError: (_m, e) => console.error(e) });
-  const call = async (method: string, path: string, token: string, body?: unknown): Promise<ApiResponse> => {
-    const url = new URL(path, 'http://x.invalid');
-    const bytes = body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(body));
-    const req: ApiRequest = {
-      method,
-      path: url.pathname,
-      query: url.searchParams,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(bytes ? { 'content-length': String(bytes.byteLength), 'content-type': 'application/json' } : {}),
-      },
-      body: bytes,
-    };
-    return api(req);
-  };
+  const call = (method: string, path: string, token: string, body?: unknown): Promise<ApiResponse> =>
+    api(apiRequest(method, path, token, body));
   const push = async (token: string, mutations: unknown[]) => {
     const res = await call('POST', '/api/mutations', token, { mutations });
     expect(res.status).toBe(200);
