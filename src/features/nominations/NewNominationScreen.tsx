@@ -248,7 +248,8 @@ export function NewNominationScreen({ db, directory, selfId }: Props) {
                       />
                       <span>
                         <span className="linked-yell-meta">
-                          {name(y.from)} → {y.to.map(name).join(t.nominations.namesJoin)}・
+                          {name(y.from)} → {y.to.map(name).join(t.nominations.namesJoin)}
+                          {t.nominations.metaSep}
                           {longDate(y.createdAt, t.nominations.date)}
                         </span>
                         <span className="linked-yell-message">{y.message}</span>

@@ -111,7 +111,8 @@ export function NominationScreen({ db, id, directory, selfId, duties }: Props) {
             {(yells ?? []).map((y) => (
               <li key={y.id} className="linked-yell linked-yell--shown">
                 <span className="linked-yell-meta">
-                  {name(y.from)} → {y.to.map(name).join(t.nominations.namesJoin)}・
+                  {name(y.from)} → {y.to.map(name).join(t.nominations.namesJoin)}
+                  {t.nominations.metaSep}
                   {longDate(y.createdAt, t.nominations.date)}
                 </span>
                 <span className="linked-yell-message">{y.message}</span>
@@ -244,8 +245,9 @@ function CommitteePanel({
             {n.reviews.map((r) => (
               <li key={`${r.at}-${r.to}`}>
                 <span>
-                  {longDate(r.at, t.nominations.date)} {name(r.by)}：{t.nominations.status(r.from)} →{' '}
-                  {t.nominations.status(r.to)}
+                  {longDate(r.at, t.nominations.date)} {name(r.by)}
+                  {t.nominations.actedSep}
+                  {t.nominations.status(r.from)} → {t.nominations.status(r.to)}
                 </span>
                 {r.comment && <span className="review-comment">{r.comment}</span>}
               </li>
@@ -262,8 +264,10 @@ function CommitteePanel({
         <ol className="review-history" aria-label={t.nominations.audit}>
           {audit.map((e) => (
             <li key={e.version}>
-              {longDate(e.at, t.nominations.date)} {name(e.actor)}：{t.nominations.auditAction(e.action)}
-              {e.to && `（${t.nominations.status(e.to)}）`}
+              {longDate(e.at, t.nominations.date)} {name(e.actor)}
+              {t.nominations.actedSep}
+              {t.nominations.auditAction(e.action)}
+              {e.to && t.nominations.aside(t.nominations.status(e.to))}
             </li>
           ))}
         </ol>

@@ -5,6 +5,9 @@ export const nominationEn = {
   nominations: {
     date: (y: number, m: number, d: number) => `${MONTHS[m - 1] ?? ''} ${d}, ${y}`,
     namesJoin: ', ',
+    metaSep: ' · ',
+    actedSep: ': ',
+    aside: (text: string) => ` (${text})`,
     title: 'Awards',
     lead: 'Nominate a colleague or a team for an award. Nominees are not told until an award is decided.',
     link: 'Awards & nominations',

@@ -8,6 +8,11 @@ export const nominationJa = {
     date: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
     /** Between names in a line of people. */
     namesJoin: '、',
+    /** Between a yell's people and its date. */
+    metaSep: '・',
+    /** Between who acted and what they did in a history line. */
+    actedSep: '：',
+    aside: (text: string) => `（${text}）`,
     title: '表彰',
     lead: '同僚やチームの取り組みを表彰に推薦できます。推薦された本人には、表彰が決まるまで知らされません。',
     link: '表彰・推薦',

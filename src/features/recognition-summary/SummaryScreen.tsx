@@ -125,7 +125,7 @@ function Figures({ summary: s, fetchedAt }: { summary: RecognitionSummary; fetch
   );
   return (
     <>
-      <h2 className="summary-scope">{s.scope.name}</h2>
+      <h2 className="summary-scope">{s.scope.unitId === null ? t.summary.orgScope : s.scope.name}</h2>
       {fetchedAt !== null && <p className="muted">{t.summary.fetchedAt(dateTime(fetchedAt))}</p>}
       <dl className="summary-kpis">
         <div>

@@ -64,7 +64,7 @@ describe('recognition summary (R3)', () => {
     setRecognitionApi({
       fetchRecognitionSummary: async (unitId) => {
         asked.push(unitId);
-        return unitId === 'b02' ? summary('福祉部', 'b02', 10, 7) : summary('組織全体', null, 4, 1);
+        return unitId === 'b02' ? summary('福祉部', 'b02', 10, 7) : summary('Org (as the server names it)', null, 4, 1);
       },
     });
     renderAppAt(db, '/recognition/summary');

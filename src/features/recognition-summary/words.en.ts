@@ -11,6 +11,7 @@ export const summaryEn = {
     notAllowed: 'Only managers and HR can see this screen.',
     scope: 'Scope',
     wholeOrg: 'Whole organisation',
+    orgScope: 'Whole organisation',
     offline: 'Offline: showing the last summary.',
     notYet: 'No summary on this device yet. Open it with a signal.',
     failed: 'Could not load the summary.',

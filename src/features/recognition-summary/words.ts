@@ -11,6 +11,8 @@ export const summaryJa = {
     notAllowed: 'この画面は管理職と人事の方だけが見られます。',
     scope: '対象',
     wholeOrg: '全体',
+    /** The heading of the whole organisation's summary (the server's scope has no unit then). */
+    orgScope: '組織全体',
     offline: 'オフラインのため、前回の集計を表示しています。',
     notYet: '集計をまだ受信していません。電波のある場所で開いてください。',
     failed: '集計を読み込めませんでした。',
