@@ -6,6 +6,7 @@ import {
   isMet,
   kpiRound,
   kpiTrack,
+  nextTarget,
   staffTarget,
   type KpiTarget,
 } from './kpi';
@@ -135,6 +136,20 @@ describe('met or not, and a year-by-year track', () => {
       [2028, 3.61, 'keepUp', false],
       [2029, 3, 'raisedFloor', true],
     ]);
+    // 2029's 3.05 is between the bounds: the next survey keeps 3.
+    expect(
+      nextTarget('dx', 3.043, [
+        { year: 2025, value: 3.61 },
+        { year: 2028, value: 2.3 },
+        { year: 2029, value: 3.05 },
+      ]),
+    ).toEqual({
+      value: 3,
+      basis: 'raisedFloor',
+    });
+    expect(nextTarget('dx', 3.043, [{ year: 2025, value: 3.61 }])).toEqual({ value: 3.61, basis: 'keepUp' });
+    expect(nextTarget('dx', 3.043, [])).toEqual({ value: 3.5, basis: 'benchmark' });
+    expect(nextTarget('staff', 2.29, [{ year: 2025, value: 3.61 }])).toEqual({ value: 2.5, basis: 'lowBaseline' });
   });
 
   it('the first target of a 3.683 baseline is 3.683 or more', () => {

@@ -91,11 +91,20 @@ export interface KpiRow {
  * baseline set; seed 004's is updated by each year's shown value (a year with no value updates nothing).
  */
 export function kpiTrack(rule: KpiRule, baseline: number, years: readonly KpiYear[]): KpiRow[] {
+  return walk(rule, baseline, years).rows;
+}
+
+/** The target for the next survey after these years (the one the baseline set, if none). */
+export function nextTarget(rule: KpiRule, baseline: number, years: readonly KpiYear[]): KpiTarget {
+  return walk(rule, baseline, years).next;
+}
+
+function walk(rule: KpiRule, baseline: number, years: readonly KpiYear[]) {
   let target = firstTarget(rule, baseline);
   const rows: KpiRow[] = [];
   for (const { year, value } of [...years].sort((a, b) => a.year - b.year)) {
     rows.push({ year, value, target, met: value === null ? null : isMet(value, target) });
     if (rule === 'dx' && value !== null) target = dxNextBenchmark(value, target);
   }
-  return rows;
+  return { rows, next: target };
 }
