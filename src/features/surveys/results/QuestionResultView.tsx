@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useT } from '../../../i18n/language';
 import { BarChart } from './BarChart';
+import { choiceLabels } from './csv-rows';
 import { isShown, type Figure, type QuestionResult } from './types';
 import { surveyResultsWords } from './words';
 import './results.css';
@@ -19,10 +20,9 @@ export function QuestionResultView({ result, k }: Props) {
   const t = useT(surveyResultsWords).surveyResults;
   const { question } = result;
   const labels = useMemo(() => {
-    if (question.kind !== 'likert') return [...question.choices];
-    const words = question.points === 4 ? t.likert4 : t.likert5;
+    const all = choiceLabels(question, t);
     // Agreement first, as the seeds list the scale: そう思う(4) … そう思わない(1).
-    return words.map((w, i) => t.valueLabel(i + 1, w)).reverse();
+    return question.kind === 'likert' ? all.reverse() : all;
   }, [question, t]);
   const counts = useMemo(
     () => (question.kind === 'likert' ? [...result.counts].reverse() : [...result.counts]),

@@ -10,7 +10,10 @@ import { CsvExport } from './CsvExport';
 import { EffectView } from './EffectView';
 import { KpiDashboard } from './KpiDashboard';
 import { QuestionResultView } from './QuestionResultView';
+import { questionResultsCsv } from './csv-rows';
 import { kpiDashboardOf, type QuestionResult } from './types';
+import { surveyResultsJa } from './words';
+import { encodeCsv } from '../../../domain/csv/write';
 
 const rowsOf = (table: HTMLElement) =>
   within(table)
@@ -329,5 +332,44 @@ describe('CsvExport', () => {
       encoding,
       replaced: encoding === 'sjis' ? { count: 1, chars: ['𠮷'] } : { count: 0, chars: [] },
     });
+  });
+});
+
+describe('questionResultsCsv', () => {
+  it('writes what the screen shows, hidden figures as words, numbers as numbers, and parses back', async () => {
+    const rows = questionResultsCsv(
+      [
+        { question: likert, group: '総務部', n: 12, mean: 2.75, sd: 0.9, counts: [1, 3, 5, 3] },
+        {
+          question: likert,
+          group: 'その他の係',
+          n: 6,
+          mean: 2.5,
+          sd: 1,
+          counts: [{ hidden: 'belowK' }, { hidden: 'derivable' }, 3, 0],
+        },
+      ],
+      surveyResultsJa.surveyResults,
+      5,
+    );
+    const file = await encodeCsv(rows, 'sjis');
+    const parsed = Papa.parse<(string | number)[]>(new TextDecoder('shift_jis').decode(file.bytes), {
+      delimiter: ',',
+      newline: '\r\n',
+      dynamicTyping: true,
+      skipEmptyLines: true,
+    }).data;
+    const q = '仕事を楽しんでいると感じる。';
+    expect(parsed).toEqual([
+      ['設問', '対象', '回答数', '平均', '標準偏差', '選択肢', '件数'],
+      [q, '総務部', 12, 2.75, 0.9, '1 そう思わない', 1],
+      [q, '総務部', 12, 2.75, 0.9, '2 あまりそう思わない', 3],
+      [q, '総務部', 12, 2.75, 0.9, '3 まあそう思う', 5],
+      [q, '総務部', 12, 2.75, 0.9, '4 そう思う', 3],
+      [q, 'その他の係', 6, 2.5, 1, '1 そう思わない', '非表示（5件未満）'],
+      [q, 'その他の係', 6, 2.5, 1, '2 あまりそう思わない', '非表示（ほかの数字から割り出せるため）'],
+      [q, 'その他の係', 6, 2.5, 1, '3 まあそう思う', 3],
+      [q, 'その他の係', 6, 2.5, 1, '4 そう思う', 0],
+    ]);
   });
 });

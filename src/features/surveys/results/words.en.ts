@@ -20,6 +20,8 @@ export const surveyResultsEn = {
     likert5: ['Disagree', 'Somewhat disagree', 'Neither', 'Somewhat agree', 'Agree'],
     valueLabel: (value: number, label: string) => `${value} ${label}`,
 
+    question: 'Question',
+    groupColumn: 'Group',
     answers: 'Answers',
     mean: 'Mean',
     sd: 'Standard deviation',

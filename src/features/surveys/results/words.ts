@@ -18,6 +18,8 @@ export const surveyResultsJa = {
     valueLabel: (value: number, label: string) => `${value} ${label}`,
 
     // One question's result
+    question: '設問',
+    groupColumn: '対象',
     answers: '回答数',
     mean: '平均',
     sd: '標準偏差',
