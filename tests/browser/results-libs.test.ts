@@ -1,8 +1,9 @@
 /**
- * The CSV writer (src/domain/csv/write.ts) bundled by Vite and run in real Chromium: encoding-japanese
- * is CommonJS, loaded with import(), so this checks that the production bundler turns it into a
- * chunk of its own that loads on the first Shift_JIS export and works in a browser. The bytes are
- * read back in Node by other decoders (TextDecoder, papaparse).
+ * The results views' libraries bundled by Vite and run in real Chromium. encoding-japanese (the CSV
+ * writer's Shift_JIS, src/domain/csv/write.ts) and stdlib's t distribution (src/domain/surveys/stats.ts)
+ * are CommonJS, loaded with import(): this checks that the production bundler makes them chunks of
+ * their own that work in a browser, and that the Shift_JIS one loads only on the first Shift_JIS
+ * export. The bytes are read back in Node by other decoders (TextDecoder, papaparse).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,7 +27,7 @@ beforeAll(async () => {
       write: false,
       target: 'es2022',
       minify: true,
-      rollupOptions: { input: 'tests/browser/csv-page.ts', output: { entryFileNames: 'lab.js' } },
+      rollupOptions: { input: 'tests/browser/results-libs-page.ts', output: { entryFileNames: 'lab.js' } },
     },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   for (const o of [out].flat())
@@ -107,5 +108,26 @@ describe('CSV export in the browser bundle', () => {
     // A second export reuses the loaded chunk.
     await encode(ROWS, 'sjis');
     expect(fetched.slice(before)).toHaveLength(1);
+  });
+});
+
+describe('the t-test in the browser bundle', () => {
+  it("gives SciPy's figures in Chromium", async () => {
+    const verdict = (await page.evaluate(
+      ([a, b]) =>
+        (
+          window as unknown as { statsLab: { compare: (a: unknown, b: unknown, k: number) => Promise<unknown> } }
+        ).statsLab.compare(a, b, 5),
+      [
+        { n: 200, mean: 2.6, variance: 0.64 },
+        { n: 210, mean: 2.8, variance: 0.64 },
+      ] as const,
+    )) as { kind: string; size: string; test: { t: number; df: number; p: number; ci95: { low: number } } };
+    expect(verdict).toMatchObject({ kind: 'rise', size: 'small' });
+    // SciPy 1.17.1 (as in stats.test.ts).
+    expect(verdict.test.t).toBeCloseTo(2.530304136737366, 10);
+    expect(verdict.test.df).toBeCloseTo(407.02612811392044, 8);
+    expect(verdict.test.p).toBeCloseTo(0.011772471105452043, 10);
+    expect(verdict.test.ci95.low).toBeCloseTo(0.044618729196497314, 10);
   });
 });
