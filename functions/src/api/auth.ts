@@ -14,8 +14,16 @@ export interface TokenVerifier {
 
 export const unauthenticated = () => new HandlerError(401, problem('api.unauthenticated'));
 
+/** What the router needs of a verified token: the claims, and its times for the access check (epoch s; 0 if absent). */
+export interface Caller {
+  claims: Claims;
+  token: { issuedAt: number; authTime: number };
+}
+
+const seconds = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+
 /** The caller's claims from `Authorization: Bearer <ID token>`. */
-export async function authenticate(authorization: string | undefined, verifier: TokenVerifier): Promise<Claims> {
+export async function authenticate(authorization: string | undefined, verifier: TokenVerifier): Promise<Caller> {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
   if (!token) throw unauthenticated();
   let payload: Readonly<Record<string, unknown>>;
@@ -29,5 +37,8 @@ export async function authenticate(authorization: string | undefined, verifier: 
   const claims = v.safeParse(ClaimsSchema, payload);
   // Signed in, but not on this organisation's roster (no claims set yet, or removed).
   if (!claims.success) throw forbidden();
-  return claims.output;
+  return {
+    claims: claims.output,
+    token: { issuedAt: seconds(payload['iat']), authTime: seconds(payload['auth_time']) },
+  };
 }
