@@ -28,3 +28,14 @@ async function clearPhotoCache(): Promise<void> {
   if (typeof caches === 'undefined') return;
   await caches.delete(PHOTO_CACHE).catch((e: unknown) => console.error('photo cache', e));
 }
+
+/**
+ * The server said this person was signed out of every device, or retired (`auth.signedOut`, A6):
+ * the device deletes what it holds first (so that nothing stays even if signing out fails, e.g.
+ * offline a moment later), then signs out of Auth. Unsent changes go too: they were the session's,
+ * and the session was ended on purpose.
+ */
+export async function endSignedOutSession(db: AppDb, signOut: () => Promise<void>): Promise<void> {
+  await clearDevice(db);
+  await signOut().catch((e: unknown) => console.error('sign-out', e));
+}

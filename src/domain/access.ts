@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { RoleSchema, type Role } from './org';
+import type { ProblemCode } from './problems';
 
 /**
  * Rights from the roster (A2) and signing a person out of every device (A6): the paths, the
@@ -22,8 +23,8 @@ export const ACCESS_PATHS = {
  * - `auth.signedOut`: the person was signed out of every device, or retired; delete what the
  *   device holds and sign out (src/app/connect.ts).
  */
-export const TOKEN_STALE = 'auth.tokenStale';
-export const SIGNED_OUT = 'auth.signedOut';
+export const TOKEN_STALE = 'auth.tokenStale' satisfies ProblemCode;
+export const SIGNED_OUT = 'auth.signedOut' satisfies ProblemCode;
 
 export const PendingGrantSchema = v.object({
   staffId: v.string(),

@@ -2,9 +2,10 @@ import type { Auth } from 'firebase-admin/auth';
 import type { TokenVerifier } from './auth';
 
 /**
- * Verifies with firebase-admin. Revocation is not checked on each request: that is one more Auth
- * call per request; an ID token lives at most an hour, and removing someone's claims takes
- * effect at their next token refresh.
+ * Verifies with firebase-admin. Revocation is not checked here (`checkRevoked` would be one more
+ * Auth call per request): the router checks every token against the person's access state
+ * instead, one Firestore read batched with the /sync heads (features/access/token.ts), so a
+ * demoted, retired or signed-out person's token is refused at once.
  */
 export function firebaseTokenVerifier(auth: Auth): TokenVerifier {
   return {
