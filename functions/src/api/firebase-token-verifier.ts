@@ -1,5 +1,5 @@
 import type { Auth } from 'firebase-admin/auth';
-import type { TokenVerifier } from './auth';
+import { SessionEndedError, type TokenVerifier } from './auth';
 
 /**
  * Verifies with firebase-admin. Revocation is not checked here (`checkRevoked` would be one more
@@ -10,7 +10,15 @@ import type { TokenVerifier } from './auth';
 export function firebaseTokenVerifier(auth: Auth): TokenVerifier {
   return {
     async verify(idToken) {
-      return { ...(await auth.verifyIdToken(idToken)) };
+      try {
+        return { ...(await auth.verifyIdToken(idToken)) };
+      } catch (e) {
+        // Against the Auth emulator firebase-admin always checks revocation and disabled users
+        // (base-auth.js: `checkRevoked || isEmulator`): the same answer as the access state gives.
+        const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+        if (code === 'auth/id-token-revoked' || code === 'auth/user-disabled') throw new SessionEndedError(code);
+        throw e;
+      }
     },
   };
 }
