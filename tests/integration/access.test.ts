@@ -149,4 +149,33 @@ describe('rights from the roster on the Auth emulator', () => {
     await new Promise((r) => setTimeout(r, 1_100));
     expect((await me((await signIn()).idToken)).status).toBe(200);
   });
+
+  it('a reread of a private field appears in the audit log (A3), once per read', async () => {
+    const hr = account('人事');
+    const hrToken = (
+      (await (
+        await fetch(
+          `${stack().authUrl}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`,
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ email: hr.email, password: hr.password, returnSecureToken: true }),
+          },
+        )
+      ).json()) as { idToken: string }
+    ).idToken;
+    const get = (path: string) =>
+      fetch(stack().functionsUrl + path, { headers: { Authorization: `Bearer ${hrToken}` } });
+    // Someone else's detail: a private phone starts with the audience 管理職と人事, and HR sees 異動歴.
+    const subject = account('職員').staffId;
+    for (let i = 0; i < 2; i++) expect((await get(`/staff/${subject}`)).status).toBe(200);
+    const page = (await (await get(`/audit?person=${subject}&kind=profile.restricted`)).json()) as {
+      entries: { actor: string; subject: string; fields: string[]; endpoint: string }[];
+    };
+    expect(page.entries.slice(0, 2).map((e) => [e.actor, e.subject, e.endpoint])).toEqual([
+      [hr.staffId, subject, `GET /staff/${subject}`],
+      [hr.staffId, subject, `GET /staff/${subject}`],
+    ]);
+    expect(page.entries[0]?.fields).toContain('privatePhone');
+  });
 });
