@@ -5,6 +5,7 @@ import { enqueueMutation } from '../db/outbox';
 import { captureSnapshot, forgetSnapshot, SNAPSHOT_KEY } from '../features/directory/snapshot';
 import { keepSnapshot } from '../features/directory/snapshot-html';
 import { httpTransport } from '../platform/api';
+import { takeSignedOutNotice } from '../features/auth/notice';
 import { clearDevice, endSignedOutSession } from './session';
 
 /** The page as index.html and the app leave it: the entry script, then the root with a grid of faces. */
@@ -88,6 +89,9 @@ describe('signed out of every device (A6): the device is told at its next contac
     });
 
     expect(signedOut).toBe(1);
+    // The sign-in screen says why, once.
+    expect(takeSignedOutNotice()).toBe(true);
+    expect(takeSignedOutNotice()).toBe(false);
     expect(await db.meta.count()).toBe(0);
     expect(await db.feedCursors.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);

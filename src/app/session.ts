@@ -1,4 +1,5 @@
 import type { AppDb } from '../db/schema';
+import { noteSignedOutRemotely } from '../features/auth/notice';
 import { forgetSnapshot } from '../features/directory/snapshot';
 
 /**
@@ -37,5 +38,6 @@ async function clearPhotoCache(): Promise<void> {
  */
 export async function endSignedOutSession(db: AppDb, signOut: () => Promise<void>): Promise<void> {
   await clearDevice(db);
+  noteSignedOutRemotely();
   await signOut().catch((e: unknown) => console.error('sign-out', e));
 }
