@@ -157,3 +157,43 @@ describe('rights screen (A2, A6)', () => {
     expect(server.confirmed).toEqual(['s00004']);
   });
 });
+
+describe('signing out of every device (A6)', () => {
+  it('HR signs a person out by staff number; a number not in the directory is refused before sending', async () => {
+    const signedOut: string[] = [];
+    fakeAccess({
+      async signOutEverywhere(staffId) {
+        signedOut.push(staffId);
+        return { staffId, signedOutAt: '2026-04-01T00:00:01.000Z' };
+      },
+    });
+    await as('hr', '/admin/access');
+    const form = (await screen.findByRole('heading', { name: '端末からのサインアウト' })).closest(
+      'form',
+    ) as HTMLElement;
+    const box = within(form).getByRole('textbox', { name: '職員番号' });
+    await userEvent.type(box, 'nobody');
+    await userEvent.click(within(form).getByRole('button', { name: 'すべての端末からサインアウト' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(adminJa.access.unknownPerson);
+    await userEvent.clear(box);
+    await userEvent.type(box, 'p2');
+    await userEvent.click(within(form).getByRole('button', { name: 'すべての端末からサインアウト' }));
+    await screen.findByText(/すべての端末からサインアウトしました/);
+    expect(signedOut).toEqual(['p2']);
+  });
+
+  it('a person signs themself out from their own profile', async () => {
+    const signedOut: string[] = [];
+    fakeAccess({
+      async signOutEverywhere(staffId) {
+        signedOut.push(staffId);
+        return { staffId, signedOutAt: '2026-04-01T00:00:01.000Z' };
+      },
+    });
+    await as('staff', '/people/me');
+    await userEvent.click(await screen.findByRole('link', { name: 'すべての端末からサインアウト' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'すべての端末からサインアウトする' }));
+    await screen.findByText(adminJa.devices.done);
+    expect(signedOut).toEqual(['me']);
+  });
+});
