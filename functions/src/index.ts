@@ -13,6 +13,7 @@ import { firebaseTokenVerifier } from './api/firebase-token-verifier';
 import { serveNodeRequest } from './api/node-http';
 import { createApi, type Api } from './api/router';
 import { createFirestoreStores } from './features';
+import { firebaseAuthAdmin } from './features/access/auth-admin';
 
 let instance: Api | undefined;
 
@@ -20,9 +21,11 @@ let instance: Api | undefined;
 function getApi(): Api {
   if (!instance) {
     const app = initializeApp();
+    const auth = getAuth(app);
     instance = createApi({
-      stores: createFirestoreStores(getFirestore(app)),
-      verifier: firebaseTokenVerifier(getAuth(app)),
+      // Claims, revocation and users of the roster go through the access module's Auth port.
+      stores: createFirestoreStores(getFirestore(app), { auth: firebaseAuthAdmin(auth) }),
+      verifier: firebaseTokenVerifier(auth),
       logError: (message, error) => logger.error(message, error),
       // The Functions emulator sets FUNCTIONS_EMULATOR; deployed functions never have it, so the
       // read count (for the local bench) cannot leak into production answers.

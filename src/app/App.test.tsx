@@ -13,6 +13,7 @@ import { App } from './App';
 import { EMPTY_FILTER } from '../domain/filters';
 import { useDirectoryUi } from '../features/directory/directory-ui';
 import { saveSession } from '../db/session';
+import { noteSignedOutRemotely } from '../features/auth/notice';
 import { SNAPSHOT_ID, SNAPSHOT_KEY } from '../features/directory/snapshot';
 
 let db: AppDb;
@@ -76,6 +77,17 @@ describe('App on a device store (fake-indexeddb)', () => {
     await screen.findByRole('button', { name: 'サインイン' });
     expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
     expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
+  });
+
+  it('after the server signed this device out (A6), the sign-in screen says so once', async () => {
+    await db.meta.delete('session');
+    noteSignedOutRemotely();
+    const first = renderAt('/');
+    expect((await screen.findByText(/サインアウトされました/)).getAttribute('role')).toBe('status');
+    first.unmount();
+    renderAt('/');
+    await screen.findByRole('button', { name: 'サインイン' });
+    expect(screen.queryByText(/サインアウトされました/)).toBeNull();
   });
 
   it('lists everyone from the device store as links named with their full names', async () => {

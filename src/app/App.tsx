@@ -102,6 +102,8 @@ function Shell({
           <Link href="/peers">{t.app.peers}</Link>
           <Link href="/yells">{t.app.yells}</Link>
           <Link href={`/people/${session.staffId}`}>{t.app.me}</Link>
+          {session.role === 'hr' && <Link href="/admin">{t.app.admin}</Link>}
+          {session.role === 'manager' && <Link href="/manage">{t.app.manage}</Link>}
           <button type="button" className="link-button" onClick={onSignOut}>
             {t.app.signOut}
           </button>

@@ -6,14 +6,14 @@ import { getIdToken, keepPhotoCookie, signIn, signOut, watchSession, type Signed
 import { setProfileApi } from '../features/profile/detail-source';
 import { setRecognitionApi } from '../features/recognition-summary/summary-source';
 import { setNominationApi } from '../features/nominations/audit-source';
-import { setAdminApi } from '../features/admin/admin-source';
+import { setAccessApi, setAdminApi } from '../features/admin/admin-source';
 import { readConfig } from '../platform/config';
 import { webLocks } from '../platform/locks';
 import { SyncEngine } from '../sync/engine';
 import { createSyncLoop } from '../sync/loop';
 import { appFeeds } from './feeds';
 import type { Connection } from './lazy-connection';
-import { clearDevice } from './session';
+import { clearDevice, endSignedOutSession } from './session';
 import { readSession, saveSession } from '../db/session';
 import { onSyncRequested } from '../sync/trigger';
 import { useUi } from '../ui/ui-store';
@@ -37,7 +37,12 @@ function toSession(user: SignedInUser): SessionValue {
  * lazy-connection.ts; this module is the only app code that reaches src/platform/auth.
  */
 export function connect(db: AppDb): Connection {
-  const transport = httpTransport({ apiBase: readConfig().apiBase, getToken: getIdToken });
+  const transport = httpTransport({
+    apiBase: readConfig().apiBase,
+    getToken: getIdToken,
+    // Signed out of every device by HR or by oneself (a lost phone), or retired: wipe and sign out.
+    onSignedOut: () => endSignedOutSession(db, signOut),
+  });
   // Profile details (D4) and photos (an <img> is authenticated by cookie, see keepPhotoCookie).
   setProfileApi(transport);
   // The recognition summary (R3) is read online by managers and HR; the rest of エール is a feed (feeds.ts).
@@ -45,6 +50,7 @@ export function connect(db: AppDb): Connection {
   // The award committee's audit log of a nomination (C2) is read online; nominations are a feed.
   setNominationApi(transport);
   setAdminApi(transport);
+  setAccessApi(transport);
   keepPhotoCookie();
   const engine = new SyncEngine(
     {

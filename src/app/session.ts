@@ -1,4 +1,5 @@
 import type { AppDb } from '../db/schema';
+import { noteSignedOutRemotely } from '../features/auth/notice';
 import { forgetSnapshot } from '../features/directory/snapshot';
 
 /**
@@ -27,4 +28,16 @@ async function clearPhotoCache(): Promise<void> {
   // Absent in tests without a browser, and on http: pages other than localhost.
   if (typeof caches === 'undefined') return;
   await caches.delete(PHOTO_CACHE).catch((e: unknown) => console.error('photo cache', e));
+}
+
+/**
+ * The server said this person was signed out of every device, or retired (`auth.signedOut`, A6):
+ * the device deletes what it holds first (so that nothing stays even if signing out fails, e.g.
+ * offline a moment later), then signs out of Auth. Unsent changes go too: they were the session's,
+ * and the session was ended on purpose.
+ */
+export async function endSignedOutSession(db: AppDb, signOut: () => Promise<void>): Promise<void> {
+  await clearDevice(db);
+  noteSignedOutRemotely();
+  await signOut().catch((e: unknown) => console.error('sign-out', e));
 }

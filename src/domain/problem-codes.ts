@@ -140,6 +140,14 @@ const ALL: { [C in ProblemCode]: true } = {
   'signIn.network': true,
   'signIn.failed': true,
   'signIn.notInRoster': true,
+  'auth.tokenStale': true,
+  'auth.signedOut': true,
+  'access.lastHr': true,
+  'access.noPendingGrant': true,
+  'access.confirmOwnRequest': true,
+  'access.confirmOwnGrant': true,
+  'access.unknownPerson': true,
+  'audit.query': true,
 };
 
 export const PROBLEM_CODES: readonly ProblemCode[] = Object.keys(ALL).filter(isProblemCode);

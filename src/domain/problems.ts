@@ -163,6 +163,18 @@ export interface ProblemParams {
   'signIn.network': At;
   'signIn.failed': At;
   'signIn.notInRoster': At;
+
+  // Rights from the roster (A2), signing out of every device (A6), the audit log (A3).
+  /** The token was issued before the person's rights changed: the device refreshes it and retries once. */
+  'auth.tokenStale': At;
+  /** Signed out of every device (or retired): the device deletes its data and signs out. */
+  'auth.signedOut': At;
+  'access.lastHr': At & { staffId: string };
+  'access.noPendingGrant': At;
+  'access.confirmOwnRequest': At;
+  'access.confirmOwnGrant': At;
+  'access.unknownPerson': At;
+  'audit.query': At;
 }
 
 export type ProblemCode = keyof ProblemParams;

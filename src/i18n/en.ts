@@ -35,6 +35,10 @@ export const en = {
     yells: 'Yells',
     me: 'Me',
     signOut: 'Sign out',
+    /** HR's home (A5). */
+    admin: 'Admin',
+    /** Managers' own entry. */
+    manage: 'Manager',
     cannotSignIn: 'Sign-in is not available',
   },
   directory: {

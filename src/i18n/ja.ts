@@ -40,6 +40,10 @@ export const ja = {
     yells: 'エール',
     me: '自分',
     signOut: 'サインアウト',
+    /** HR's home (A5). */
+    admin: '管理',
+    /** Managers' own entry. */
+    manage: '管理職',
     cannotSignIn: 'サインインできません',
   },
   directory: {

@@ -48,3 +48,48 @@ describe('httpTransport.sync', () => {
     expect(error).toMatchObject({ status: 0 });
   });
 });
+
+describe('httpTransport: a refused token', () => {
+  it('auth.tokenStale: asks Auth for a fresh token and sends once more with it', async () => {
+    const answers = [Response.json({ code: 'auth.tokenStale' }, { status: 401 }), Response.json({ feeds: {} })];
+    const net = recording(() => answers.shift() ?? Response.json({ code: 'api.internal' }, { status: 500 }));
+    const asked: boolean[] = [];
+    const transport = httpTransport({
+      apiBase: '',
+      getToken: async (force = false) => {
+        asked.push(force);
+        return force ? 'fresh' : 'old';
+      },
+      fetch: net.fetch,
+    });
+    expect(await transport.sync({ feeds: {} })).toEqual({ feeds: {} });
+    expect(asked).toEqual([false, true]);
+    expect(net.calls.map((c) => (c.init?.headers as Record<string, string>)['Authorization'])).toEqual([
+      'Bearer old',
+      'Bearer fresh',
+    ]);
+  });
+
+  it('auth.tokenStale twice: only one retry, and the refusal is the answer', async () => {
+    const net = recording(() => Response.json({ code: 'auth.tokenStale' }, { status: 401 }));
+    const transport = httpTransport({ apiBase: '', getToken: async () => 'tok', fetch: net.fetch });
+    await expect(transport.sync({ feeds: {} })).rejects.toMatchObject({ status: 401, code: 'auth.tokenStale' });
+    expect(net.calls).toHaveLength(2);
+  });
+
+  it('auth.signedOut: tells the app (which wipes the device) and fails with that refusal, without retrying', async () => {
+    const net = recording(() => Response.json({ code: 'auth.signedOut' }, { status: 401 }));
+    let told = 0;
+    const transport = httpTransport({
+      apiBase: '',
+      getToken: async () => 'tok',
+      fetch: net.fetch,
+      onSignedOut: () => {
+        told += 1;
+      },
+    });
+    await expect(transport.push([])).rejects.toMatchObject({ status: 401, code: 'auth.signedOut' });
+    expect(told).toBe(1);
+    expect(net.calls).toHaveLength(1);
+  });
+});

@@ -6,6 +6,16 @@ import { StaffDetailSchema, type StaffDetail } from '../domain/profile';
 import { API_PATHS, ApiErrorSchema, PushResponseSchema, type PushResponse } from '../domain/protocol';
 import { SYNC_PATH, SyncResponseSchema, type SyncRequest } from '../domain/sync-protocol';
 import { TransportError, type SyncEnvelope, type Transport } from '../sync/ports';
+import {
+  ACCESS_PATHS,
+  PendingGrantsSchema,
+  SIGNED_OUT,
+  SignOutAnswerSchema,
+  TOKEN_STALE,
+  type PendingGrants,
+  type SignOutAnswer,
+} from '../domain/access';
+import { AUDIT_PATH, AuditPageSchema, auditSearch, type AuditPage, type AuditQuery } from '../domain/audit';
 import { RecognitionSummarySchema, type RecognitionSummary } from '../domain/yell-aggregate';
 import { RecognitionSettingsSchema, type RecognitionSettings } from '../domain/yells';
 import {
@@ -17,8 +27,15 @@ import {
 
 export interface HttpTransportOptions {
   apiBase: string;
-  getToken: () => Promise<string | null>;
+  /** The ID token; `forceRefresh` asks Auth for a new one (after `auth.tokenStale`). */
+  getToken: (forceRefresh?: boolean) => Promise<string | null>;
   fetch?: typeof fetch;
+  /**
+   * Called when the server says this person was signed out of every device, or retired
+   * (`auth.signedOut`): the app deletes what the device holds and signs out (src/app/session.ts).
+   * The request still fails with that refusal.
+   */
+  onSignedOut?: () => Promise<void> | void;
 }
 
 /** Per-person reads that are not part of directory sync (D4). Throws TransportError. */
@@ -37,6 +54,14 @@ export interface NominationApi {
   fetchNominationAudit(nominationId: string): Promise<NominationAudit>;
 }
 
+/** HR's reads of the audit log and its grants of 人事, and signing a person out everywhere (A2, A3, A6), online only. */
+export interface AccessApi {
+  fetchAuditLog(query: AuditQuery): Promise<AuditPage>;
+  fetchPendingGrants(): Promise<PendingGrants>;
+  confirmGrant(staffId: string): Promise<void>;
+  signOutEverywhere(staffId: string): Promise<SignOutAnswer>;
+}
+
 /** HR's settings of the organisation (R1 values, R4 daily cap, C1 awards), online only. Throws TransportError. */
 export interface AdminApi {
   saveRecognitionSettings(settings: RecognitionSettings): Promise<RecognitionSettings>;
@@ -48,19 +73,38 @@ export function httpTransport({
   apiBase,
   getToken,
   fetch: doFetch = fetch,
-}: HttpTransportOptions): Transport & ProfileApi & RecognitionApi & NominationApi & AdminApi {
-  async function request(path: string, init: RequestInit = {}): Promise<Response> {
-    const token = await getToken();
+  onSignedOut,
+}: HttpTransportOptions): Transport & ProfileApi & RecognitionApi & NominationApi & AdminApi & AccessApi {
+  async function send(path: string, init: RequestInit, forceRefresh: boolean): Promise<Response> {
+    const token = await getToken(forceRefresh);
     if (!token) throw failure(problem('api.unauthenticated'), 401, 'unauthenticated');
-    let res: Response;
     try {
-      res = await doFetch(apiBase + path, {
+      return await doFetch(apiBase + path, {
         ...init,
         headers: { ...init.headers, Authorization: `Bearer ${token}` },
       });
     } catch {
       throw failure(problem('sync.offline'), 0, 'offline');
     }
+  }
+
+  /** The refusal code of a 401, read from a copy so the answer can still be read by the caller. */
+  async function codeOf401(res: Response): Promise<string | null> {
+    if (res.status !== 401) return null;
+    const body: unknown = await res
+      .clone()
+      .json()
+      .catch(() => null);
+    const parsed = v.safeParse(ApiErrorSchema, body);
+    return parsed.success ? parsed.output.code : null;
+  }
+
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    let res = await send(path, init, false);
+    // The person's rights changed since this token was issued: a fresh token carries the new
+    // claims. Once only: a second refusal is the answer.
+    if ((await codeOf401(res)) === TOKEN_STALE) res = await send(path, init, true);
+    if ((await codeOf401(res)) === SIGNED_OUT) await onSignedOut?.();
     if (!res.ok) {
       const body: unknown = await res.json().catch(() => null);
       const parsed = v.safeParse(ApiErrorSchema, body);
@@ -121,6 +165,18 @@ export function httpTransport({
     },
     async saveAwards(config: AwardsConfig): Promise<AwardsConfig> {
       return json(AwardsConfigSchema, await postJson(API_PATHS.awards, config));
+    },
+    async fetchAuditLog(query: AuditQuery): Promise<AuditPage> {
+      return json(AuditPageSchema, await request(`${AUDIT_PATH}${auditSearch(query)}`));
+    },
+    async fetchPendingGrants(): Promise<PendingGrants> {
+      return json(PendingGrantsSchema, await request(ACCESS_PATHS.pendingGrants));
+    },
+    async confirmGrant(staffId: string): Promise<void> {
+      await postJson(ACCESS_PATHS.confirmGrant(staffId), {});
+    },
+    async signOutEverywhere(staffId: string): Promise<SignOutAnswer> {
+      return json(SignOutAnswerSchema, await postJson(ACCESS_PATHS.signOutEverywhere(staffId), {}));
     },
     async fetchRecognitionSummary(unitId: string | null): Promise<RecognitionSummary> {
       const q = unitId === null ? '' : `?${new URLSearchParams({ unit: unitId })}`;

@@ -80,11 +80,16 @@ export function watchSession(listener: (user: SignedInUser | null) => void): () 
   });
 }
 
-/** A fresh ID token for the API, or null when signed out. Offline, firebase returns the cached one while valid. */
-export async function getIdToken(): Promise<string | null> {
+/**
+ * A fresh ID token for the API, or null when signed out. Offline, firebase returns the cached one
+ * while valid. `forceRefresh`: a new token now, with the claims as they are now (the server said
+ * `auth.tokenStale`); the session watcher then sees the new claims (the menu, HR screens). If Auth
+ * refuses the refresh (sessions revoked, account disabled), firebase signs the user out.
+ */
+export async function getIdToken(forceRefresh = false): Promise<string | null> {
   const a = getAuthInstance();
   await a.authStateReady();
-  return a.currentUser ? a.currentUser.getIdToken() : null;
+  return a.currentUser ? a.currentUser.getIdToken(forceRefresh) : null;
 }
 
 /**

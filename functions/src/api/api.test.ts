@@ -262,8 +262,9 @@ describe('API: document reads of a request, for the local stack only', () => {
     expect((await quiet(request('POST', '/api/sync', { token: 't', body }))).headers).not.toHaveProperty(READS_HEADER);
     const counted = createApi({ stores: store, verifier, exposeReads: true });
     const res = await counted(request('POST', '/api/sync', { token: 't', body }));
-    // Two feeds up to date: their two heads, in one batched read, and nothing else.
-    expect(res.headers[READS_HEADER]).toBe('2');
+    // Two feeds up to date: their two heads and the caller's access state (the token check,
+    // features/access/token.ts), in one batched read, and nothing else.
+    expect(res.headers[READS_HEADER]).toBe('3');
   });
 });
 

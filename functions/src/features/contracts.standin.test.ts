@@ -19,6 +19,7 @@ import { FirestoreProbe } from '../kit/probe';
 import { STANDARD_RETRY } from '../kit/versioned';
 import { createFirestoreStores, createMemoryStores, SERVER_FEATURES } from '.';
 import { runFeatureContracts } from './contracts';
+import { MemoryAuthAdmin } from './access/auth-admin';
 
 let standIn: FirestoreStandIn | undefined;
 let app: App | undefined;
@@ -44,7 +45,10 @@ function firestore(): Firestore {
 }
 
 runKitContract('firebase-admin on the Firestore stand-in', () => new FirestoreProbe(firestore(), STANDARD_RETRY));
-runFeatureContracts('firebase-admin adapter on the Firestore stand-in', () => createFirestoreStores(firestore()));
+runFeatureContracts('firebase-admin adapter on the Firestore stand-in', () =>
+  // Auth is its own port: the twin here, the Auth emulator in tests/integration/access.test.ts.
+  createFirestoreStores(firestore(), { auth: new MemoryAuthAdmin() }),
+);
 runSyncContract('firebase-admin adapters on the Firestore stand-in', () => createFirestoreStores(firestore()));
 
 describe('drift: the twins count document reads as the adapters do', () => {

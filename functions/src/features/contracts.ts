@@ -1,3 +1,5 @@
+import { runAccessContract } from './access/contract';
+import { runAuditContract } from './audit/contract';
 import { runCommunityContract } from './communities/contract';
 import { runDirectoryContract } from './directory/contract';
 import type { ContractSuite } from './feature';
@@ -19,6 +21,8 @@ export const FEATURE_CONTRACTS = {
   yells: runYellContract,
   notifications: runNotificationContract,
   nominations: runNominationContract,
+  access: runAccessContract,
+  audit: runAuditContract,
 } satisfies Record<(typeof SERVER_FEATURES)[number]['name'], ContractSuite>;
 
 /** Every feature's contract suite, on the stores `make` builds. */

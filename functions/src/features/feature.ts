@@ -12,6 +12,7 @@ import type { ApiRequest, ApiResponse } from '../api/http';
 import { problem } from '../../../src/domain/problems';
 import { badRequest } from '../api/errors';
 import type { BatchedRead } from '../kit/batch-read';
+import type { TokenCheck } from './access/token';
 import type { RetryPolicy } from '../kit/versioned';
 import type { FirestoreEnv, MemoryEnv, ServerStores } from './stores';
 
@@ -20,6 +21,12 @@ export interface RouteContext {
   claims: Claims;
   params: readonly string[];
   stores: ServerStores;
+  /**
+   * The caller's token check (features/access/token.ts). The router has already run it, except for
+   * a route with `checksToken`, which must put its reads in its own batched get and call `check()`
+   * before it answers.
+   */
+  token: TokenCheck;
 }
 
 export interface Route {
@@ -32,6 +39,8 @@ export interface Route {
    * token from the `__session` cookie (the one cookie Firebase Hosting passes to functions).
    */
   cookieAuth?: boolean;
+  /** The route runs the token check itself, in its own batched read (/sync: no read of its own). */
+  checksToken?: boolean;
   handle(ctx: RouteContext): Promise<ApiResponse>;
 }
 

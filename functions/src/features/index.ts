@@ -7,6 +7,9 @@ import type { Mutation } from '../../../src/domain/mutations';
 import { FirestoreBatchReader, MemoryBatchReader } from '../kit/batch-read';
 import type { MemoryMutations } from '../kit/memory';
 import { ReadCounter } from '../kit/reads';
+import { access } from './access';
+import type { AuthAdmin } from './access/auth-admin';
+import { audit } from './audit';
 import { communities } from './communities';
 import { directory } from './directory';
 import type { ServerFeature } from './feature';
@@ -15,7 +18,7 @@ import { notifications } from './notifications';
 import type { FirestoreEnv, MemoryEnv, ServerStores } from './stores';
 import { yells } from './yells';
 
-export const SERVER_FEATURES = [directory, communities, yells, notifications, nominations] as const;
+export const SERVER_FEATURES = [directory, communities, yells, notifications, nominations, access, audit] as const;
 
 type Feature = (typeof SERVER_FEATURES)[number];
 type KindsOf<F> = F extends ServerFeature<infer _N, infer K> ? K : never;
@@ -31,10 +34,11 @@ void everyKindDeclared;
 void everyStoreMade;
 
 /** Every feature's twin, sharing one read counter and one set of mutation records. */
-export function createMemoryStores(): ServerStores {
+export function createMemoryStores(options: { auth?: AuthAdmin } = {}): ServerStores {
   const reads = new ReadCounter();
   const records = new Map<string, MemoryMutations>();
   const env: MemoryEnv = {
+    ...options,
     reads,
     mutations: (orgId) => {
       let m = records.get(orgId);
@@ -53,13 +57,15 @@ export function createMemoryStores(): ServerStores {
     yells: yells.store.memory(env),
     notifications: notifications.store.memory(env),
     nominations: nominations.store.memory(env),
+    access: access.store.memory(env),
+    audit: audit.store.memory(env),
   };
 }
 
 /** Every feature's Firestore adapter, sharing one read counter. */
-export function createFirestoreStores(db: Firestore): ServerStores {
+export function createFirestoreStores(db: Firestore, options: { auth?: AuthAdmin } = {}): ServerStores {
   const reads = new ReadCounter();
-  const env: FirestoreEnv = { db, reads };
+  const env: FirestoreEnv = { ...options, db, reads };
   return {
     reads,
     reader: new FirestoreBatchReader(db, reads),
@@ -68,5 +74,7 @@ export function createFirestoreStores(db: Firestore): ServerStores {
     yells: yells.store.firestore(env),
     notifications: notifications.store.firestore(env),
     nominations: nominations.store.firestore(env),
+    access: access.store.firestore(env),
+    audit: audit.store.firestore(env),
   };
 }

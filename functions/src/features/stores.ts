@@ -7,6 +7,9 @@ import type { Firestore } from 'firebase-admin/firestore';
 import type { BatchReader } from '../kit/batch-read';
 import type { MemoryMutations } from '../kit/memory';
 import type { ReadCounter } from '../kit/reads';
+import type { AccessStore } from './access/port';
+import type { AuthAdmin } from './access/auth-admin';
+import type { AuditStore } from './audit/port';
 import type { CommunityStore } from './communities/port';
 import type { DirectoryStore } from './directory/port';
 import type { NominationStore } from './nominations/port';
@@ -21,15 +24,21 @@ export interface ServerStores {
   yells: YellStore;
   notifications: NotificationStore;
   nominations: NominationStore;
+  access: AccessStore;
+  audit: AuditStore;
 }
 
 export interface MemoryEnv {
   reads: ReadCounter;
   /** One organisation's mutation records, shared by every feature's twin (one id space). */
   mutations(orgId: string): MemoryMutations;
+  /** The Auth port the access module uses; a fresh twin when absent. */
+  auth?: AuthAdmin;
 }
 
 export interface FirestoreEnv {
   db: Firestore;
   reads: ReadCounter;
+  /** firebase-admin's Auth behind its port (index.ts); absent in tools that only seed Firestore. */
+  auth?: AuthAdmin;
 }

@@ -5,6 +5,7 @@ import { problem } from '../../../src/domain/problems';
 import { badRequest } from '../api/errors';
 import { SERVER_FEATURES } from '../features';
 import type { FeedPlan } from '../features/feature';
+import type { TokenCheck } from '../features/access/token';
 import type { ServerStores } from '../features/stores';
 
 /**
@@ -12,12 +13,15 @@ import type { ServerStores } from '../features/stores';
  * Each feature plans its feeds; the heads of all of them are read in ONE batched get, and a feed
  * whose head is the cursor's answers "up to date" without another read. So a sync when nothing
  * changed costs one HTTPS call and at most one document read per feed (fewer when feeds share a
- * head document). A feed this server does not know is ignored (a newer device).
+ * head document), plus the caller's access state (features/access/token.ts). A feed this server
+ * does not know is ignored (a newer device).
  */
 export async function syncFeeds(
   store: ServerStores,
   claims: Claims,
   body: unknown,
+  /** The caller's token check, read in the same batched get as the heads (absent in tests of the feeds alone). */
+  token?: TokenCheck,
 ): Promise<{ feeds: Record<string, unknown> }> {
   const request = v.safeParse(SyncRequestSchema, body);
   if (!request.success) throw badRequest(problem('api.syncRequest'));
@@ -28,7 +32,8 @@ export async function syncFeeds(
       if (plan) plans.push({ name, plan });
     }
   }
-  await store.reader.readAll(plans.flatMap(({ plan }) => plan.reads));
+  await store.reader.readAll([...(token?.reads ?? []), ...plans.flatMap(({ plan }) => plan.reads)]);
+  token?.check();
   const answers = await Promise.all(plans.map(async ({ name, plan }) => [name, await plan.answer()] as const));
   return { feeds: Object.fromEntries(answers) };
 }

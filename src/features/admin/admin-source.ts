@@ -1,4 +1,4 @@
-import type { AdminApi } from '../../platform/api';
+import type { AccessApi, AdminApi } from '../../platform/api';
 
 /**
  * Where HR's settings screen saves to (online only). Set by the app once firebase has loaded
@@ -13,4 +13,15 @@ export function setAdminApi(next: AdminApi | null): void {
 
 export function getAdminApi(): AdminApi | null {
   return api;
+}
+
+/** The audit log, grants of 人事 and sign-out everywhere (online only); null until firebase has loaded. */
+let access: AccessApi | null = null;
+
+export function setAccessApi(next: AccessApi | null): void {
+  access = next;
+}
+
+export function getAccessApi(): AccessApi | null {
+  return access;
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ProblemError } from '../../domain/problems';
+import { problem, ProblemError } from '../../domain/problems';
+import { takeSignedOutNotice } from './notice';
 import { useT } from '../../i18n/language';
 import { signInWords } from './words';
 import { useProblem } from '../../i18n/problems/use-problem';
@@ -14,6 +15,8 @@ export function SignInScreen({ signIn }: Props) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Signed out of every device from elsewhere, or retired (A6): said once, here.
+  const [signedOut] = useState(takeSignedOutNotice);
   const t = useT(signInWords);
   const say = useProblem();
 
@@ -35,6 +38,7 @@ export function SignInScreen({ signIn }: Props) {
       <LanguageSwitch />
       <h1>{t.app.title}</h1>
       <p className="muted">{t.signIn.tagline}</p>
+      {signedOut && <p role="status">{say(problem('auth.signedOut'))}</p>}
       <form onSubmit={onSubmit} aria-label={t.signIn.form}>
         <label htmlFor="email">{t.signIn.email}</label>
         <input

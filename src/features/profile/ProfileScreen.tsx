@@ -13,6 +13,7 @@ import { Avatar } from '../../ui/Avatar';
 import { ContactActions } from './ContactActions';
 import { ProfileYells } from '../yell/public';
 import { ProfileAwards } from '../nominations/public';
+import { DevicesLink } from '../admin/public';
 import { unitPath } from '../../ui/unit-label';
 import type { DirectoryView } from '../../ui/use-directory';
 import { useStaffDetail } from './details';
@@ -96,6 +97,11 @@ export function ProfileScreen({ db, id, directory, selfId }: Props) {
               {t.profile.edit}
             </Link>
             {pendingCount > 0 && <span className="chip chip--pending">{t.common.unsentCount(pendingCount)}</span>}
+          </p>
+        )}
+        {isSelf && (
+          <p>
+            <DevicesLink />
           </p>
         )}
       </section>

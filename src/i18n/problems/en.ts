@@ -142,4 +142,15 @@ export const en = {
   'signIn.network': "Can't connect. Please try again where the signal is better",
   'signIn.failed': "Couldn't sign in",
   'signIn.notInRoster': "This account isn't in the directory. Please contact HR.",
+
+  'auth.tokenStale': 'Your permissions have changed. Please try again',
+  'auth.signedOut': 'You were signed out of this device. Please sign in again',
+  'access.lastHr': ({ staffId }) =>
+    `The HR role can't be removed from the last HR administrator (${staffId}). Make someone else HR first`,
+  'access.noPendingGrant': 'No grant of the HR role is waiting for confirmation',
+  'access.confirmOwnRequest':
+    "You can't confirm a grant of the HR role you asked for. Another HR administrator must confirm it",
+  'access.confirmOwnGrant': "You can't confirm a grant of the HR role to yourself",
+  'access.unknownPerson': 'This person is not in the roster',
+  'audit.query': 'The audit log filter is not valid',
 } satisfies ProblemWords & { readonly [K in keyof typeof ja]: ProblemWords[K] };

@@ -142,4 +142,14 @@ export const ja = {
   'signIn.network': '通信できません。電波の良い場所でもう一度お試しください',
   'signIn.failed': 'サインインできませんでした',
   'signIn.notInRoster': 'このアカウントは名簿に登録されていません。人事担当にお問い合わせください。',
+
+  'auth.tokenStale': '権限が変更されました。もう一度お試しください',
+  'auth.signedOut': 'この端末からサインアウトされました。もう一度サインインしてください',
+  'access.lastHr': ({ staffId }) =>
+    `最後の人事担当者（${staffId}）の人事権限は外せません。先に別の人を人事にしてください`,
+  'access.noPendingGrant': '承認待ちの人事権限の付与はありません',
+  'access.confirmOwnRequest': '自分が申請した人事権限の付与は承認できません。別の人事担当者が承認してください',
+  'access.confirmOwnGrant': '自分への人事権限の付与は承認できません',
+  'access.unknownPerson': 'この職員は名簿にいません',
+  'audit.query': '監査ログの絞り込み条件が正しくありません',
 } satisfies ProblemWords;

@@ -18,6 +18,7 @@ const SAMPLE: Required<Record<keyof UnionToIntersection<ProblemParams[ProblemCod
   maxMb: 20,
   status: 418,
   feed: 'yells',
+  staffId: 's00001',
 };
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

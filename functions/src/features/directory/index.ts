@@ -5,6 +5,7 @@
 import { gzipChunk, json, webpImage } from '../../api/http';
 import { exact, parseChunkParams, parseStaffId } from '../../api/params';
 import { STANDARD_RETRY } from '../../kit/versioned';
+import { endpointOf } from '../audit/record';
 import { defineFeature, defineFeed } from '../feature';
 import { getDirectoryChunk } from './chunk';
 import { FirestoreDirectory } from './firestore';
@@ -55,22 +56,22 @@ export const directory = defineFeature({
     {
       method: 'GET',
       pattern: /^\/staff\/([^/]+)$/,
-      handle: async ({ claims, params, stores }) =>
-        json(200, await getStaffDetail(stores, claims, parseStaffId(params[0]))),
+      handle: async ({ claims, params, request, stores }) =>
+        json(200, await getStaffDetail(stores, claims, parseStaffId(params[0]), endpointOf(request))),
     },
     {
       method: 'GET',
       pattern: /^\/photos\/([^/]+)$/,
       cookieAuth: true,
-      handle: async ({ claims, params, stores }) =>
-        webpImage(await readPhoto(stores, claims, params[0] ?? '', 'thumb')),
+      handle: async ({ claims, params, request, stores }) =>
+        webpImage(await readPhoto(stores, claims, params[0] ?? '', 'thumb', endpointOf(request))),
     },
     {
       method: 'GET',
       pattern: /^\/photos\/([^/]+)\/large$/,
       cookieAuth: true,
-      handle: async ({ claims, params, stores }) =>
-        webpImage(await readPhoto(stores, claims, params[0] ?? '', 'large')),
+      handle: async ({ claims, params, request, stores }) =>
+        webpImage(await readPhoto(stores, claims, params[0] ?? '', 'large', endpointOf(request))),
     },
     {
       method: 'POST',

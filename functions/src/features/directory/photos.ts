@@ -5,7 +5,8 @@ import { decodeBase64 } from '../../../../src/domain/photo';
 import type { ServerStores } from '../stores';
 import type { StoredPhoto } from './port';
 import { badRequest, notFound } from '../../api/errors';
-import { relation } from './staff-detail';
+import { recordAudit } from '../audit/record';
+import { AUDITED_AUDIENCES, relation } from './staff-detail';
 import { problem } from '../../../../src/domain/problems';
 
 export type PhotoSize = 'thumb' | 'large';
@@ -44,7 +45,13 @@ export async function storeUploadedPhoto(
  * the owner has consented, and the caller is in the photo's audience; otherwise "not found", so a
  * refusal does not even tell that the photo exists.
  */
-export async function readPhoto(store: ServerStores, claims: Claims, id: string, size: PhotoSize): Promise<Uint8Array> {
+export async function readPhoto(
+  store: ServerStores,
+  claims: Claims,
+  id: string,
+  size: PhotoSize,
+  endpoint = `GET /photos/${id}`,
+): Promise<Uint8Array> {
   const missing = () => notFound(problem('photo.notFound'));
   if (!PHOTO_ID.test(id)) throw missing();
   const photo = await store.directory.getPhoto(claims.orgId, id);
@@ -53,6 +60,10 @@ export async function readPhoto(store: ServerStores, claims: Claims, id: string,
   if (!target || target.photo !== id) throw missing();
   const self = target.id === claims.staffId;
   if (!self && !target.photoConsent) throw missing();
-  if (!canSee(audienceOf(target, 'photo'), viewer, { id: target.id, deptId: targetDeptId })) throw missing();
+  const audience = audienceOf(target, 'photo');
+  if (!canSee(audience, viewer, { id: target.id, deptId: targetDeptId })) throw missing();
+  if (!self && AUDITED_AUDIENCES.includes(audience)) {
+    await recordAudit(store, claims, { kind: 'profile.restricted', subject: target.id, fields: ['photo'], endpoint });
+  }
   return size === 'thumb' ? photo.thumb : photo.large;
 }

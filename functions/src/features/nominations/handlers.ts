@@ -24,6 +24,7 @@ import type { StaffProfile } from '../../../../src/domain/staff';
 import type { FeedAnswer } from '../../../../src/domain/sync-protocol';
 import { pageSince } from '../../kit/page';
 import type { ServerStores } from '../stores';
+import { recordAudit } from '../audit/record';
 import { badRequest, forbidden } from '../../api/errors';
 import { problem, type Problem } from '../../../../src/domain/problems';
 import { problemOfIssues } from '../../../../src/domain/issues';
@@ -187,11 +188,19 @@ export async function nominationAudit(
   store: ServerStores,
   claims: Claims,
   nominationId: string,
+  endpoint = `GET /nominations/${nominationId}/audit`,
 ): Promise<AuditEntry[]> {
   if (!isCommittee(claims)) throw forbidden();
   const n = await store.nominations.getNomination(claims.orgId, nominationId);
   if (!n || n.nominees.includes(claims.staffId)) throw forbidden();
-  return store.nominations.nominationAudit(claims.orgId, nominationId);
+  const entries = await store.nominations.nominationAudit(claims.orgId, nominationId);
+  // In the organisation's audit log (A3), once per nominee, so a filter by person finds it.
+  await recordAudit(
+    store,
+    claims,
+    n.nominees.map((subject) => ({ kind: 'nomination.audit' as const, subject, endpoint, detail: nominationId })),
+  );
+  return entries;
 }
 
 async function getAwards(store: ServerStores, orgId: string): Promise<AwardsConfig> {

@@ -3,6 +3,7 @@ import { API_PATHS } from '../../../../src/domain/protocol';
 import { json } from '../../api/http';
 import { exact, parseJsonBody } from '../../api/params';
 import { STANDARD_RETRY } from '../../kit/versioned';
+import { endpointOf } from '../audit/record';
 import { defineFeature, defineFeed } from '../feature';
 import { FirestoreNominations } from './firestore';
 import { applyNominationMutation, nominationAudit, nominationsAnswer, putAwards } from './handlers';
@@ -37,8 +38,8 @@ export const nominations = defineFeature({
     {
       method: 'GET',
       pattern: /^\/nominations\/([A-Za-z0-9-]{8,64})\/audit$/,
-      handle: async ({ claims, params, stores }) =>
-        json(200, { entries: await nominationAudit(stores, claims, params[0] ?? '') }),
+      handle: async ({ claims, params, request, stores }) =>
+        json(200, { entries: await nominationAudit(stores, claims, params[0] ?? '', endpointOf(request)) }),
     },
     {
       method: 'POST',

@@ -1,0 +1,2 @@
+/** What other features may use of the admin feature. */
+export { DevicesLink } from './DevicesLink';
