@@ -6,19 +6,20 @@ import { SignInScreen } from '../features/auth/routes';
 import { renderDirectory } from '../features/directory/routes';
 import { forgetSnapshot, removeSnapshot } from '../features/directory/snapshot';
 import { useDirectory } from '../ui/use-directory';
-import { Bell } from '../features/notifications/routes';
+import { Bell } from '../features/notifications/shell';
 import { SyncBadge } from '../features/sync/SyncBadge';
 import { useT } from '../i18n/language';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import type { RouteContext } from '../ui/routes';
-import { FEATURE_ROUTES } from './routes';
+import { AreaScreen } from './area-screen';
+import { FEATURE_AREAS } from './routes';
 import { useScrollTopOnNavigate } from './use-scroll-top';
 import { readSession } from '../db/session';
 import { useUi } from '../ui/ui-store';
 
 // Only the directory is in the entry bundle: it is what opens first, and the budget for the
-// critical JavaScript (120 KB gzipped) leaves no room for the rest. Every other screen is a lazy
-// import in its feature's routes.tsx, precached by the service worker, so it opens offline just the same.
+// critical JavaScript (bench/targets.ts) leaves no room for the rest. Every other feature's screens
+// load with its paths (src/app/routes.ts), precached by the service worker, so they open offline just the same.
 function Loading() {
   const t = useT();
   return <p className="muted center">{t.common.loading}</p>;
@@ -116,11 +117,13 @@ function Shell({
       <main className="app-main">
         <Suspense fallback={loading}>
           <Switch>
-            {FEATURE_ROUTES.map((route) => (
-              <Route key={route.path} path={route.path}>
-                {(params) => route.render(context, params)}
-              </Route>
-            ))}
+            {FEATURE_AREAS.flatMap((area) =>
+              area.paths.map((path) => (
+                <Route key={path} path={path}>
+                  {(params) => <AreaScreen area={area} path={path} context={context} params={params} />}
+                </Route>
+              )),
+            )}
             <Route>{renderDirectory(context)}</Route>
           </Switch>
         </Suspense>

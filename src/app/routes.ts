@@ -1,26 +1,27 @@
-import { adminRoutes } from '../features/admin/routes';
-import { communityRoutes } from '../features/communities/routes';
-import { nominationRoutes } from '../features/nominations/routes';
-import { notificationRoutes } from '../features/notifications/routes';
-import { orgRoutes } from '../features/org/routes';
-import { peersRoutes } from '../features/peers/routes';
-import { profileRoutes } from '../features/profile/routes';
-import { summaryRoutes } from '../features/recognition-summary/routes';
-import { yellRoutes } from '../features/yell/routes';
-import type { FeatureRoute } from '../ui/routes';
+import { paths as adminPaths } from '../features/admin/paths';
+import { paths as communityPaths } from '../features/communities/paths';
+import { paths as nominationPaths } from '../features/nominations/paths';
+import { paths as notificationPaths } from '../features/notifications/paths';
+import { paths as orgPaths } from '../features/org/paths';
+import { paths as peersPaths } from '../features/peers/paths';
+import { paths as profilePaths } from '../features/profile/paths';
+import { paths as summaryPaths } from '../features/recognition-summary/paths';
+import { paths as yellPaths } from '../features/yell/paths';
+import { featureArea, type FeatureArea } from '../ui/routes';
 
 /**
- * Every feature's screens, each list from its own folder; the directory takes every path none of
- * these match (src/features/directory/routes.tsx). A new feature's screens are one line here.
+ * Every feature's screens: its paths from its own folder, its screens loaded with the first of
+ * them opened (the entry chunk holds only the paths). The directory takes every path none of these
+ * match (src/features/directory/routes.tsx). A new feature's screens are one line here.
  */
-export const FEATURE_ROUTES: readonly FeatureRoute[] = [
-  ...profileRoutes,
-  ...peersRoutes,
-  ...orgRoutes,
-  ...communityRoutes,
-  ...yellRoutes,
-  ...notificationRoutes,
-  ...adminRoutes,
-  ...summaryRoutes,
-  ...nominationRoutes,
+export const FEATURE_AREAS: readonly FeatureArea[] = [
+  featureArea(profilePaths, () => import('../features/profile/routes')),
+  featureArea(peersPaths, () => import('../features/peers/routes')),
+  featureArea(orgPaths, () => import('../features/org/routes')),
+  featureArea(communityPaths, () => import('../features/communities/routes')),
+  featureArea(yellPaths, () => import('../features/yell/routes')),
+  featureArea(notificationPaths, () => import('../features/notifications/routes')),
+  featureArea(adminPaths, () => import('../features/admin/routes')),
+  featureArea(summaryPaths, () => import('../features/recognition-summary/routes')),
+  featureArea(nominationPaths, () => import('../features/nominations/routes')),
 ];

@@ -13,12 +13,28 @@ export interface RouteContext {
 
 export type RouteParams = Readonly<Record<string, string | undefined>>;
 
+/** What a feature renders at one of its paths. */
+export type Render = (context: RouteContext, params: RouteParams) => ReactNode;
+
 /**
- * One screen of a feature at one path, as the feature's routes.tsx lists them; the app wires
- * every feature's list into its router (src/app/routes.ts). The screen itself is a lazy import in
- * routes.tsx, so its code loads with its route, not with the entry chunk.
+ * A feature's screens, one per path of its paths.ts (src/features/<name>/routes.tsx): the type
+ * holds every path to a screen, and no screen to a path the entry chunk does not know.
  */
-export interface FeatureRoute {
-  path: string;
-  render(context: RouteContext, params: RouteParams): ReactNode;
+export type Screens<P extends readonly string[]> = { readonly [K in P[number]]: Render };
+
+/**
+ * A feature as the entry chunk knows it: its paths (tried in order: `/x/new` before `/x/:id`) and
+ * the module with its screens, loaded when one of its paths is opened. So a feature costs the entry
+ * chunk its paths and one import, whatever its screens hold.
+ */
+export interface FeatureArea {
+  readonly paths: readonly string[];
+  load(): Promise<{ readonly screens: Readonly<Record<string, Render>> }>;
+}
+
+export function featureArea<const P extends readonly string[]>(
+  paths: P,
+  load: () => Promise<{ readonly screens: Screens<P> }>,
+): FeatureArea {
+  return { paths, load };
 }

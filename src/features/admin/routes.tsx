@@ -1,26 +1,17 @@
-import { lazy } from 'react';
-import type { FeatureRoute } from '../../ui/routes';
+import type { Screens } from '../../ui/routes';
+import type { paths } from './paths';
+import { SettingsScreen } from './SettingsScreen';
+import { AdminHome, ManageHome } from './AdminHome';
+import { AuditScreen } from './AuditScreen';
+import { AccessScreen, DevicesScreen } from './AccessScreen';
 
-const SettingsScreen = lazy(() => import('./SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
-const AdminHome = lazy(() => import('./AdminHome').then((m) => ({ default: m.AdminHome })));
-const ManageHome = lazy(() => import('./AdminHome').then((m) => ({ default: m.ManageHome })));
-const AuditScreen = lazy(() => import('./AuditScreen').then((m) => ({ default: m.AuditScreen })));
-const AccessScreen = lazy(() => import('./AccessScreen').then((m) => ({ default: m.AccessScreen })));
-const DevicesScreen = lazy(() => import('./AccessScreen').then((m) => ({ default: m.DevicesScreen })));
-
-export const adminRoutes: FeatureRoute[] = [
-  { path: '/admin', render: ({ session }) => <AdminHome role={session.role} /> },
-  { path: '/manage', render: ({ session }) => <ManageHome role={session.role} /> },
-  { path: '/admin/settings', render: ({ db, session }) => <SettingsScreen db={db} role={session.role} /> },
-  {
-    path: '/admin/audit',
-    render: ({ directory, session }) => <AuditScreen role={session.role} directory={directory} />,
-  },
-  {
-    path: '/admin/access',
-    render: ({ directory, session }) => (
-      <AccessScreen role={session.role} selfId={session.staffId} directory={directory} />
-    ),
-  },
-  { path: '/me/devices', render: ({ session }) => <DevicesScreen selfId={session.staffId} /> },
-];
+export const screens: Screens<typeof paths> = {
+  '/admin': ({ session }) => <AdminHome role={session.role} />,
+  '/manage': ({ session }) => <ManageHome role={session.role} />,
+  '/admin/settings': ({ db, session }) => <SettingsScreen db={db} role={session.role} />,
+  '/admin/audit': ({ directory, session }) => <AuditScreen role={session.role} directory={directory} />,
+  '/admin/access': ({ directory, session }) => (
+    <AccessScreen role={session.role} selfId={session.staffId} directory={directory} />
+  ),
+  '/me/devices': ({ session }) => <DevicesScreen selfId={session.staffId} />,
+};

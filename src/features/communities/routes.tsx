@@ -1,20 +1,13 @@
-import { lazy } from 'react';
-import type { FeatureRoute } from '../../ui/routes';
+import type { Screens } from '../../ui/routes';
+import type { paths } from './paths';
+import { CommunitiesScreen } from './CommunitiesScreen';
+import { CommunityScreen } from './CommunityScreen';
 
-const CommunitiesScreen = lazy(() => import('./CommunitiesScreen').then((m) => ({ default: m.CommunitiesScreen })));
-const CommunityScreen = lazy(() => import('./CommunityScreen').then((m) => ({ default: m.CommunityScreen })));
-
-export const communityRoutes: FeatureRoute[] = [
-  {
-    path: '/communities',
-    render: ({ db, directory, session }) => (
-      <CommunitiesScreen db={db} directory={directory} selfId={session.staffId} />
-    ),
-  },
-  {
-    path: '/communities/:id',
-    render: ({ db, directory, session }, params) => (
-      <CommunityScreen db={db} id={params.id ?? ''} directory={directory} selfId={session.staffId} />
-    ),
-  },
-];
+export const screens: Screens<typeof paths> = {
+  '/communities': ({ db, directory, session }) => (
+    <CommunitiesScreen db={db} directory={directory} selfId={session.staffId} />
+  ),
+  '/communities/:id': ({ db, directory, session }, params) => (
+    <CommunityScreen db={db} id={params.id ?? ''} directory={directory} selfId={session.staffId} />
+  ),
+};

@@ -1,12 +1,7 @@
-import { lazy } from 'react';
-import type { FeatureRoute } from '../../ui/routes';
+import type { Screens } from '../../ui/routes';
+import type { paths } from './paths';
+import { NotificationsScreen } from './NotificationsScreen';
 
-const NotificationsScreen = lazy(() =>
-  import('./NotificationsScreen').then((m) => ({ default: m.NotificationsScreen })),
-);
-// The bell's count can follow the first paint by a moment: it stays out of the entry chunk.
-export const Bell = lazy(() => import('./Bell').then((m) => ({ default: m.Bell })));
-
-export const notificationRoutes: FeatureRoute[] = [
-  { path: '/notifications', render: ({ db, directory }) => <NotificationsScreen db={db} directory={directory} /> },
-];
+export const screens: Screens<typeof paths> = {
+  '/notifications': ({ db, directory }) => <NotificationsScreen db={db} directory={directory} />,
+};

@@ -1,8 +1,7 @@
-import { lazy } from 'react';
-import type { FeatureRoute } from '../../ui/routes';
+import type { Screens } from '../../ui/routes';
+import type { paths } from './paths';
+import { OrgScreen } from './OrgScreen';
 
-const OrgScreen = lazy(() => import('./OrgScreen').then((m) => ({ default: m.OrgScreen })));
-
-export const orgRoutes: FeatureRoute[] = [
-  { path: '/org', render: ({ directory, session }) => <OrgScreen directory={directory} selfId={session.staffId} /> },
-];
+export const screens: Screens<typeof paths> = {
+  '/org': ({ directory, session }) => <OrgScreen directory={directory} selfId={session.staffId} />,
+};

@@ -1,11 +1,7 @@
-import { lazy } from 'react';
-import type { FeatureRoute } from '../../ui/routes';
+import type { Screens } from '../../ui/routes';
+import type { paths } from './paths';
+import { PeersScreen } from './PeersScreen';
 
-const PeersScreen = lazy(() => import('./PeersScreen').then((m) => ({ default: m.PeersScreen })));
-
-export const peersRoutes: FeatureRoute[] = [
-  {
-    path: '/peers',
-    render: ({ directory, session }) => <PeersScreen directory={directory} selfId={session.staffId} />,
-  },
-];
+export const screens: Screens<typeof paths> = {
+  '/peers': ({ directory, session }) => <PeersScreen directory={directory} selfId={session.staffId} />,
+};

@@ -1,12 +1,9 @@
-import { lazy } from 'react';
-import type { FeatureRoute } from '../../ui/routes';
+import type { Screens } from '../../ui/routes';
+import type { paths } from './paths';
+import { SummaryScreen } from './SummaryScreen';
 
-// Its own chunk with the chart library: no other screen pays for it.
-const SummaryScreen = lazy(() => import('./SummaryScreen').then((m) => ({ default: m.SummaryScreen })));
-
-export const summaryRoutes: FeatureRoute[] = [
-  {
-    path: '/recognition/summary',
-    render: ({ db, directory, session }) => <SummaryScreen db={db} directory={directory} role={session.role} />,
-  },
-];
+export const screens: Screens<typeof paths> = {
+  '/recognition/summary': ({ db, directory, session }) => (
+    <SummaryScreen db={db} directory={directory} role={session.role} />
+  ),
+};

@@ -1,8 +1,7 @@
-import { lazy } from 'react';
-import type { FeatureRoute, RouteContext } from '../../ui/routes';
-
-const YellScreen = lazy(() => import('./YellScreen').then((m) => ({ default: m.YellScreen })));
-const ComposeScreen = lazy(() => import('./ComposeScreen').then((m) => ({ default: m.ComposeScreen })));
+import type { RouteContext, Screens } from '../../ui/routes';
+import type { paths } from './paths';
+import { YellScreen } from './YellScreen';
+import { ComposeScreen } from './ComposeScreen';
 
 const tab =
   (name: 'feed' | 'received' | 'sent') =>
@@ -10,12 +9,11 @@ const tab =
     <YellScreen db={db} directory={directory} selfId={session.staffId} role={session.role} tab={name} />
   );
 
-export const yellRoutes: FeatureRoute[] = [
-  { path: '/yells', render: tab('feed') },
-  { path: '/yells/received', render: tab('received') },
-  { path: '/yells/sent', render: tab('sent') },
-  {
-    path: '/yells/new',
-    render: ({ db, directory, session }) => <ComposeScreen db={db} directory={directory} selfId={session.staffId} />,
-  },
-];
+export const screens: Screens<typeof paths> = {
+  '/yells': tab('feed'),
+  '/yells/received': tab('received'),
+  '/yells/sent': tab('sent'),
+  '/yells/new': ({ db, directory, session }) => (
+    <ComposeScreen db={db} directory={directory} selfId={session.staffId} />
+  ),
+};

@@ -1,0 +1,2 @@
+/** This feature's paths, known to the entry chunk (src/app/routes.ts); its screens load with them. */
+export const paths = ['/admin', '/manage', '/admin/settings', '/admin/audit', '/admin/access', '/me/devices'] as const;
