@@ -8,7 +8,9 @@ import { useProblem } from '../../i18n/problems/use-problem';
 import { TransportError } from '../../sync/ports';
 import type { DirectoryView } from '../../ui/use-directory';
 import '../../ui/people.css';
+import { CsvExport } from '../../ui/csv-export/CsvExport';
 import { getAccessApi } from './admin-source';
+import { auditExportRows } from './audit-export';
 import './admin.css';
 import { adminWords } from './words';
 
@@ -143,6 +145,15 @@ export function AuditScreen({ role, directory }: Props) {
             ))}
           </ol>
         ))}
+      {load.kind === 'done' && load.entries.length > 0 && (
+        <>
+          <p className="muted">{t.audit.exportLead}</p>
+          <CsvExport
+            fileName={t.audit.fileName}
+            rows={() => auditExportRows(load.entries, t, directory?.byId ?? new Map())}
+          />
+        </>
+      )}
       {load.kind === 'done' && load.next && (
         <button
           type="button"

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { saveSession } from '../../db/session';
 import type { AppDb } from '../../db/schema';
 import type { AuditLogEntry, AuditQuery } from '../../domain/audit';
@@ -122,6 +122,34 @@ describe('the audit log screen (A3)', () => {
     expect(list.textContent).toContain('2026-04-01 09:30:00');
     expect(list.textContent).toContain('個人の電話番号・異動歴');
     expect(list.textContent).toContain('GET /staff/s00002');
+  });
+
+  it('exports what it shows as a CSV file with a BOM, through the shared CSV writer', async () => {
+    const blobs: Blob[] = [];
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:audit';
+    });
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    try {
+      fakeAccess();
+      await as('hr', '/admin/audit');
+      await userEvent.click(await screen.findByRole('button', { name: '表示' }));
+      await screen.findByRole('list', { name: '監査ログ' });
+      await userEvent.click(screen.getByRole('button', { name: 'CSVで書き出す' }));
+      expect(await screen.findByText('CSVを書き出しました。')).toBeTruthy();
+      expect(blobs).toHaveLength(1);
+      const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder('utf-8').decode(bytes.slice(3));
+      expect(text.split('\r\n')[0]).toContain('日時');
+      expect(text).toContain('GET /staff/s00002');
+    } finally {
+      create.mockRestore();
+      revoke.mockRestore();
+      click.mockRestore();
+    }
   });
 
   it('its CSV rows: the header in the user’s words, times in JST, names from the directory', () => {

@@ -11,4 +11,6 @@ export const LazyQuestionResultView = lazy(() =>
 );
 export const LazyKpiDashboard = lazy(() => import('./KpiDashboard').then((m) => ({ default: m.KpiDashboard })));
 export const LazyEffectView = lazy(() => import('./EffectView').then((m) => ({ default: m.EffectView })));
-export const LazyCsvExport = lazy(() => import('./CsvExport').then((m) => ({ default: m.CsvExport })));
+export const LazyCsvExport = lazy(() =>
+  import('../../../ui/csv-export/CsvExport').then((m) => ({ default: m.CsvExport })),
+);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CsvFile } from '../../../domain/csv/write';
 import { STAFF_SURVEY, DX_SURVEY } from '../../../domain/surveys/templates';
 import { useLang } from '../../../i18n/language';
-import { CsvExport } from './CsvExport';
+import { CsvExport } from '../../../ui/csv-export/CsvExport';
 import { EffectView } from './EffectView';
 import { KpiDashboard } from './KpiDashboard';
 import { QuestionResultView } from './QuestionResultView';

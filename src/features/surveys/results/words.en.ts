@@ -98,15 +98,5 @@ export const surveyResultsEn = {
     },
     effectNote:
       'A change is called meaningful only when p < 0.05 and the effect size is at least 0.2 (as a guide: 0.2 small, 0.5 medium, 0.8 large).',
-
-    exportCsv: 'Export as CSV',
-    encoding: 'Character encoding',
-    encodingUtf8: 'UTF-8 (with BOM)',
-    encodingSjis: 'Shift_JIS (for older Excel)',
-    exporting: 'Exporting…',
-    exported: 'The CSV has been exported.',
-    replacedNotice: (count: number, chars: string) =>
-      `${num(count)} ${count === 1 ? 'character' : 'characters'} could not be written in Shift_JIS and became “〓” (${chars}). Export as UTF-8 to keep them as they are.`,
-    exportFailed: 'The CSV could not be exported. Please try again.',
   },
 } satisfies SurveyResultsWords;

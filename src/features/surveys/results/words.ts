@@ -97,17 +97,6 @@ export const surveyResultsJa = {
     },
     effectNote:
       'p<0.05 かつ効果量が0.2以上のときだけ「意味のある変化」とします（効果量の目安：0.2 小、0.5 中、0.8 大）。',
-
-    // CSV export
-    exportCsv: 'CSVで書き出す',
-    encoding: '文字コード',
-    encodingUtf8: 'UTF-8（BOM付き）',
-    encodingSjis: 'Shift_JIS（古いExcel向け）',
-    exporting: '書き出し中…',
-    exported: 'CSVを書き出しました。',
-    replacedNotice: (count: number, chars: string) =>
-      `Shift_JISで表せない文字が${num(count)}か所あり、「〓」に置き換えました（${chars}）。元のままの文字が必要なときはUTF-8で書き出してください。`,
-    exportFailed: 'CSVを書き出せませんでした。もう一度お試しください。',
   },
 };
 

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import { CSV_ENCODINGS, encodeCsv, type CsvEncoding, type CsvFile, type CsvRow } from '../../../domain/csv/write';
-import { useT } from '../../../i18n/language';
-import { surveyResultsWords } from './words';
-import './results.css';
+import { CSV_ENCODINGS, encodeCsv, type CsvEncoding, type CsvFile, type CsvRow } from '../../domain/csv/write';
+import { useT } from '../../i18n/language';
+import { csvExportWords } from './words';
+import './csv-export.css';
 
 export interface CsvExported {
   encoding: CsvEncoding;
@@ -34,7 +34,7 @@ export function downloadFile(file: CsvFile, name: string): void {
 
 /** The CSV export control: the encoding chosen, the file written by src/domain/csv/write.ts, and a notice of what Shift_JIS replaced. */
 export function CsvExport({ fileName, rows, onExported, save = downloadFile }: Props) {
-  const t = useT(surveyResultsWords).surveyResults;
+  const t = useT(csvExportWords).csvExport;
   const [encoding, setEncoding] = useState<CsvEncoding>('utf8');
   const [state, setState] = useState<
     { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; replaced: CsvFile['replaced'] } | { kind: 'failed' }
@@ -52,7 +52,7 @@ export function CsvExport({ fileName, rows, onExported, save = downloadFile }: P
     }
   };
   return (
-    <div className="survey-csv">
+    <div className="csv-export">
       <fieldset>
         <legend>{t.encoding}</legend>
         {CSV_ENCODINGS.map((e) => (
@@ -65,7 +65,7 @@ export function CsvExport({ fileName, rows, onExported, save = downloadFile }: P
       <button type="button" onClick={() => void run()} disabled={state.kind === 'busy'}>
         {state.kind === 'busy' ? t.exporting : t.exportCsv}
       </button>
-      <p role="status" className="survey-csv-status">
+      <p role="status" className="csv-export-status">
         {state.kind === 'done' &&
           (state.replaced.count > 0
             ? t.replacedNotice(state.replaced.count, state.replaced.chars.join(' '))
