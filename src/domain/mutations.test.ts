@@ -137,8 +137,9 @@ describe('the mutation registry', () => {
       | 'nomination.endorse'
       | 'nomination.review'
       | 'award.consent'
+      | 'training.apply'
     >();
-    expectTypeOf<MutationFeature>().toEqualTypeOf<'directory' | 'communities' | 'yells' | 'nominations'>();
+    expectTypeOf<MutationFeature>().toEqualTypeOf<'directory' | 'communities' | 'yells' | 'nominations' | 'trainings'>();
     expectTypeOf<FeatureKind<'yells'>>().toEqualTypeOf<'yell.send' | 'yell.clap'>();
     expectTypeOf<DirectoryKind>().toEqualTypeOf<'profile.update' | 'profile.photo' | 'award.consent'>();
     expectTypeOf<FeatureMutation<'communities'>['kind']>().toEqualTypeOf<FeatureKind<'communities'>>();

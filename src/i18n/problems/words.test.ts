@@ -18,6 +18,8 @@ const SAMPLE: Required<Record<keyof UnionToIntersection<ProblemParams[ProblemCod
   maxMb: 20,
   status: 418,
   feed: 'yells',
+  date: '2026-04-01',
+  taken: 12,
 };
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
