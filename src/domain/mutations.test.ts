@@ -64,7 +64,7 @@ describe('the mutation registry', () => {
   });
 
   it('answers "is this one of feature F’s kinds" as the registry says, for every kind and feature', () => {
-    expect(FEATURES.sort()).toEqual(['communities', 'directory', 'nominations', 'yells']);
+    expect(FEATURES.sort()).toEqual(['communities', 'directory', 'nominations', 'trainings', 'yells']);
     for (const spec of MUTATION_KINDS) {
       const m = SAMPLE_MUTATIONS[spec.kind];
       expect(featureOf(spec.kind)).toBe(spec.feature);
@@ -139,7 +139,9 @@ describe('the mutation registry', () => {
       | 'award.consent'
       | 'training.apply'
     >();
-    expectTypeOf<MutationFeature>().toEqualTypeOf<'directory' | 'communities' | 'yells' | 'nominations' | 'trainings'>();
+    expectTypeOf<MutationFeature>().toEqualTypeOf<
+      'directory' | 'communities' | 'yells' | 'nominations' | 'trainings'
+    >();
     expectTypeOf<FeatureKind<'yells'>>().toEqualTypeOf<'yell.send' | 'yell.clap'>();
     expectTypeOf<DirectoryKind>().toEqualTypeOf<'profile.update' | 'profile.photo' | 'award.consent'>();
     expectTypeOf<FeatureMutation<'communities'>['kind']>().toEqualTypeOf<FeatureKind<'communities'>>();
