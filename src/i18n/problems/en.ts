@@ -91,7 +91,8 @@ export const en = {
   'training.dxSkillMismatch': 'A DX training needs a DX skill and level; other trainings take neither',
   'training.notFound': 'This training was not found',
   'training.runNotFound': 'This run was not found',
-  'training.runPast': ({ date }) => `This run (starting ${date}) is closed: applications close the day before it starts`,
+  'training.runPast': ({ date }) =>
+    `This run (starting ${date}) is closed: applications close the day before it starts`,
   'training.nominationOnly': 'This training is by nomination only: HR assigns its participants',
   'training.notForLevel': 'This training is for other job levels than yours',
   'training.runHasApplicants': ({ date }) => `The run starting ${date} has applicants and cannot be removed`,

@@ -189,7 +189,7 @@ function weekday(fy: number, monthOffset: number, rand: () => number): Date {
   return d;
 }
 
-function runsFor(id: string, fy: number, rand: () => number, dx: boolean): RunInput[] {
+function runsFor(id: string, fy: number, rand: () => number, dx: boolean, elearning: boolean): RunInput[] {
   const count = 1 + Math.floor(rand() * 3);
   const runs: RunInput[] = [];
   for (let k = 0; k < count; k++) {
@@ -201,7 +201,7 @@ function runsFor(id: string, fy: number, rand: () => number, dx: boolean): RunIn
       second.setUTCDate(second.getUTCDate() + 7);
       dates.push(iso(second));
     }
-    const online = rand() < (dx ? 0.5 : 0.25);
+    const online = rand() < (dx ? 0.5 : 0.25) || elearning;
     runs.push({
       id: `${id}-${k + 1}`,
       dates,
@@ -220,7 +220,12 @@ export function demoTrainings(fy: number): TrainingInput[] {
   const add = (t: Omit<TrainingInput, 'id' | 'runs' | 'description'> & { goal: string }) => {
     const id = `trn-${fy}-${String(out.length + 1).padStart(3, '0')}`;
     const { goal, ...rest } = t;
-    out.push({ ...rest, id, description: goal, runs: runsFor(id, fy, rand, t.area === 'dx') });
+    out.push({
+      ...rest,
+      id,
+      description: goal,
+      runs: runsFor(id, fy, rand, t.area === 'dx', t.title.includes('e-ラーニング')),
+    });
   };
   for (const topic of TOPICS) {
     // Open trainings are also offered as e-learning, which every office can take at its desk.
