@@ -8,6 +8,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { createFirestoreStores } from '../functions/src/features';
 import { seedOrganisation } from '../functions/src/features/directory/seed';
+import { seedDemoTrainings } from '../functions/src/features/trainings/seed';
 import { seedDemoYells } from '../functions/src/features/yells/seed';
 import type { Claims } from '../src/domain/protocol';
 import { generateDemoOrg, type DemoAccount } from './demo-org';
@@ -54,6 +55,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoAccount[]> {
       staff: org.staff,
       focus: org.accounts.map((a) => a.staffId),
     });
+    await seedDemoTrainings(store, { orgId: org.orgId }); // about 220 trainings of this fiscal year (T1)
 
     await waitFor(`http://${options.authHost}/`, 180_000);
     const auth = getAuth(app);

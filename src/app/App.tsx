@@ -102,6 +102,7 @@ function Shell({
           <Link href="/org">{t.app.org}</Link>
           <Link href="/peers">{t.app.peers}</Link>
           <Link href="/yells">{t.app.yells}</Link>
+          <Link href="/trainings">{t.app.trainings}</Link>
           <Link href={`/people/${session.staffId}`}>{t.app.me}</Link>
           {session.role === 'hr' && <Link href="/admin">{t.app.admin}</Link>}
           {session.role === 'manager' && <Link href="/manage">{t.app.manage}</Link>}

@@ -10,6 +10,7 @@ import {
   type NominationRow,
 } from '../features/nominations/tables';
 import { NOTIFICATION_TABLES, type NotificationRow, type ReadNotificationRow } from '../features/notifications/tables';
+import { TRAINING_TABLES, type TrainingApplicationRow, type TrainingRow } from '../features/trainings/tables';
 import { PROFILE_TABLES, type ProfileDetailRow } from '../features/profile/tables';
 import { YELL_TABLES, type RecognitionCacheRow, type YellRow } from '../features/yell/tables';
 import type { FeedName } from '../domain/sync-protocol';
@@ -125,6 +126,7 @@ export const FEATURE_TABLES: readonly TableDeclarations[] = [
   YELL_TABLES,
   NOTIFICATION_TABLES,
   NOMINATION_TABLES,
+  TRAINING_TABLES,
 ];
 
 /** Every version of the database in order, with the tables it adds or changes. */
@@ -146,6 +148,8 @@ export class AppDb extends Dexie {
   nominations!: EntityTable<NominationRow, 'id'>;
   nominationMeta!: EntityTable<NominationMetaRow, 'key'>;
   nominationDrafts!: EntityTable<NominationDraftRow, 'id'>;
+  trainings!: EntityTable<TrainingRow, 'id'>;
+  trainingApplications!: EntityTable<TrainingApplicationRow, 'runId'>;
   feedCursors!: EntityTable<FeedCursorRow, 'feed'>;
 
   constructor(name = DB_NAME) {

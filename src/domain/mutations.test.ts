@@ -64,7 +64,7 @@ describe('the mutation registry', () => {
   });
 
   it('answers "is this one of feature F’s kinds" as the registry says, for every kind and feature', () => {
-    expect(FEATURES.sort()).toEqual(['communities', 'directory', 'nominations', 'yells']);
+    expect(FEATURES.sort()).toEqual(['communities', 'directory', 'nominations', 'trainings', 'yells']);
     for (const spec of MUTATION_KINDS) {
       const m = SAMPLE_MUTATIONS[spec.kind];
       expect(featureOf(spec.kind)).toBe(spec.feature);
@@ -137,8 +137,11 @@ describe('the mutation registry', () => {
       | 'nomination.endorse'
       | 'nomination.review'
       | 'award.consent'
+      | 'training.apply'
     >();
-    expectTypeOf<MutationFeature>().toEqualTypeOf<'directory' | 'communities' | 'yells' | 'nominations'>();
+    expectTypeOf<MutationFeature>().toEqualTypeOf<
+      'directory' | 'communities' | 'yells' | 'nominations' | 'trainings'
+    >();
     expectTypeOf<FeatureKind<'yells'>>().toEqualTypeOf<'yell.send' | 'yell.clap'>();
     expectTypeOf<DirectoryKind>().toEqualTypeOf<'profile.update' | 'profile.photo' | 'award.consent'>();
     expectTypeOf<FeatureMutation<'communities'>['kind']>().toEqualTypeOf<FeatureKind<'communities'>>();

@@ -84,6 +84,26 @@ export interface ProblemParams {
   'award.listTooLong': At & { max: number };
   'award.idDuplicate': At;
 
+  'training.idInvalid': At;
+  'training.dateInvalid': At;
+  'training.titleEmpty': At;
+  'training.titleTooLong': At & { max: number };
+  'training.descriptionTooLong': At & { max: number };
+  'training.placeTooLong': At & { max: number };
+  'training.runNoDate': At;
+  'training.runTooManyDates': At & { max: number };
+  'training.capacityInvalid': At & { max: number };
+  'training.tooManyRuns': At & { max: number };
+  'training.runIdDuplicate': At;
+  'training.dxSkillMismatch': At;
+  'training.notFound': At;
+  'training.runNotFound': At;
+  'training.runPast': At & { date: string };
+  'training.nominationOnly': At;
+  'training.notForLevel': At;
+  'training.runHasApplicants': At & { date: string };
+  'training.capacityBelowTaken': At & { taken: number };
+
   'community.notFound': At;
   'community.idTaken': At;
   'community.idInvalid': At;

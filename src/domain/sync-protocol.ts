@@ -3,6 +3,7 @@ import { CommunitiesPageSchema } from './communities';
 import { AwardsConfigSchema, NominationsPageSchema } from './nominations';
 import { NotificationsPageSchema } from './notifications';
 import { DirectorySyncResponseSchema } from './protocol';
+import { TrainingsPageSchema } from './trainings/schemas';
 import { RecognitionMeSchema, RecognitionSettingsSchema, YellsPageSchema } from './yells';
 
 /**
@@ -46,6 +47,7 @@ export const SYNC_FEEDS = {
     cursor: VersionCursorSchema,
     answer: v.object({ ...NominationsPageSchema.entries, awards: v.optional(AwardsConfigSchema) }),
   },
+  trainings: { cursor: VersionCursorSchema, answer: TrainingsPageSchema },
 } as const;
 
 export type FeedName = keyof typeof SYNC_FEEDS;

@@ -33,6 +33,7 @@ export const en = {
     org: 'Org',
     peers: 'Peers',
     yells: 'Yells',
+    trainings: 'Trainings',
     me: 'Me',
     signOut: 'Sign out',
     /** HR's home (A5). */

@@ -38,6 +38,7 @@ export const ja = {
     org: '組織',
     peers: '仲間',
     yells: 'エール',
+    trainings: '研修',
     me: '自分',
     signOut: 'サインアウト',
     /** HR's home (A5). */

@@ -6,6 +6,7 @@ import type { ContractSuite } from './feature';
 import { runNominationContract } from './nominations/contract';
 import { runNotificationContract } from './notifications/contract';
 import type { ServerStores } from './stores';
+import { runTrainingContract } from './trainings/contract';
 import { runYellContract } from './yells/contract';
 import type { SERVER_FEATURES } from '.';
 
@@ -23,6 +24,7 @@ export const FEATURE_CONTRACTS = {
   nominations: runNominationContract,
   access: runAccessContract,
   audit: runAuditContract,
+  trainings: runTrainingContract,
 } satisfies Record<(typeof SERVER_FEATURES)[number]['name'], ContractSuite>;
 
 /** Every feature's contract suite, on the stores `make` builds. */

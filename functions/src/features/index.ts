@@ -16,9 +16,19 @@ import type { ServerFeature } from './feature';
 import { nominations } from './nominations';
 import { notifications } from './notifications';
 import type { FirestoreEnv, MemoryEnv, ServerStores } from './stores';
+import { trainings } from './trainings';
 import { yells } from './yells';
 
-export const SERVER_FEATURES = [directory, communities, yells, notifications, nominations, access, audit] as const;
+export const SERVER_FEATURES = [
+  directory,
+  communities,
+  yells,
+  notifications,
+  nominations,
+  access,
+  audit,
+  trainings,
+] as const;
 
 type Feature = (typeof SERVER_FEATURES)[number];
 type KindsOf<F> = F extends ServerFeature<infer _N, infer K> ? K : never;
@@ -59,6 +69,7 @@ export function createMemoryStores(options: { auth?: AuthAdmin } = {}): ServerSt
     nominations: nominations.store.memory(env),
     access: access.store.memory(env),
     audit: audit.store.memory(env),
+    trainings: trainings.store.memory(env),
   };
 }
 
@@ -76,5 +87,6 @@ export function createFirestoreStores(db: Firestore, options: { auth?: AuthAdmin
     nominations: nominations.store.firestore(env),
     access: access.store.firestore(env),
     audit: audit.store.firestore(env),
+    trainings: trainings.store.firestore(env),
   };
 }

@@ -14,6 +14,7 @@ import type { CommunityStore } from './communities/port';
 import type { DirectoryStore } from './directory/port';
 import type { NominationStore } from './nominations/port';
 import type { NotificationStore } from './notifications/port';
+import type { TrainingStore } from './trainings/port';
 import type { YellStore } from './yells/port';
 
 export interface ServerStores {
@@ -26,6 +27,7 @@ export interface ServerStores {
   nominations: NominationStore;
   access: AccessStore;
   audit: AuditStore;
+  trainings: TrainingStore;
 }
 
 export interface MemoryEnv {

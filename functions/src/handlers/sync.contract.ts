@@ -19,6 +19,7 @@ const FRESH = {
   yells: { version: 0 },
   notifications: { version: 0 },
   nominations: { version: 0 },
+  trainings: { version: 0 },
 };
 
 const yell = (n: number, to: number) => ({
@@ -116,7 +117,7 @@ export function runSyncContract(name: string, make: () => ServerStores): void {
         kind: 'upToDate',
         version: v.parse(SYNC_FEEDS.directory.cursor, cursors.directory).version,
       });
-      for (const feed of ['communities', 'yells', 'notifications', 'nominations'] as const) {
+      for (const feed of ['communities', 'yells', 'notifications', 'nominations', 'trainings'] as const) {
         const { version } = v.parse(SYNC_FEEDS[feed].cursor, cursors[feed]);
         expect(a[feed], feed).toMatchObject({ version, more: false, reset: false });
       }

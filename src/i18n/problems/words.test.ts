@@ -19,6 +19,8 @@ const SAMPLE: Required<Record<keyof UnionToIntersection<ProblemParams[ProblemCod
   status: 418,
   feed: 'yells',
   staffId: 's00001',
+  date: '2026-04-01',
+  taken: 12,
 };
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

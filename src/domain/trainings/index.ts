@@ -1,0 +1,3 @@
+export * from './schemas';
+export * from './rules';
+export { TrainingApplySchema, TRAINING_MUTATION_KINDS } from './kinds';

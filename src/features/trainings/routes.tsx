@@ -1,0 +1,9 @@
+import type { Screens } from '../../ui/routes';
+import type { paths } from './paths';
+import { TrainingScreen } from './TrainingScreen';
+import { TrainingsScreen } from './TrainingsScreen';
+
+export const screens: Screens<typeof paths> = {
+  '/trainings': ({ db }) => <TrainingsScreen db={db} />,
+  '/trainings/:id': ({ db }, params) => <TrainingScreen db={db} id={params.id ?? ''} />,
+};

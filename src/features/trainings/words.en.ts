@@ -1,0 +1,57 @@
+import type { TrainingWords } from './words';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The trainings feature's words in English. `satisfies`: a key missing from or added to words.ts fails the typecheck. */
+export const trainingEn = {
+  trainings: {
+    title: 'Trainings',
+    lead: 'Trainings of the ward, the Special Wards training institute and outside bodies, by skill area and level. Available offline.',
+    link: 'Find a training',
+    search: 'Search titles and contents',
+    area: 'Area',
+    allAreas: 'All',
+    level: 'Level',
+    allLevels: 'All levels',
+    areas: {
+      stance: 'Stance',
+      interpersonal: 'Portable skills (people)',
+      taskSolving: 'Portable skills (problems)',
+      ict: 'ICT skills',
+      technical: 'Technical skills',
+      dx: 'DX skills',
+    },
+    dxLevel: (n: number) => `LV${n}`,
+    providers: { ku: 'The ward', tokubetsuku: 'Special Wards training institute', external: 'Outside body' },
+    kinds: { open: 'Open', mandatory: 'Required for the level', nominated: 'By nomination' },
+    count: (n: number) => `${n} ${n === 1 ? 'training' : 'trainings'}`,
+    none: 'No trainings match.',
+    empty: 'The training list has not arrived yet. Open this once where you have a connection.',
+    provider: 'Held by',
+    kind: 'Type',
+    targets: 'For',
+    allLevelsTarget: 'All levels',
+    approval: "Needs your manager's approval",
+    runs: 'Dates',
+    online: 'Online',
+    capacity: (taken: number, capacity: number) => `${capacity} places (${taken} taken)`,
+    waiting: (n: number) => `${n} on the waiting list`,
+    date: (y: number, m: number, d: number, w: string) => `${w} ${MONTHS[m - 1] ?? ''} ${d}, ${y}`,
+    weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    datesJoin: '; ',
+    apply: 'Apply for this run',
+    applyFull: 'Join the waiting list',
+    pending: 'Applying (waiting to send)',
+    status: {
+      applied: 'Applied',
+      waitlisted: 'On the waiting list',
+      awaitingApproval: "Awaiting your manager's approval",
+    },
+    closed: 'Closed',
+    nominationOnly: 'By nomination only: HR chooses the participants.',
+    notFound: 'This training was not found.',
+    back: 'Back to trainings',
+    edit: 'Edit',
+    add: 'Add a training',
+  },
+} satisfies TrainingWords;
