@@ -18,6 +18,18 @@ const SAMPLE: Required<Record<keyof UnionToIntersection<ProblemParams[ProblemCod
   maxMb: 20,
   status: 418,
   feed: 'yells',
+  chosen: 'shift_jis',
+  likely: 'utf-8',
+  encoding: 'shift_jis',
+  line: 12,
+  column: '所属コード',
+  extra: 2,
+  firstLine: 3,
+  date: '2026-04-01',
+  domains: 'demo-ku.example.jp',
+  role: '部長',
+  padded: '000123',
+  count: 2,
 };
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
