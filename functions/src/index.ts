@@ -13,6 +13,7 @@ import { firebaseTokenVerifier } from './api/firebase-token-verifier';
 import { serveNodeRequest } from './api/node-http';
 import { createApi, type Api } from './api/router';
 import { createFirestoreStores } from './features';
+import { enableTestClock } from './kit/clock';
 
 let instance: Api | undefined;
 
@@ -20,6 +21,8 @@ let instance: Api | undefined;
 function getApi(): Api {
   if (!instance) {
     const app = initializeApp();
+    // The roster's test clock (kit/clock.ts) exists only inside the emulator, like the read count.
+    if (process.env.FUNCTIONS_EMULATOR === 'true') enableTestClock();
     instance = createApi({
       stores: createFirestoreStores(getFirestore(app)),
       verifier: firebaseTokenVerifier(getAuth(app)),

@@ -5,6 +5,7 @@ import { runNominationContract } from './nominations/contract';
 import { runNotificationContract } from './notifications/contract';
 import type { ServerStores } from './stores';
 import { runYellContract } from './yells/contract';
+import { runRosterContract } from './roster/contract';
 import type { SERVER_FEATURES } from '.';
 
 /**
@@ -19,6 +20,7 @@ export const FEATURE_CONTRACTS = {
   yells: runYellContract,
   notifications: runNotificationContract,
   nominations: runNominationContract,
+  roster: runRosterContract,
 } satisfies Record<(typeof SERVER_FEATURES)[number]['name'], ContractSuite>;
 
 /** Every feature's contract suite, on the stores `make` builds. */

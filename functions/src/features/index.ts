@@ -14,8 +14,9 @@ import { nominations } from './nominations';
 import { notifications } from './notifications';
 import type { FirestoreEnv, MemoryEnv, ServerStores } from './stores';
 import { yells } from './yells';
+import { roster } from './roster';
 
-export const SERVER_FEATURES = [directory, communities, yells, notifications, nominations] as const;
+export const SERVER_FEATURES = [directory, communities, yells, notifications, nominations, roster] as const;
 
 type Feature = (typeof SERVER_FEATURES)[number];
 type KindsOf<F> = F extends ServerFeature<infer _N, infer K> ? K : never;
@@ -53,6 +54,7 @@ export function createMemoryStores(): ServerStores {
     yells: yells.store.memory(env),
     notifications: notifications.store.memory(env),
     nominations: nominations.store.memory(env),
+    roster: roster.store.memory(env),
   };
 }
 
@@ -68,5 +70,6 @@ export function createFirestoreStores(db: Firestore): ServerStores {
     yells: yells.store.firestore(env),
     notifications: notifications.store.firestore(env),
     nominations: nominations.store.firestore(env),
+    roster: roster.store.firestore(env),
   };
 }

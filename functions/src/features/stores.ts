@@ -12,6 +12,7 @@ import type { DirectoryStore } from './directory/port';
 import type { NominationStore } from './nominations/port';
 import type { NotificationStore } from './notifications/port';
 import type { YellStore } from './yells/port';
+import type { RosterStore } from './roster/port';
 
 export interface ServerStores {
   reads: ReadCounter;
@@ -21,6 +22,7 @@ export interface ServerStores {
   yells: YellStore;
   notifications: NotificationStore;
   nominations: NominationStore;
+  roster: RosterStore;
 }
 
 export interface MemoryEnv {
