@@ -7,6 +7,7 @@ import { setProfileApi } from '../features/profile/detail-source';
 import { setRecognitionApi } from '../features/recognition-summary/summary-source';
 import { setNominationApi } from '../features/nominations/audit-source';
 import { setAdminApi } from '../features/admin/admin-source';
+import { setRosterApi } from '../features/roster/public';
 import { readConfig } from '../platform/config';
 import { webLocks } from '../platform/locks';
 import { SyncEngine } from '../sync/engine';
@@ -45,6 +46,7 @@ export function connect(db: AppDb): Connection {
   // The award committee's audit log of a nomination (C2) is read online; nominations are a feed.
   setNominationApi(transport);
   setAdminApi(transport);
+  setRosterApi(transport);
   keepPhotoCookie();
   const engine = new SyncEngine(
     {

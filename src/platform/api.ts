@@ -43,12 +43,20 @@ export interface AdminApi {
   saveAwards(config: AwardsConfig): Promise<AwardsConfig>;
 }
 
+/**
+ * The roster import's calls (issue 21, A1), HR only, online only: each answer is the server's JSON,
+ * checked by the roster screen with its own types. Throws TransportError.
+ */
+export interface RosterApi {
+  rosterPost(path: string, body: unknown): Promise<unknown>;
+}
+
 /** The sync engine's Transport over HTTPS to the functions API. */
 export function httpTransport({
   apiBase,
   getToken,
   fetch: doFetch = fetch,
-}: HttpTransportOptions): Transport & ProfileApi & RecognitionApi & NominationApi & AdminApi {
+}: HttpTransportOptions): Transport & ProfileApi & RecognitionApi & NominationApi & AdminApi & RosterApi {
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     const token = await getToken();
     if (!token) throw failure(problem('api.unauthenticated'), 401, 'unauthenticated');
@@ -121,6 +129,9 @@ export function httpTransport({
     },
     async saveAwards(config: AwardsConfig): Promise<AwardsConfig> {
       return json(AwardsConfigSchema, await postJson(API_PATHS.awards, config));
+    },
+    async rosterPost(path: string, body: unknown): Promise<unknown> {
+      return (await postJson(path, body)).json();
     },
     async fetchRecognitionSummary(unitId: string | null): Promise<RecognitionSummary> {
       const q = unitId === null ? '' : `?${new URLSearchParams({ unit: unitId })}`;

@@ -1,0 +1,3 @@
+/** What the app and other features may use of the roster import. */
+export { setRosterApi } from './roster-source';
+export const ROSTER_PATH = '/admin/roster';
