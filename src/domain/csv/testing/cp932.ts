@@ -25,12 +25,20 @@ function encoderTable(): Map<string, number[]> {
   return map;
 }
 
-/** Encodes text as CP932; throws on a character CP932 does not have (𠮷, emoji). */
-export function encodeCp932(text: string): Uint8Array {
+/**
+ * Encodes text as CP932; throws on a character CP932 does not have (𠮷, emoji), unless `gaiji` is
+ * set: then such a character is written as the first user-defined code (0xF040, U+E000 when read),
+ * as a personnel system sends a 外字.
+ */
+export function encodeCp932(text: string, options: { gaiji?: boolean } = {}): Uint8Array {
   const map = encoderTable();
   const out: number[] = [];
   for (const c of text) {
     const bytes = map.get(c);
+    if (!bytes && options.gaiji) {
+      out.push(0xf0, 0x40);
+      continue;
+    }
     if (!bytes) throw new RangeError(`not in CP932: ${c} (U+${c.codePointAt(0)?.toString(16)})`);
     out.push(...bytes);
   }
