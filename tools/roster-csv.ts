@@ -31,6 +31,11 @@ function line(values: readonly string[]): string {
 
 const toKatakana = (s: string) => s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 
+/** A row from its cells by header; a header not given is empty. */
+function rowOf(values: Readonly<Record<string, string | undefined>>): string {
+  return line(HEADERS.map((h) => values[h] ?? ''));
+}
+
 /** One person as a roster row (readings in katakana, as personnel systems write them). */
 export function rosterLine(p: StaffProfile, over: Partial<Record<(typeof HEADERS)[number], string>> = {}): string {
   const roles = [ROLE_OF[p.role] ?? '職員', ...p.duties.map((d) => DUTY_OF[d] ?? d)].join('・');
@@ -99,69 +104,54 @@ export function changeRosterCsv(org: Pick<DemoOrg, 'staff' | 'units'>, today: st
     rosterLine(a, { 所属コード: transfers[0]?.to ?? '', 発令日: slash(today), 区分: '異動' }),
     rosterLine(b, { 所属コード: transfers[1]?.to ?? '', 発令日: slash(today), 区分: '異動' }),
     rosterLine(c, { 所属コード: futureMove.to, 発令日: slash(future), 区分: '異動' }),
-    line(
-      HEADERS.map(
-        (h) =>
-          ({
-            職員番号: hires[0]?.staffId,
-            姓: '髙﨑',
-            名: '一郎',
-            フリガナ姓: 'ﾀｶｻｷ',
-            フリガナ名: 'ｲﾁﾛｳ',
-            所属コード: unit0,
-            職名: '主事',
-            職層: '主事',
-            雇用形態: '正規',
-            内線: '',
-            メール: hires[0]?.email,
-            役割: '職員',
-            発令日: slash(today),
-            区分: '採用',
-          })[h] ?? '',
-      ),
-    ),
-    line(
-      HEADERS.map(
-        (h) =>
-          ({
-            職員番号: hires[1]?.staffId,
-            姓: '新任',
-            名: '花子',
-            フリガナ姓: 'シンニン',
-            フリガナ名: 'ハナコ',
-            所属コード: unit0,
-            職名: '主事',
-            職層: '係員',
-            雇用形態: '会計年度任用',
-            内線: '',
-            メール: hires[1]?.email,
-            役割: '職員',
-            発令日: slash(today),
-            区分: '採用',
-          })[h] ?? '',
-      ),
-    ),
+    rowOf({
+      職員番号: hires[0]?.staffId,
+      姓: '髙﨑',
+      名: '一郎',
+      フリガナ姓: 'ﾀｶｻｷ',
+      フリガナ名: 'ｲﾁﾛｳ',
+      所属コード: unit0,
+      職名: '主事',
+      職層: '主事',
+      雇用形態: '正規',
+      内線: '',
+      メール: hires[0]?.email,
+      役割: '職員',
+      発令日: slash(today),
+      区分: '採用',
+    }),
+    rowOf({
+      職員番号: hires[1]?.staffId,
+      姓: '新任',
+      名: '花子',
+      フリガナ姓: 'シンニン',
+      フリガナ名: 'ハナコ',
+      所属コード: unit0,
+      職名: '主事',
+      職層: '係員',
+      雇用形態: '会計年度任用',
+      内線: '',
+      メール: hires[1]?.email,
+      役割: '職員',
+      発令日: slash(today),
+      区分: '採用',
+    }),
     rosterLine(d, { 発令日: slash(today), 区分: '退職' }),
     rosterLine(e, { 役割: '人事', 発令日: slash(today), 区分: '変更' }),
     rosterLine(f, { 職層: '課長級', 職名: '課長', 役割: '', 発令日: slash(today), 区分: '変更' }),
     rosterLine(g, { 所属コード: 'zz-none', 発令日: slash(today), 区分: '異動' }),
-    line(
-      HEADERS.map(
-        (h) =>
-          ({
-            職員番号: nextId(3),
-            姓: '外部',
-            名: '太郎',
-            フリガナ姓: 'ガイブ',
-            フリガナ名: 'タロウ',
-            所属コード: unit0,
-            職層: '主事',
-            メール: 'gaibu.taro@other-city.example.jp',
-            発令日: slash(today),
-            区分: '採用',
-          })[h] ?? '',
-      ),
-    ),
+    rowOf({
+      職員番号: nextId(3),
+      姓: '外部',
+      名: '太郎',
+      フリガナ姓: 'ガイブ',
+      フリガナ名: 'タロウ',
+      所属コード: unit0,
+      職層: '主事',
+      メール: 'gaibu.taro@other-city.example.jp',
+      発令日: slash(today),
+      区分: '採用',
+    }),
   ];
   return {
     csv: rows.join('\r\n') + '\r\n',
