@@ -5,22 +5,27 @@
  * test route, which exists only when `enableTestClock()` was called (functions/src/index.ts, inside
  * the Functions emulator only, like the read-count header).
  */
-let offsetMs = 0;
-let settable = false;
+// On globalThis, so that a second copy of this module (tsx loading the functions' CommonJS beside
+// ESM in a bench script) keeps one clock.
+const KEY = Symbol.for('shokuin.serverClock');
+const state = ((globalThis as { [KEY]?: { offsetMs: number; settable: boolean } })[KEY] ??= {
+  offsetMs: 0,
+  settable: false,
+});
 
 export const serverClock = {
-  now: (): Date => new Date(Date.now() + offsetMs),
+  now: (): Date => new Date(Date.now() + state.offsetMs),
 };
 
 /** Moves the clock to `at` (it keeps running from there), or back to real time with null. */
 export function setServerClock(at: Date | null): void {
-  offsetMs = at === null ? 0 : at.getTime() - Date.now();
+  state.offsetMs = at === null ? 0 : at.getTime() - Date.now();
 }
 
 export function enableTestClock(): void {
-  settable = true;
+  state.settable = true;
 }
 
 export function testClockEnabled(): boolean {
-  return settable;
+  return state.settable;
 }

@@ -25,12 +25,17 @@ export interface RosterWiring {
   audit?: (orgId: string, entry: RosterAuditEntry) => Promise<void>;
 }
 
-let wired: RosterWiring | null = null;
+/**
+ * Held on globalThis, not in a module variable: a script run by tsx may load this file twice (as
+ * the functions' CommonJS and as ESM), and both copies must see one wiring.
+ */
+const KEY = Symbol.for('shokuin.rosterWiring');
+const holder = globalThis as { [KEY]?: RosterWiring | null };
 
 export function wireRoster(next: RosterWiring | null): void {
-  wired = next;
+  holder[KEY] = next;
 }
 
 export function rosterWiring(): RosterWiring | null {
-  return wired;
+  return holder[KEY] ?? null;
 }
