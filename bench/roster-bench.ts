@@ -8,8 +8,9 @@
  *   to apply until the lead wires the AccessPort in.
  * - `roster.dry_run_ms_40k`: the device's part, reading and checking the 40,000-row CP932 file
  *   (decode, papaparse, form checks) in Chromium with the CPU throttled 4x, the median of 3, plus
- *   the server's comparison of that file with the 40,000-person roster just imported (the dry run
- *   handler on the stand-in, the median of 3). Both parts are printed.
+ *   the server's comparison of that file with a 40,000-person roster (the dry run handler on the
+ *   in-memory stores, the median of 3: the handler's work, not Firestore's reads). Both parts are
+ *   printed and kept.
  * - `roster.delta_sync_bytes`: a phone at the head of a 40,000-person directory (in-memory stores),
  *   then an import of 10 person changes and one unit renamed; the bytes of its next /sync answer
  *   (directory feed, JSON as sent; the gzipped size is printed beside it).
@@ -165,29 +166,34 @@ export async function runRosterBench(results: Record<string, number>, log: (s: s
         `  first import applied: ${applied.summary.new} new in ${applySeconds.toFixed(1)} s (stand-in, in-process API)`,
       );
       results['roster.apply_s_40k'] = round(applySeconds);
+    } finally {
+      await deleteApp(app);
+      await standIn.stop();
+    }
 
-      // --- The dry run of the same file against the 40,000 now in the roster.
+    // --- The dry run: the device's read and check in Chromium, the server's comparison with a
+    // 40,000-person roster on the in-memory stores (the stand-in reads a document in about 1.6 ms,
+    // which says nothing of Firestore's speed; see the report).
+    const memory = createMemoryStores();
+    await seedOrganisation(memory, { orgId: org.orgId, units: org.units, staff: org.staff });
+    {
+      const api = apiFor(memory, org.orgId);
       const again = await upload(api, file);
       const serverRuns: number[] = [];
       for (let i = 0; i < 3; i++) {
         const t0 = performance.now();
         const dry = (await post(api, ROSTER_PATHS.check(again), {})) as DryRunAnswer;
         serverRuns.push(performance.now() - t0);
-        if (dry.summary.new !== 0) throw new Error('the second dry run found new people');
+        if (dry.summary.new !== 0) throw new Error('the dry run of the roster as it stands found new people');
       }
-      log(`  server comparison (ms): ${serverRuns.map((r) => r.toFixed(0)).join(', ')}`);
+      log(`  server comparison, in-memory stores (ms): ${serverRuns.map((r) => r.toFixed(0)).join(', ')}`);
       const device = await browserRead(file, log);
       results['roster.dry_run_device_ms_40k'] = round(device, 0);
       results['roster.dry_run_server_ms_40k'] = round(median(serverRuns), 0);
       results['roster.dry_run_ms_40k'] = round(device + median(serverRuns), 0);
-    } finally {
-      await deleteApp(app);
-      await standIn.stop();
     }
 
     // --- A phone's download after 10 person changes and one unit renamed.
-    const memory = createMemoryStores();
-    await seedOrganisation(memory, { orgId: org.orgId, units: org.units, staff: org.staff });
     const meta = await memory.directory.getDirectoryMeta(org.orgId);
     const cursor = { snapshotId: meta.snapshot?.id ?? null, version: meta.headVersion };
     const api = apiFor(memory, org.orgId);

@@ -38,8 +38,12 @@ export type RosterStores = Pick<ServerStores, 'roster' | 'directory'>;
 
 /** People written per step: one directory batch (BULK_PROFILES_PER_BATCH) and one AccessPort call. */
 export const APPLY_STEP = 200;
-/** An apply call stops after this much work and says `done: false`; the device calls again. */
-export const APPLY_BUDGET_MS = 20_000;
+/**
+ * An apply call stops after this much work and says `done: false`; the device calls again. Each
+ * call reads the whole roster to re-plan, so fewer, longer calls are cheaper; the function's
+ * timeout is 300 s (functions/src/index.ts).
+ */
+export const APPLY_BUDGET_MS = 120_000;
 
 function parse<T>(schema: v.GenericSchema<unknown, T>, body: unknown): T {
   const r = v.safeParse(schema, body);
