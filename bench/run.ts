@@ -147,6 +147,7 @@ results['bundle.inline_js_gz_bytes'] = inlineGz;
 // --- The app itself on a 40,000-person stack. `--quick` skips it (about four minutes).
 if (!process.argv.includes('--quick')) await runAppBench(results, log);
 if (!process.argv.includes('--quick')) await (await import('./yell-bench')).runYellBench(results, log);
+if (!process.argv.includes('--quick')) await (await import('./roster-bench')).runRosterBench(results, log);
 
 await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 // Every figure beside its target (bench/targets.ts); a miss sets the exit code.

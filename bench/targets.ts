@@ -33,6 +33,10 @@ export const TARGETS: Readonly<Record<string, Target>> = {
     Object.keys(SYNC_FEEDS).length,
     'document reads of that sync, counted by the store: at most one per feed',
   ),
+  // Issue 21: the roster import.
+  'roster.dry_run_ms_40k': atMost(5000, 'CP932 file read + checked, 4x CPU, + server comparison'),
+  'roster.apply_s_40k': atMost(120, 'first import of 40,000 on the Firestore stand-in'),
+  'roster.delta_sync_bytes': atMost(20 * 1024, 'a phone after 10 changes + 1 unit renamed, 40,000'),
 };
 
 export interface Verdict {

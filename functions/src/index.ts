@@ -14,6 +14,7 @@ import { serveNodeRequest } from './api/node-http';
 import { createApi, type Api } from './api/router';
 import { createFirestoreStores } from './features';
 import { firebaseAuthAdmin } from './features/access/auth-admin';
+import { enableTestClock } from './kit/clock';
 
 let instance: Api | undefined;
 
@@ -22,6 +23,8 @@ function getApi(): Api {
   if (!instance) {
     const app = initializeApp();
     const auth = getAuth(app);
+    // The roster's test clock (kit/clock.ts) exists only inside the emulator, like the read count.
+    if (process.env.FUNCTIONS_EMULATOR === 'true') enableTestClock();
     instance = createApi({
       // Claims, revocation and users of the roster go through the access module's Auth port.
       stores: createFirestoreStores(getFirestore(app), { auth: firebaseAuthAdmin(auth) }),

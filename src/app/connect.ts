@@ -7,6 +7,7 @@ import { setProfileApi } from '../features/profile/detail-source';
 import { setRecognitionApi } from '../features/recognition-summary/summary-source';
 import { setNominationApi } from '../features/nominations/audit-source';
 import { setAccessApi, setAdminApi } from '../features/admin/admin-source';
+import { setRosterApi } from '../features/roster/public';
 import { readConfig } from '../platform/config';
 import { webLocks } from '../platform/locks';
 import { SyncEngine } from '../sync/engine';
@@ -51,6 +52,7 @@ export function connect(db: AppDb): Connection {
   setNominationApi(transport);
   setAdminApi(transport);
   setAccessApi(transport);
+  setRosterApi(transport);
   keepPhotoCookie();
   const engine = new SyncEngine(
     {

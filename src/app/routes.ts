@@ -6,6 +6,7 @@ import { paths as orgPaths } from '../features/org/paths';
 import { paths as peersPaths } from '../features/peers/paths';
 import { paths as profilePaths } from '../features/profile/paths';
 import { paths as summaryPaths } from '../features/recognition-summary/paths';
+import { paths as rosterPaths } from '../features/roster/paths';
 import { paths as trainingPaths } from '../features/trainings/paths';
 import { paths as yellPaths } from '../features/yell/paths';
 import { featureArea, type FeatureArea } from '../ui/routes';
@@ -26,4 +27,5 @@ export const FEATURE_AREAS: readonly FeatureArea[] = [
   featureArea(summaryPaths, () => import('../features/recognition-summary/routes')),
   featureArea(nominationPaths, () => import('../features/nominations/routes')),
   featureArea(trainingPaths, () => import('../features/trainings/routes')),
+  featureArea(rosterPaths, () => import('../features/roster/routes')),
 ];

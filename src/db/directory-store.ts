@@ -41,12 +41,15 @@ export function dexieDirectoryStore(db: AppDb, now: () => number = Date.now): Di
     },
 
     async applyChanges(changes: readonly DirectoryChange[], version: number) {
-      await db.transaction('rw', [db.directoryOverlay, db.meta, db.feedCursors], async () => {
+      await db.transaction('rw', [db.directoryOverlay, db.units, db.meta, db.feedCursors], async () => {
         // Later changes to the same person replace earlier ones: the engine hands them in version order.
         const rows = new Map<string, { id: string; version: number; record: DirectoryRecord | null }>();
         for (const c of changes) {
           if (c.op === 'put') rows.set(c.record.id, { id: c.record.id, version: c.version, record: c.record });
-          else rows.set(c.id, { id: c.id, version: c.version, record: null });
+          else if (c.op === 'remove') rows.set(c.id, { id: c.id, version: c.version, record: null });
+          // Unit changes (issue 21) apply in version order, each in this one transaction.
+          else if (c.op === 'unit') await db.units.put(c.unit);
+          else await db.units.delete(c.id);
         }
         await db.directoryOverlay.bulkPut([...rows.values()]);
         const { snapshotId, staffCount } = await readDirectoryMeta(db);

@@ -39,6 +39,8 @@ export interface EncodedChunk {
   photo: (string | null)[];
   /** Shown awards (C3) per person, null for none; the column is left out when nobody has one. */
   awards?: (DirectoryRecord['awards'] | null)[];
+  /** 兼務 and 休職 (issue 21) per person, null for neither; left out when nobody has either. */
+  roster?: ({ concurrentUnitIds?: string[]; onLeave?: true } | null)[];
 }
 
 export function encodeChunk(records: readonly DirectoryRecord[]): EncodedChunk {
@@ -68,6 +70,16 @@ export function encodeChunk(records: readonly DirectoryRecord[]): EncodedChunk {
     dx: records.map((r) => r.dxLevels.join('')),
     photo: records.map((r) => r.photo),
     ...(records.some((r) => r.awards) && { awards: records.map((r) => r.awards ?? null) }),
+    ...(records.some((r) => r.concurrentUnitIds || r.onLeave) && {
+      roster: records.map((r) =>
+        r.concurrentUnitIds || r.onLeave
+          ? {
+              ...(r.concurrentUnitIds && { concurrentUnitIds: r.concurrentUnitIds }),
+              ...(r.onLeave && { onLeave: true as const }),
+            }
+          : null,
+      ),
+    }),
   };
 }
 
@@ -89,7 +101,7 @@ export function decodeChunk(
   options: { check?: (record: DirectoryRecord) => DirectoryRecord } = {},
 ): DirectoryRecord[] {
   if (!isEncodedChunk(raw)) throw new ChunkFormatError(problem('directory.chunkInvalid'));
-  const { count, dict, scalars, tags, dx, photo, awards } = raw;
+  const { count, dict, scalars, tags, dx, photo, awards, roster } = raw;
   const out: DirectoryRecord[] = new Array<DirectoryRecord>(count);
   const tag = (i: number) => dict[i] ?? '';
   for (let i = 0; i < count; i++) {
@@ -116,6 +128,7 @@ export function decodeChunk(
       dxLevels: Array.from(dx[i] ?? '00000', Number),
       photo: photo[i] ?? null,
       ...(shownAwards(awards, i) && { awards: shownAwards(awards, i) }),
+      ...roster?.[i],
     } satisfies DirectoryRecord;
     out[i] = options.check ? options.check(record) : record;
   }
@@ -139,7 +152,8 @@ function isEncodedChunk(raw: unknown): raw is EncodedChunk {
     TAG_FIELDS.every((f) => Array.isArray(tags[f]) && tags[f].length === n) &&
     c.dx.length === n &&
     c.photo.length === n &&
-    (c.awards === undefined || (Array.isArray(c.awards) && c.awards.length === n))
+    (c.awards === undefined || (Array.isArray(c.awards) && c.awards.length === n)) &&
+    (c.roster === undefined || (Array.isArray(c.roster) && c.roster.length === n))
   );
 }
 

@@ -41,6 +41,9 @@ export type SnapshotManifest = v.InferOutput<typeof SnapshotManifestSchema>;
 export const DirectoryChangeSchema = v.variant('op', [
   v.object({ op: v.literal('put'), version: v.number(), record: DirectoryRecordSchema }),
   v.object({ op: v.literal('remove'), version: v.number(), id: v.string() }),
+  // Unit changes (issue 21): a renamed or new unit, an abolished one, as change pages, not a snapshot.
+  v.object({ op: v.literal('unit'), version: v.number(), unit: OrgUnitSchema }),
+  v.object({ op: v.literal('unitRemove'), version: v.number(), id: v.string() }),
 ]);
 export type DirectoryChange = v.InferOutput<typeof DirectoryChangeSchema>;
 

@@ -64,6 +64,10 @@ export const DirectoryRecordSchema = v.object({
    * awards existed stay valid and a directory without awards costs nothing more.
    */
   awards: v.optional(v.pipe(v.array(ProfileAwardSchema), v.maxLength(50))),
+  /** 兼務: the other units the person also belongs to (roster import, issue 21); absent when none. */
+  concurrentUnitIds: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(40))), v.maxLength(10))),
+  /** 休職: kept in the directory, marked, and out of reminders; absent when at work. */
+  onLeave: v.optional(v.literal(true)),
 });
 /** What everyone in the organisation may see of a person: the shape of the shared snapshot. */
 export type DirectoryRecord = v.InferOutput<typeof DirectoryRecordSchema>;
@@ -106,6 +110,12 @@ export const StaffProfileSchema = v.object({
    * stored before it existed read as opted in.
    */
   yellFeedOptOut: v.optional(v.boolean()),
+  /**
+   * From the roster import (issue 21): 休職 (kept in the directory, marked) or 退職 (kept on the
+   * server so what others wrote to them stays, out of the directory and of new audiences).
+   * Absent means at work.
+   */
+  status: v.optional(v.picklist(['leave', 'retired'])),
 });
 export type StaffProfile = v.InferOutput<typeof StaffProfileSchema>;
 
@@ -134,6 +144,8 @@ export function toDirectoryRecord(p: StaffProfile): DirectoryRecord {
     photo: open('photo') && p.photoConsent ? p.photo : null,
     // Only the awards the person agreed to show are stored on the profile at all (award.consent).
     ...(p.awards && p.awards.length > 0 && { awards: p.awards.map((a) => ({ ...a })) }),
+    ...(p.concurrentUnitIds && p.concurrentUnitIds.length > 0 && { concurrentUnitIds: [...p.concurrentUnitIds] }),
+    ...(p.status === 'leave' && { onLeave: true as const }),
   };
 }
 

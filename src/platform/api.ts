@@ -68,13 +68,21 @@ export interface AdminApi {
   saveAwards(config: AwardsConfig): Promise<AwardsConfig>;
 }
 
+/**
+ * The roster import's calls (issue 21, A1), HR only, online only: each answer is the server's JSON,
+ * checked by the roster screen with its own types. Throws TransportError.
+ */
+export interface RosterApi {
+  rosterPost(path: string, body: unknown): Promise<unknown>;
+}
+
 /** The sync engine's Transport over HTTPS to the functions API. */
 export function httpTransport({
   apiBase,
   getToken,
   fetch: doFetch = fetch,
   onSignedOut,
-}: HttpTransportOptions): Transport & ProfileApi & RecognitionApi & NominationApi & AdminApi & AccessApi {
+}: HttpTransportOptions): Transport & ProfileApi & RecognitionApi & NominationApi & AdminApi & AccessApi & RosterApi {
   async function send(path: string, init: RequestInit, forceRefresh: boolean): Promise<Response> {
     const token = await getToken(forceRefresh);
     if (!token) throw failure(problem('api.unauthenticated'), 401, 'unauthenticated');
@@ -177,6 +185,9 @@ export function httpTransport({
     },
     async signOutEverywhere(staffId: string): Promise<SignOutAnswer> {
       return json(SignOutAnswerSchema, await postJson(ACCESS_PATHS.signOutEverywhere(staffId), {}));
+    },
+    async rosterPost(path: string, body: unknown): Promise<unknown> {
+      return (await postJson(path, body)).json();
     },
     async fetchRecognitionSummary(unitId: string | null): Promise<RecognitionSummary> {
       const q = unitId === null ? '' : `?${new URLSearchParams({ unit: unitId })}`;

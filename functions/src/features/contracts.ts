@@ -8,6 +8,7 @@ import { runNotificationContract } from './notifications/contract';
 import type { ServerStores } from './stores';
 import { runTrainingContract } from './trainings/contract';
 import { runYellContract } from './yells/contract';
+import { runRosterContract } from './roster/contract';
 import type { SERVER_FEATURES } from '.';
 
 /**
@@ -25,6 +26,7 @@ export const FEATURE_CONTRACTS = {
   access: runAccessContract,
   audit: runAuditContract,
   trainings: runTrainingContract,
+  roster: runRosterContract,
 } satisfies Record<(typeof SERVER_FEATURES)[number]['name'], ContractSuite>;
 
 /** Every feature's contract suite, on the stores `make` builds. */

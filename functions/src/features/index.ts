@@ -18,6 +18,7 @@ import { notifications } from './notifications';
 import type { FirestoreEnv, MemoryEnv, ServerStores } from './stores';
 import { trainings } from './trainings';
 import { yells } from './yells';
+import { roster } from './roster';
 
 export const SERVER_FEATURES = [
   directory,
@@ -28,6 +29,7 @@ export const SERVER_FEATURES = [
   access,
   audit,
   trainings,
+  roster,
 ] as const;
 
 type Feature = (typeof SERVER_FEATURES)[number];
@@ -70,6 +72,7 @@ export function createMemoryStores(options: { auth?: AuthAdmin } = {}): ServerSt
     access: access.store.memory(env),
     audit: audit.store.memory(env),
     trainings: trainings.store.memory(env),
+    roster: roster.store.memory(env),
   };
 }
 
@@ -88,5 +91,6 @@ export function createFirestoreStores(db: Firestore, options: { auth?: AuthAdmin
     access: access.store.firestore(env),
     audit: audit.store.firestore(env),
     trainings: trainings.store.firestore(env),
+    roster: roster.store.firestore(env),
   };
 }

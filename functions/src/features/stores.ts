@@ -16,6 +16,7 @@ import type { NominationStore } from './nominations/port';
 import type { NotificationStore } from './notifications/port';
 import type { TrainingStore } from './trainings/port';
 import type { YellStore } from './yells/port';
+import type { RosterStore } from './roster/port';
 
 export interface ServerStores {
   reads: ReadCounter;
@@ -28,6 +29,7 @@ export interface ServerStores {
   access: AccessStore;
   audit: AuditStore;
   trainings: TrainingStore;
+  roster: RosterStore;
 }
 
 export interface MemoryEnv {

@@ -3,6 +3,8 @@ import type { ja } from './ja';
 import { SYNC_EN } from './sync-en';
 import type { ProblemWords } from './words';
 
+const ENC_EN: Record<string, string> = { shift_jis: 'Shift_JIS', 'utf-8': 'UTF-8' };
+
 const TAGS: Record<TagList, string> = { hobbies: 'Hobbies and talents', skills: 'Skills' };
 
 const chars = (n: number) => `${n} ${n === 1 ? 'character' : 'characters'}`;
@@ -133,6 +135,54 @@ export const en = {
   'summary.forbidden': "You don't have permission to see the summary",
   'summary.outsideDepartment': "You can't see the summary of a department other than your own",
   'summary.unknownUnit': 'Unit not found',
+
+  'csv.empty': 'The file is empty',
+  'csv.tooLarge': ({ maxMb }) => `The file is too large (up to ${maxMb} MB)`,
+  'csv.binary': 'This is not a CSV file (save an Excel workbook as CSV first)',
+  'csv.wrongEncoding': ({ chosen, likely }) =>
+    `The file does not seem to be ${ENC_EN[chosen] ?? chosen} (it looks like ${ENC_EN[likely] ?? likely}). Check the encoding you chose`,
+  'csv.undecodable': ({ encoding }) =>
+    `Some characters cannot be read as ${ENC_EN[encoding] ?? encoding}. Check the encoding you chose`,
+  'csv.mojibake': 'The text looks garbled. Save the original file again with the right encoding',
+  'csv.unclosedQuote': ({ line }) => `A quote (") opened on line ${line} is never closed`,
+  'csv.noHeader': 'The file has no header row',
+  'roster.missingColumn': ({ column }) => `The required column “${column}” is missing`,
+  'roster.unknownColumn': ({ column }) => `“${column}” is not a roster column (it is not read)`,
+  'roster.duplicateColumn': ({ column }) => `The column “${column}” appears twice`,
+  'roster.required': 'This field is required',
+  'roster.tooManyColumns': ({ extra }) => `The row has ${extra} more values than the header has columns`,
+  'roster.idInvalid': 'A staff number is letters, digits, - and _, up to 40',
+  'roster.duplicateId': ({ firstLine }) => `This staff number is also on line ${firstLine}`,
+  'roster.nameUnsplit': 'The name cannot be split into family and given name (put a space between them)',
+  'roster.nameTooLong': ({ max }) => `Up to ${max} characters`,
+  'roster.kanaInvalid': 'The reading must be katakana or hiragana',
+  'roster.gaiji': 'Contains a private-use character (gaiji) that other devices cannot show',
+  'roster.unknownUnit': ({ date }) => `No unit has this code on ${date}`,
+  'roster.unknownJobLevel': 'This is not a known job level',
+  'roster.unknownEmployment': 'This is not a known employment type',
+  'roster.extensionInvalid': 'An extension is digits and -, up to 12',
+  'roster.emailInvalid': 'The email address is not valid',
+  'roster.emailDomain': ({ domains }) => `Not an address of the organisation (${domains})`,
+  'roster.emailRequired': 'A new hire needs an email address (used to sign in)',
+  'roster.unknownRole': ({ role }) => `“${role}” is not one of the roles of the template`,
+  'roster.dateInvalid': 'This cannot be read as a date (e.g. 2026/4/1, or an era date with its year)',
+  'roster.dateAmbiguous': 'The year is unclear, so the date cannot be decided (e.g. 2026/4/1)',
+  'roster.dateRequired': 'This kind of change needs an effective date',
+  'roster.unknownKind': 'The kind of change is not one of the six of the template',
+  'roster.notInRoster': 'This staff number is not in the roster (for a new hire, set the kind to “hire”)',
+  'roster.alreadyInRoster': 'This staff number is already in the roster',
+  'roster.paddedMatch': ({ padded }) =>
+    `Leading zeros may have been lost: confirm to treat it as “${padded}” of the roster`,
+  'roster.notActive': 'This person has already left',
+  'roster.beforeLatest': ({ date }) =>
+    `This person already has a change dated ${date}; an earlier date cannot be entered`,
+  'roster.noRows': 'There are no rows to import',
+  'roster.tooManyRows': ({ max }) => `Up to ${max} rows can be imported at once`,
+  'roster.importNotFound': 'This import was not found. Choose the file again',
+  'roster.importIncomplete': 'The file has not been sent completely',
+  'roster.hasErrors': ({ count }) => `${count} rows have errors. To apply the valid rows only, choose so explicitly`,
+  'roster.changedSinceCheck': 'The roster changed after the check. Check again',
+  'roster.accessUnavailable': 'Rights cannot be updated, so nothing was applied',
 
   'probe.alreadyTookPart': "You've already answered this survey",
   'probe.refused': 'Not accepted',

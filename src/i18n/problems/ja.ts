@@ -2,6 +2,8 @@ import type { TagList } from '../../domain/problems';
 import { SYNC_JA } from './sync-ja';
 import type { ProblemWords } from './words';
 
+const ENC: Record<string, string> = { shift_jis: 'Shift_JIS', 'utf-8': 'UTF-8' };
+
 const TAGS: Record<TagList, string> = { hobbies: '趣味・特技', skills: 'スキル' };
 
 /**
@@ -132,6 +134,55 @@ export const ja = {
   'summary.forbidden': '集計を見る権限がありません',
   'summary.outsideDepartment': '自分の部以外の集計は見られません',
   'summary.unknownUnit': '組織が見つかりません',
+
+  'csv.empty': 'ファイルが空です',
+  'csv.tooLarge': ({ maxMb }) => `ファイルが大きすぎます（${maxMb} MBまで）`,
+  'csv.binary': 'CSVファイルではありません（Excelのブック形式などは、CSVで保存し直してください）',
+  'csv.wrongEncoding': ({ chosen, likely }) =>
+    `文字コードが${ENC[chosen] ?? chosen}ではないようです（${ENC[likely] ?? likely}と思われます）。文字コードの指定を確かめてください`,
+  'csv.undecodable': ({ encoding }) =>
+    `${ENC[encoding] ?? encoding}として読めない文字があります。文字コードの指定を確かめてください`,
+  'csv.mojibake': '文字化けしているようです。元のファイルを文字コードを確かめて保存し直してください',
+  'csv.unclosedQuote': ({ line }) => `${line}行目の引用符（"）が閉じられていません`,
+  'csv.noHeader': '見出し行がありません',
+  'roster.missingColumn': ({ column }) => `必須の列「${column}」がありません`,
+  'roster.unknownColumn': ({ column }) => `列「${column}」は名簿の列ではありません（読み込みません）`,
+  'roster.duplicateColumn': ({ column }) => `列「${column}」が2つあります`,
+  'roster.required': '必須の項目が空です',
+  'roster.tooManyColumns': ({ extra }) => `見出しより${extra}列多い値があります`,
+  'roster.idInvalid': '職員番号は英数字と - _ で40文字以内です',
+  'roster.duplicateId': ({ firstLine }) => `この職員番号は${firstLine}行目にもあります`,
+  'roster.nameUnsplit': '氏名を姓と名に分けられません（姓と名の間に空白を入れてください）',
+  'roster.nameTooLong': ({ max }) => `${max}文字以内にしてください`,
+  'roster.kanaInvalid': 'フリガナはカタカナかひらがなで入力してください',
+  'roster.gaiji': '外字（私用領域の文字）が含まれています。他の端末では正しく表示されません',
+  'roster.unknownUnit': ({ date }) => `${date}時点の組織にこの所属コードはありません`,
+  'roster.unknownJobLevel': 'この職層は職層の一覧にありません',
+  'roster.unknownEmployment': 'この雇用形態は一覧にありません',
+  'roster.extensionInvalid': '内線は数字と - で12文字以内です',
+  'roster.emailInvalid': 'メールアドレスの形式が正しくありません',
+  'roster.emailDomain': ({ domains }) => `組織のメールアドレス（${domains}）ではありません`,
+  'roster.emailRequired': '新規採用にはメールアドレスが必要です（サインインに使います）',
+  'roster.unknownRole': ({ role }) => `役割「${role}」は一覧にありません（職員・管理職・人事・表彰委員・DX推進委員）`,
+  'roster.dateInvalid': '日付として読めません（例：2026/4/1、令和8年4月1日）',
+  'roster.dateAmbiguous': '年が分からないため日付を決められません（例：2026/4/1、令和8年4月1日）',
+  'roster.dateRequired': 'この区分には発令日が必要です',
+  'roster.unknownKind': '区分は 採用・異動・退職・休職・復職・変更 のいずれかです',
+  'roster.notInRoster': 'この職員番号は名簿にありません（新規なら区分を「採用」にしてください）',
+  'roster.alreadyInRoster': 'この職員番号はすでに名簿にあります',
+  'roster.paddedMatch': ({ padded }) =>
+    `先頭の0が消えた可能性があります：名簿の「${padded}」として扱うには確認が必要です`,
+  'roster.notActive': 'この職員は退職済みです',
+  'roster.beforeLatest': ({ date }) =>
+    `この職員には${date}付の発令がすでにあります。それより前の日付では登録できません`,
+  'roster.noRows': '取り込む行がありません',
+  'roster.tooManyRows': ({ max }) => `一度に取り込めるのは${max}行までです`,
+  'roster.importNotFound': 'この取り込みは見つかりません。もう一度ファイルを選んでください',
+  'roster.importIncomplete': 'ファイルの送信が終わっていません',
+  'roster.hasErrors': ({ count }) =>
+    `誤りのある行が${count}行あります。正しい行だけを反映するには、そのことを選んでください`,
+  'roster.changedSinceCheck': '確認の後に名簿が変わりました。もう一度確認してください',
+  'roster.accessUnavailable': '権限の更新ができないため、反映できません',
 
   'probe.alreadyTookPart': 'この調査には回答済みです',
   'probe.refused': '受け付けられませんでした',

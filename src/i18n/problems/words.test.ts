@@ -21,6 +21,17 @@ const SAMPLE: Required<Record<keyof UnionToIntersection<ProblemParams[ProblemCod
   staffId: 's00001',
   date: '2026-04-01',
   taken: 12,
+  chosen: 'shift_jis',
+  likely: 'utf-8',
+  encoding: 'shift_jis',
+  line: 12,
+  column: 'unit code',
+  extra: 2,
+  firstLine: 3,
+  domains: 'demo-ku.example.jp',
+  role: 'chief',
+  padded: '000123',
+  count: 2,
 };
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -40,7 +40,11 @@ export class FakeDirectoryStore implements DirectoryStore {
     await Promise.resolve();
     for (const change of changes) {
       if (change.op === 'put') this.records.set(change.record.id, structuredClone(change.record));
-      else this.records.delete(change.id);
+      else if (change.op === 'remove') this.records.delete(change.id);
+      else if (change.op === 'unit') {
+        const unit = structuredClone(change.unit);
+        this.units = [...this.units.filter((u) => u.id !== unit.id), unit];
+      } else this.units = this.units.filter((u) => u.id !== change.id);
       this.appliedChanges.push(structuredClone(change));
     }
     this.version = version;

@@ -58,7 +58,9 @@ export function runDirectoryContract(name: string, makeStore: () => ServerStores
         expect(await store.directory.headVersion(orgId)).toBe(count);
         const changes = await store.directory.changesSince(orgId, 0, count + 10);
         expect(changes.map((c) => c.version)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
-        expect(new Set(changes.map((c) => (c.op === 'put' ? c.record.id : c.id))).size).toBe(count);
+        expect(new Set(changes.map((c) => (c.op === 'put' ? c.record.id : c.op === 'remove' ? c.id : c.op))).size).toBe(
+          count,
+        );
       },
       SLOW,
     );
@@ -267,6 +269,46 @@ export function runDirectoryContract(name: string, makeStore: () => ServerStores
       expect(await store.directory.trimChanges(orgId, 3)).toBe(3);
       expect((await store.directory.getDirectoryMeta(orgId)).logFloor).toBe(3);
       expect((await store.directory.changesSince(orgId, 0, 10)).map((c) => c.version)).toEqual([4, 5]);
+    });
+
+    it('a retired profile (roster import) is logged as a removal, and stays readable on the server', async () => {
+      const store = await makeStore();
+      const orgId = freshOrgId();
+      const p = makeProfile(1);
+      await store.directory.putStaffBulk(orgId, [p]);
+      await store.directory.putStaffBulk(orgId, [{ ...p, status: 'retired' }]);
+      expect(await store.directory.changesSince(orgId, 0, 10)).toEqual([
+        { op: 'put', version: 1, record: toDirectoryRecord(p) },
+        { op: 'remove', version: 2, id: p.id },
+      ]);
+      expect((await store.directory.getStaff(orgId, p.id))?.status).toBe('retired');
+    });
+
+    it('unit changes are one write of the unit list and a logged change each, after the people', async () => {
+      const { store, orgId } = await seeded(2);
+      await store.directory.putUnits(orgId, UNITS);
+      const [first, second] = UNITS;
+      if (!first || !second) throw new Error('fixtures have units');
+      const renamed = { ...first, name: `${first.name}（新）` };
+      await store.directory.putUnitChanges(orgId, { put: [renamed], remove: [second.id] });
+      expect(await store.directory.changesSince(orgId, 2, 10)).toEqual([
+        { op: 'unit', version: 3, unit: renamed },
+        { op: 'unitRemove', version: 4, id: second.id },
+      ]);
+      expect(await store.directory.headVersion(orgId)).toBe(4);
+      const units = await store.directory.listUnits(orgId);
+      expect(units.find((u) => u.id === first.id)).toEqual(renamed);
+      expect(units.some((u) => u.id === second.id)).toBe(false);
+      expect(units).toHaveLength(UNITS.length - 1);
+    });
+
+    it('the roster due day is kept in the directory head, and cleared', async () => {
+      const store = await makeStore();
+      const orgId = freshOrgId();
+      await store.directory.setRosterDue(orgId, '2026-04-01');
+      expect((await store.directory.getDirectoryMeta(orgId)).rosterDue).toBe('2026-04-01');
+      await store.directory.setRosterDue(orgId, null);
+      expect(await store.directory.getDirectoryMeta(orgId)).toEqual({ snapshot: null, headVersion: 0, logFloor: 0 });
     });
   });
 }

@@ -4,9 +4,11 @@
  * Layout (one tree per organisation, so no query ever crosses organisations):
  *
  *   orgs/{orgId}/staff/{staffId}               StaffProfile; its `id` field equals the document id
- *   orgs/{orgId}/directory/meta                { headVersion, logFloor, snapshot: SnapshotManifest | null }
+ *   orgs/{orgId}/directory/meta                { headVersion, logFloor, snapshot: SnapshotManifest | null,
+ *                                                rosterDue?: 'YYYY-MM-DD' | null (roster changes kept until a day) }
  *   orgs/{orgId}/directory/units               { units: OrgUnit[] }  (one document: a ward has hundreds, not thousands)
  *   orgs/{orgId}/changes/{000000000042}        { version: 42, op: 'put', record } | { version, op: 'remove', id }
+ *                                              | { version, op: 'unit', unit } | { version, op: 'unitRemove', id }
  *   orgs/{orgId}/mutations/{mutationId}        MutationRecord (kit/versioned.ts), shared by every feature
  *   orgs/{orgId}/snapshots/{snapshotId}        SnapshotManifest
  *   orgs/{orgId}/snapshots/{snapshotId}/chunks/{n}   { data: Bytes }  (a gzipped encoded chunk, < 1 MiB)
@@ -28,7 +30,7 @@ import * as v from 'valibot';
 import { OrgUnitSchema, type OrgUnit } from '../../../../src/domain/org';
 import { DirectoryChangeSchema, SnapshotManifestSchema } from '../../../../src/domain/protocol';
 import type { DirectoryChange, SnapshotManifest } from '../../../../src/domain/protocol';
-import { StaffProfileSchema, toDirectoryRecord, type StaffProfile } from '../../../../src/domain/staff';
+import { StaffProfileSchema, type StaffProfile } from '../../../../src/domain/staff';
 import type { HeadHandle } from '../../kit/batch-read';
 import {
   commitOrConflict,
@@ -43,6 +45,9 @@ import type { FirestoreEnv } from '../stores';
 import {
   BULK_PROFILES_PER_BATCH,
   assertTrimAllowed,
+  changeOf,
+  unitChanges,
+  withUnitChanges,
   isRejection,
   type ApplyToProfile,
   type DirectoryMeta,
@@ -56,6 +61,7 @@ const MetaSchema = v.object({
   headVersion: v.optional(v.number(), 0),
   logFloor: v.optional(v.number(), 0),
   snapshot: v.optional(v.nullable(SnapshotManifestSchema), null),
+  rosterDue: v.optional(v.nullable(v.string()), null),
 });
 const UnitsDocSchema = v.object({ units: v.array(OrgUnitSchema) });
 const ChunkDocSchema = v.object({ data: v.instance(Uint8Array) });
@@ -88,7 +94,7 @@ export class FirestoreDirectory implements DirectoryStore {
         const head = (await this.getDirectoryMeta(orgId)).headVersion;
         const batch = this.db.batch();
         slice.forEach((p, k) => {
-          const change: DirectoryChange = { op: 'put', version: head + 1 + k, record: toDirectoryRecord(p) };
+          const change: DirectoryChange = changeOf(p, head + 1 + k);
           batch.create(this.#changeRef(orgId, change.version), change);
         });
         for (const p of slice) batch.set(this.#staffRef(orgId, p.id), p);
@@ -96,6 +102,26 @@ export class FirestoreDirectory implements DirectoryStore {
         return commitOrConflict(batch.commit());
       });
     }
+  }
+
+  async putUnitChanges(orgId: string, changes: { put: readonly OrgUnit[]; remove: readonly string[] }): Promise<void> {
+    await retryVersioned(this.retry, async () => {
+      const [meta, units] = await Promise.all([this.getDirectoryMeta(orgId), this.listUnits(orgId)]);
+      const batch = this.db.batch();
+      const logged = unitChanges(changes.put, changes.remove, meta.headVersion);
+      for (const c of logged) batch.create(this.#changeRef(orgId, c.version), c);
+      const next = withUnitChanges(units, changes.put, changes.remove);
+      if (Buffer.byteLength(JSON.stringify(next)) > MAX_UNITS_JSON_BYTES)
+        throw new RangeError('the unit list is too large for one document');
+      batch.set(this.#org(orgId).collection('directory').doc('units'), { units: next });
+      batch.set(this.#metaRef(orgId), { headVersion: meta.headVersion + logged.length }, { merge: true });
+      return commitOrConflict(batch.commit());
+    });
+  }
+
+  async setRosterDue(orgId: string, due: string | null): Promise<void> {
+    // null, not a deleted field: the stand-in has no FieldValue.delete().
+    await this.#metaRef(orgId).set({ rosterDue: due }, { merge: true });
   }
 
   async listStaff(orgId: string, page: { afterId?: string; limit: number }): Promise<StaffProfile[]> {
@@ -204,7 +230,7 @@ export class FirestoreDirectory implements DirectoryStore {
         if (!current) return rejectWith(problem('directory.staffNotFound'));
         const next = apply(current);
         if (isRejection(next)) return rejectWith(next.rejected);
-        const change: DirectoryChange = { op: 'put', version: head + 1, record: toDirectoryRecord(next) };
+        const change: DirectoryChange = changeOf(next, head + 1);
         return { write: { gate: change, stage: (batch) => void batch.set(staffRef, next) } };
       },
     });
@@ -262,7 +288,9 @@ export class FirestoreDirectory implements DirectoryStore {
 }
 
 function parseMeta(snap: DocumentSnapshot): DirectoryMeta {
-  return snap.exists ? v.parse(MetaSchema, snap.data()) : { snapshot: null, headVersion: 0, logFloor: 0 };
+  if (!snap.exists) return { snapshot: null, headVersion: 0, logFloor: 0 };
+  const { rosterDue, ...meta } = v.parse(MetaSchema, snap.data());
+  return { ...meta, ...(rosterDue !== null && { rosterDue }) };
 }
 
 function parseStaff(snap: DocumentSnapshot): StaffProfile | null {

@@ -15,6 +15,10 @@ import { applyProfilePhoto, applyProfileUpdate } from './profile';
 import { buildDirectorySnapshot } from './snapshot';
 import { getStaffDetail } from './staff-detail';
 import { directoryAnswer } from './sync';
+import { jstDate } from '../../../../src/domain/roster/normalize';
+import { serverClock } from '../../kit/clock';
+import { applyDueRoster } from '../roster/due';
+import { rosterWiringFor } from '../roster/wiring';
 
 /** Paths only the functions serve (the app's paths are in src/domain/protocol.ts). */
 export const ADMIN_PATHS = {
@@ -39,7 +43,16 @@ export const directory = defineFeature({
         const head = stores.directory.directoryHead(claims.orgId);
         return {
           reads: [head.read],
-          answer: () => directoryAnswer(stores, claims.orgId, head.value(), cursor),
+          answer: async () => {
+            let meta = head.value();
+            // A roster change kept until its day (issue 21) is applied by the first sync after it.
+            const now = serverClock.now();
+            if (meta.rosterDue !== undefined && meta.rosterDue <= jstDate(now)) {
+              await applyDueRoster(stores, claims.orgId, now, rosterWiringFor(stores));
+              meta = await stores.directory.getDirectoryMeta(claims.orgId);
+            }
+            return directoryAnswer(stores, claims.orgId, meta, cursor);
+          },
         };
       },
     }),

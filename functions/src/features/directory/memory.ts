@@ -1,6 +1,6 @@
 import type { OrgUnit } from '../../../../src/domain/org';
 import type { DirectoryChange, SnapshotManifest } from '../../../../src/domain/protocol';
-import { toDirectoryRecord, type StaffProfile } from '../../../../src/domain/staff';
+import type { StaffProfile } from '../../../../src/domain/staff';
 import type { HeadHandle } from '../../kit/batch-read';
 import { emptyGate, memoryHead, memoryPage, memoryVersionedWrite, tick, type MemoryGate } from '../../kit/memory';
 import { CONFLICT, rejectWith, retryVersioned, type MutationOutcome, type RetryPolicy } from '../../kit/versioned';
@@ -8,6 +8,9 @@ import type { MemoryEnv } from '../stores';
 import {
   BULK_PROFILES_PER_BATCH,
   assertTrimAllowed,
+  changeOf,
+  unitChanges,
+  withUnitChanges,
   isRejection,
   type ApplyToProfile,
   type DirectoryMeta,
@@ -24,6 +27,7 @@ interface OrgData {
   log: MemoryGate<DirectoryChange>;
   snapshot: SnapshotManifest | null;
   logFloor: number;
+  rosterDue: string | null;
   snapshots: Map<string, { manifest: SnapshotManifest; chunks: Uint8Array[] }>;
   photos: Map<string, StoredPhoto>;
 }
@@ -54,13 +58,33 @@ export class MemoryDirectory implements DirectoryStore {
         const versions = batch.map((_, k) => head + 1 + k);
         if (versions.some((v) => org.log.versions.has(v))) return CONFLICT;
         batch.forEach((p, k) => {
-          org.log.versions.set(head + 1 + k, { op: 'put', version: head + 1 + k, record: toDirectoryRecord(p) });
+          org.log.versions.set(head + 1 + k, changeOf(p, head + 1 + k));
           org.staff.set(p.id, p);
         });
         org.log.head = head + batch.length;
         return undefined;
       });
     }
+  }
+
+  async putUnitChanges(orgId: string, changes: { put: readonly OrgUnit[]; remove: readonly string[] }): Promise<void> {
+    await retryVersioned(this.retry, async () => {
+      await this.#read(2);
+      const org = this.#org(orgId);
+      const head = org.log.head;
+      await tick();
+      const logged = unitChanges(changes.put, changes.remove, head);
+      if (logged.some((c) => org.log.versions.has(c.version))) return CONFLICT;
+      for (const c of logged) org.log.versions.set(c.version, c);
+      org.log.head = head + logged.length;
+      org.units = withUnitChanges(org.units, structuredClone([...changes.put]), changes.remove);
+      return undefined;
+    });
+  }
+
+  async setRosterDue(orgId: string, due: string | null): Promise<void> {
+    await tick();
+    this.#org(orgId).rosterDue = due;
   }
 
   async listStaff(orgId: string, page: { afterId?: string; limit: number }): Promise<StaffProfile[]> {
@@ -148,7 +172,7 @@ export class MemoryDirectory implements DirectoryStore {
         const version = head + 1;
         return {
           write: {
-            gate: { op: 'put' as const, version, record: toDirectoryRecord(next) },
+            gate: changeOf(next, version),
             commit: () => void org.staff.set(next.id, structuredClone(next)),
           },
         };
@@ -181,7 +205,12 @@ export class MemoryDirectory implements DirectoryStore {
 
   #meta(orgId: string): DirectoryMeta {
     const org = this.#org(orgId);
-    return structuredClone({ snapshot: org.snapshot, headVersion: org.log.head, logFloor: org.logFloor });
+    return structuredClone({
+      snapshot: org.snapshot,
+      headVersion: org.log.head,
+      logFloor: org.logFloor,
+      ...(org.rosterDue !== null && { rosterDue: org.rosterDue }),
+    });
   }
 
   async #read(documents: number): Promise<void> {
@@ -198,6 +227,7 @@ export class MemoryDirectory implements DirectoryStore {
         log: emptyGate(),
         snapshot: null,
         logFloor: 0,
+        rosterDue: null,
         snapshots: new Map(),
         photos: new Map(),
       };

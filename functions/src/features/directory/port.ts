@@ -1,6 +1,6 @@
 import type { OrgUnit } from '../../../../src/domain/org';
 import type { DirectoryChange, SnapshotManifest } from '../../../../src/domain/protocol';
-import type { StaffProfile } from '../../../../src/domain/staff';
+import { toDirectoryRecord, type StaffProfile } from '../../../../src/domain/staff';
 import type { HeadHandle } from '../../kit/batch-read';
 import type { RetryPolicy } from '../../kit/versioned';
 import type { MutationOutcome } from '../../kit/versioned';
@@ -30,6 +30,16 @@ export interface DirectoryStore {
    * of the whole call is harmless (it logs the profiles again).
    */
   putStaffBulk(orgId: string, profiles: readonly StaffProfile[]): Promise<void>;
+  /**
+   * Changes units (renamed, added, abolished) and logs each as a change, so devices get them in
+   * their next change page: one atomic write with the unit list (issue 21).
+   */
+  putUnitChanges(orgId: string, changes: { put: readonly OrgUnit[]; remove: readonly string[] }): Promise<void>;
+  /**
+   * The day the earliest roster change kept on the server takes effect (`YYYY-MM-DD`, JST), or
+   * null: kept in the directory's head so the /sync that reads the head anyway sees when one is due.
+   */
+  setRosterDue(orgId: string, due: string | null): Promise<void>;
   /** Profiles in id order, `limit` at a time, starting after `afterId`. */
   listStaff(orgId: string, page: { afterId?: string; limit: number }): Promise<StaffProfile[]>;
   /** Replaces the organisation's unit tree. */
@@ -87,6 +97,38 @@ export interface DirectoryMeta {
   headVersion: number;
   /** Every change with a higher version is still in the log. */
   logFloor: number;
+  /** The earliest day a roster change kept on the server is due (roster import); absent when none. */
+  rosterDue?: string;
+}
+
+/**
+ * A profile's change in the log: a retired person (roster import) leaves the directory, so their
+ * write is logged as a removal; everyone else as their record.
+ */
+export function changeOf(p: StaffProfile, version: number): DirectoryChange {
+  return p.status === 'retired'
+    ? { op: 'remove', version, id: p.id }
+    : { op: 'put', version, record: toDirectoryRecord(p) };
+}
+
+/** A unit change in the log. */
+export function unitChanges(put: readonly OrgUnit[], remove: readonly string[], head: number): DirectoryChange[] {
+  return [
+    ...put.map((unit, k): DirectoryChange => ({ op: 'unit', version: head + 1 + k, unit: { ...unit } })),
+    ...remove.map((id, k): DirectoryChange => ({ op: 'unitRemove', version: head + 1 + put.length + k, id })),
+  ];
+}
+
+/** The unit list after the changes (a put replaces the unit of its id or adds it). */
+export function withUnitChanges(
+  units: readonly OrgUnit[],
+  put: readonly OrgUnit[],
+  remove: readonly string[],
+): OrgUnit[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  for (const u of put) byId.set(u.id, { ...u });
+  for (const id of remove) byId.delete(id);
+  return [...byId.values()];
 }
 
 export type PutSnapshotResult = 'current' | 'superseded';

@@ -41,7 +41,11 @@ export async function buildDirectorySnapshot(
   options: BuildSnapshotOptions = {},
 ): Promise<BuiltSnapshot> {
   const version = (await store.directory.getDirectoryMeta(orgId)).headVersion;
-  const records = (await readAllStaff(store, orgId)).map(toDirectoryRecord).sort(compareForChunks);
+  // A retired person (roster import) is kept on the server, out of the directory.
+  const records = (await readAllStaff(store, orgId))
+    .filter((p) => p.status !== 'retired')
+    .map(toDirectoryRecord)
+    .sort(compareForChunks);
   const maxBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
   const chunks = splitIntoChunks(records, CHUNK_SIZE).map((slice, n) => {
     const gz = gzipSync(JSON.stringify(encodeChunk(slice)), { level: 9 });
