@@ -36,7 +36,7 @@ describe('communities on the device store, with no connection', () => {
   it("shows a community's members as faces linked by full name, and joins it offline at once", async () => {
     renderAppAt(db, '/communities/design-0001');
     await screen.findByRole('heading', { level: 1, name: 'デザイン' });
-    const members = screen.getByRole('list', { name: 'メンバー 2人' });
+    const members = await screen.findByRole('list', { name: 'メンバー 2人' });
     expect(within(members).getByRole('link', { name: '佐藤 美咲' }).getAttribute('href')).toBe('/people/p2');
     expect(within(members).getByRole('link', { name: '鈴木 次郎' })).toBeTruthy();
 

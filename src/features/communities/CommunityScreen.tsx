@@ -74,7 +74,9 @@ export function CommunityScreen({ db, id, directory, selfId }: Props) {
       )}
       <section aria-labelledby="community-members">
         <h2 id="community-members">{t.communities.members(community.memberIds.length)}</h2>
-        {members.length === 0 ? (
+        {directory === undefined && community.memberIds.length > 0 ? (
+          <p className="muted">{t.common.loading}</p>
+        ) : members.length === 0 ? (
           <p className="muted">{t.communities.noMembers}</p>
         ) : (
           <ul className="face-tiles" aria-labelledby="community-members">
