@@ -49,6 +49,14 @@ try {
     ['notifications', '/notifications'],
     ['summary', '/recognition/summary'],
     ['nominations', '/nominations'],
+    ['trainings', '/trainings'],
+    ['devices', '/me/devices'],
+    // What only some roles may open: a 職員 sees the refusal, HR (`--account jinji`) the screens.
+    ['manage', '/manage'],
+    ['admin', '/admin'],
+    ['admin-roster', '/admin/roster'],
+    ['admin-access', '/admin/access'],
+    ['admin-audit', '/admin/audit'],
   ];
   for (const [name, path] of screens) {
     await page.goto(new URL(path, stack.appUrl).href);

@@ -109,8 +109,8 @@ function Shell({
           <button type="button" className="link-button" onClick={onSignOut}>
             {t.app.signOut}
           </button>
-          <LanguageSwitch />
         </nav>
+        <LanguageSwitch />
         <Suspense fallback={<span className="bell" aria-hidden="true" />}>
           <Bell db={db} />
         </Suspense>

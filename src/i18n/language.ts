@@ -49,14 +49,22 @@ export function defineWords<W extends object>(wordsJa: W, importEn: () => Promis
     id: books.size + 1,
     ja: wordsJa,
     en: undefined,
-    loadEn: () =>
-      (pending ??= importEn().then(
-        (en) => (book.en = en),
+    loadEn: () => {
+      if (pending) return pending;
+      const loading: Promise<W> & { status?: string; value?: W } = importEn().then(
+        (en) => {
+          // Marked as React marks a promise it has read, so `use` returns it at once on every render.
+          loading.status = 'fulfilled';
+          loading.value = en;
+          return (book.en = en);
+        },
         (e: unknown) => {
           pending = undefined; // a later render or switch tries again
           throw e;
         },
-      )),
+      );
+      return (pending = loading);
+    },
   };
   books.add(book);
   if (useLang.getState().lang === 'en') book.loadEn().catch(() => undefined); // a screen that needs it asks again
@@ -168,7 +176,10 @@ export function useT(...wordBooks: WordBook<object>[]): Messages {
   const shown = useLang((s) => s.shown);
   if (wordBooks.length === 0) return messages;
   const own: object[] = [];
-  for (const book of wordBooks) own.push(shown === 'ja' ? book.ja : (book.en ?? use(book.loadEn())));
+  // `use` on every English render, loaded or not: a component that suspended here is replayed, and
+  // React mounts the hooks after it only when `use` is called again in that replay (skipping it
+  // because the words arrived meanwhile threw React error 467 on /trainings opened in English).
+  for (const book of wordBooks) own.push(shown === 'ja' ? book.ja : use(book.loadEn()));
   // Cast: the merged object holds every key of the shell's words and of each book (the overloads' types).
   return mergeWords(messages, own, wordBooks.map((b) => b.id).join(',')) as Messages;
 }

@@ -8,7 +8,7 @@ import { TransportError } from '../../sync/ports';
 import { requestSync } from '../../sync/trigger';
 import type { DirectoryView } from '../../ui/use-directory';
 import '../../ui/people.css';
-import { getAccessApi } from './admin-source';
+import { getAccessApi, useAccessApi } from './admin-source';
 import './admin.css';
 import { adminWords } from './words';
 
@@ -39,19 +39,20 @@ export function AccessScreen({ role, selfId, directory }: Props) {
     [say, t.access.needsConnection],
   );
 
+  const loaded = useAccessApi();
   const refresh = useCallback(async () => {
     const api = getAccessApi();
-    if (!api) return setStatus({ kind: 'error', message: t.access.needsConnection });
+    if (!api) return; // still loading: the effect below runs again when it arrives
     try {
       setGrants((await api.fetchPendingGrants()).grants);
     } catch (e) {
       setStatus({ kind: 'error', message: failure(e) });
     }
-  }, [failure, t.access.needsConnection]);
+  }, [failure]);
 
   useEffect(() => {
-    if (role === 'hr') void refresh();
-  }, [role, refresh]);
+    if (role === 'hr' && loaded) void refresh();
+  }, [role, refresh, loaded]);
 
   if (role !== 'hr') {
     return (

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { saveSession } from '../../db/session';
@@ -183,6 +183,20 @@ describe('rights screen (A2, A6)', () => {
     await userEvent.click(within(items[1] as HTMLElement).getByRole('button', { name: '承認する' }));
     await screen.findByText(/承認しました/);
     expect(server.confirmed).toEqual(['s00004']);
+  });
+});
+
+describe('rights screen opened by its address', () => {
+  it('waits for the connection to load and then lists the grants, instead of saying it is offline', async () => {
+    await as('hr', '/admin/access');
+    await screen.findByRole('heading', { name: '承認待ちの人事権限' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    act(() => void fakeAccess());
+    const pending = (await screen.findByRole('heading', { name: '承認待ちの人事権限' })).closest(
+      'section',
+    ) as HTMLElement;
+    expect(await within(pending).findAllByRole('listitem')).toHaveLength(2);
+    expect(screen.queryByText(adminJa.access.needsConnection)).toBeNull();
   });
 });
 

@@ -39,7 +39,7 @@ export const adminEn = {
     settings: 'Yell and award settings',
     settingsHint: 'Values, daily cap, awards',
     campaigns: 'Campaigns',
-    campaignsHint: 'Surveys and 360 feedback (coming soon)',
+    campaignsHint: 'Surveys and 360 feedback',
     comingSoon: 'Coming soon',
   },
   manage: {
@@ -50,7 +50,7 @@ export const adminEn = {
     org: 'Organisation',
     orgHint: 'Departments, sections and units, and who is in them',
     feedback: 'I-messages (360) results',
-    feedbackHint: 'Coming soon',
+    feedbackHint: 'A summary of the I-messages written to you',
     notAllowed: 'Only managers and HR can use this screen.',
   },
   audit: {

@@ -40,7 +40,7 @@ export const adminJa = {
     settings: 'エール・表彰の設定',
     settingsHint: 'バリュー、1日の上限、表彰の種類',
     campaigns: 'キャンペーン',
-    campaignsHint: 'アンケートと360度フィードバック（準備中）',
+    campaignsHint: 'アンケートと360度フィードバック',
     comingSoon: '準備中',
   },
   /** The managers' own entry: what a 管理職 may see of their organisation. */
@@ -52,7 +52,7 @@ export const adminJa = {
     org: '組織',
     orgHint: '部・課・係の構成と所属する職員',
     feedback: 'I・メッセージ（360度）の結果',
-    feedbackHint: '準備中',
+    feedbackHint: 'あなたに届いたI・メッセージのまとめ',
     notAllowed: 'この画面は管理職と人事担当者のみ利用できます。',
   },
   audit: {
