@@ -89,6 +89,7 @@ export const adminEn = {
       'access.signOut': 'Signed out of every device',
       'audit.read': 'Audit log read',
       'roster.import': 'Roster imported',
+      'org.batch': 'Reorganisation applied',
       'survey.export': 'Survey exported',
       'feedback360.view': '360 results read',
     },

@@ -91,6 +91,7 @@ export const adminJa = {
       'access.signOut': '全端末からのサインアウト',
       'audit.read': '監査ログの閲覧',
       'roster.import': '名簿の取り込み',
+      'org.batch': '組織改正の反映',
       'survey.export': 'アンケートの書き出し',
       'feedback360.view': '360度の集計の閲覧',
     },

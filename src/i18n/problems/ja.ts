@@ -183,10 +183,17 @@ export const ja = {
   'org.kanaTooLong': ({ max }) => `よみは${max}文字以内にしてください`,
   'org.unitGone': ({ unit }) => `所属コード「${unit}」はこの改正の前の行で廃止・統合されています`,
   'org.unknownUnit': ({ unit }) => `所属コード「${unit}」は組織にありません`,
-  'org.parentKind': ({ kind }) => kind === 'bu' ? '部は上位の所属なしで置いてください' : kind === 'ka' ? '課は部の下に置いてください' : '係は課の下に置いてください',
+  'org.parentKind': ({ kind }) =>
+    kind === 'bu'
+      ? '部は上位の所属なしで置いてください'
+      : kind === 'ka'
+        ? '課は部の下に置いてください'
+        : '係は課の下に置いてください',
   'org.cycle': ({ unit, parent }) => `「${unit}」を「${parent}」の下へは移せません（自分の下位に移すことになります）`,
-  'org.unitHasPeople': ({ unit, count, people }) => `「${unit}」にはまだ${count}人が所属しています（${people}${count > 5 ? 'ほか' : ''}）。先に異動させてください`,
-  'org.unitHasChildren': ({ unit, count, units }) => `「${unit}」の下にまだ${count}の所属があります（${units}）。先に移すか廃止してください`,
+  'org.unitHasPeople': ({ unit, count, people }) =>
+    `「${unit}」にはまだ${count}人が所属しています（${people}${count > 5 ? 'ほか' : ''}）。先に異動させてください`,
+  'org.unitHasChildren': ({ unit, count, units }) =>
+    `「${unit}」の下にまだ${count}の所属があります（${units}）。先に移すか廃止してください`,
   'org.idInvalid': ({ unit }) => `所属コード「${unit}」は使えません（英数字・-・_、40文字以内）`,
   'org.duplicateCode': ({ unit }) => `所属コード「${unit}」はすでに使われています`,
   'org.mergeKind': ({ unit, into }) => `「${unit}」は「${into}」に統合できません（同じ階層の別の所属にしてください）`,
