@@ -31,7 +31,7 @@ export const adminEn = {
     roster: 'Import the roster',
     rosterHint: 'Update the staff directory from the personnel system’s CSV',
     org: 'Organisation',
-    orgHint: 'Departments, sections and units, and who is in them',
+    orgHint: 'Add, rename, move, merge and abolish units (the April reorganisation)',
     audit: 'Audit log',
     auditHint: 'Reads of private fields and transfer histories, changes of roles',
     access: 'Roles and sign-out',
