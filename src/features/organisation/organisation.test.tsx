@@ -87,7 +87,7 @@ describe('the organisation screen (/admin/org)', () => {
         },
       },
     ]);
-  });
+  }, 30_000);
 
   it('reads a CSV of changes, previews and applies', async () => {
     await signIn('hr');
@@ -108,7 +108,7 @@ describe('the organisation screen (/admin/org)', () => {
       { op: 'rename', id: 'ka-1', name: '職員課', kana: 'しょくいんか' },
       { op: 'abolish', id: 'kakari-2' },
     ]);
-  });
+  }, 30_000);
 
   it('says which cell of a CSV cannot be read', async () => {
     await signIn('hr');
