@@ -8,6 +8,7 @@ import { setRecognitionApi } from '../features/recognition-summary/summary-sourc
 import { setNominationApi } from '../features/nominations/audit-source';
 import { setAccessApi, setAdminApi } from '../features/admin/admin-source';
 import { setRosterApi } from '../features/roster/public';
+import { setOrganisationApi } from '../features/organisation/public';
 import { readConfig } from '../platform/config';
 import { webLocks } from '../platform/locks';
 import { SyncEngine } from '../sync/engine';
@@ -53,6 +54,7 @@ export function connect(db: AppDb): Connection {
   setAdminApi(transport);
   setAccessApi(transport);
   setRosterApi(transport);
+  setOrganisationApi({ post: (path, body) => transport.rosterPost(path, body) });
   keepPhotoCookie();
   const engine = new SyncEngine(
     {

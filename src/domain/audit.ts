@@ -25,6 +25,8 @@ export const AUDIT_KINDS = [
   'audit.read',
   /** Wired by the features that own them: a roster import applied (A1), a survey export (S4), a 360 aggregate view (R5). */
   'roster.import',
+  /** An organisation batch (組織改正) applied (A4), on its day for one dated ahead. */
+  'org.batch',
   'survey.export',
   'feedback360.view',
 ] as const;

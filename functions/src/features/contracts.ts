@@ -9,6 +9,7 @@ import type { ServerStores } from './stores';
 import { runTrainingContract } from './trainings/contract';
 import { runYellContract } from './yells/contract';
 import { runRosterContract } from './roster/contract';
+import { runOrganisationContract } from './organisation/contract';
 import type { SERVER_FEATURES } from '.';
 
 /**
@@ -27,6 +28,7 @@ export const FEATURE_CONTRACTS = {
   audit: runAuditContract,
   trainings: runTrainingContract,
   roster: runRosterContract,
+  organisation: runOrganisationContract,
 } satisfies Record<(typeof SERVER_FEATURES)[number]['name'], ContractSuite>;
 
 /** Every feature's contract suite, on the stores `make` builds. */

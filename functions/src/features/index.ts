@@ -19,6 +19,7 @@ import type { FirestoreEnv, MemoryEnv, ServerStores } from './stores';
 import { trainings } from './trainings';
 import { yells } from './yells';
 import { roster } from './roster';
+import { organisation } from './organisation';
 
 export const SERVER_FEATURES = [
   directory,
@@ -30,6 +31,7 @@ export const SERVER_FEATURES = [
   audit,
   trainings,
   roster,
+  organisation,
 ] as const;
 
 type Feature = (typeof SERVER_FEATURES)[number];
@@ -73,6 +75,7 @@ export function createMemoryStores(options: { auth?: AuthAdmin } = {}): ServerSt
     audit: audit.store.memory(env),
     trainings: trainings.store.memory(env),
     roster: roster.store.memory(env),
+    organisation: organisation.store.memory(env),
   };
 }
 
@@ -92,5 +95,6 @@ export function createFirestoreStores(db: Firestore, options: { auth?: AuthAdmin
     audit: audit.store.firestore(env),
     trainings: trainings.store.firestore(env),
     roster: roster.store.firestore(env),
+    organisation: organisation.store.firestore(env),
   };
 }

@@ -17,6 +17,7 @@ import type { NotificationStore } from './notifications/port';
 import type { TrainingStore } from './trainings/port';
 import type { YellStore } from './yells/port';
 import type { RosterStore } from './roster/port';
+import type { OrganisationStore } from './organisation/port';
 
 export interface ServerStores {
   reads: ReadCounter;
@@ -30,6 +31,7 @@ export interface ServerStores {
   audit: AuditStore;
   trainings: TrainingStore;
   roster: RosterStore;
+  organisation: OrganisationStore;
 }
 
 export interface MemoryEnv {

@@ -8,7 +8,8 @@ import { adminWords } from './words';
 /** Where each HR task lives; the roster import (A1) and the organisation's upkeep (A4) are their own features' screens. */
 export const ADMIN_LINKS = {
   roster: '/admin/roster',
-  org: '/org',
+  org: '/admin/org',
+  tree: '/org',
   audit: '/admin/audit',
   access: '/admin/access',
   settings: '/admin/settings',
@@ -86,7 +87,7 @@ export function ManageHome({ role }: { role: Role }) {
   }
   const entries: Entry[] = [
     { href: '/recognition/summary', title: t.manage.summary, hint: t.manage.summaryHint },
-    { href: ADMIN_LINKS.org, title: t.manage.org, hint: t.manage.orgHint },
+    { href: ADMIN_LINKS.tree, title: t.manage.org, hint: t.manage.orgHint },
     // The 360 results of issue 8 take this slot.
     { href: null, title: t.manage.feedback, hint: t.manage.feedbackHint },
   ];

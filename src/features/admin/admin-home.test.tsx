@@ -83,7 +83,7 @@ describe('管理 in the menu (A5)', () => {
     const hrefs = within(page)
       .getAllByRole('link')
       .map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual(['/admin/roster', '/org', '/admin/audit', '/admin/access', '/admin/settings']);
+    expect(hrefs).toEqual(['/admin/roster', '/admin/org', '/admin/audit', '/admin/access', '/admin/settings']);
     expect(within(page).getByText('キャンペーン')).toBeTruthy();
   });
 

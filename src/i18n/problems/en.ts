@@ -177,6 +177,32 @@ export const en = {
   'roster.beforeLatest': ({ date }) =>
     `This person already has a change dated ${date}; an earlier date cannot be entered`,
   'roster.noRows': 'There are no rows to import',
+  'org.noChanges': 'There are no changes',
+  'org.tooManyChanges': ({ max }) => `Up to ${max} changes can be entered at once`,
+  'org.nameEmpty': 'Enter a name',
+  'org.nameTooLong': ({ max }) => `A name can be up to ${max} characters`,
+  'org.kanaTooLong': ({ max }) => `A reading can be up to ${max} characters`,
+  'org.unitGone': ({ unit }) => `Unit code “${unit}” is abolished or merged by an earlier line of this batch`,
+  'org.unknownUnit': ({ unit }) => `Unit code “${unit}” is not in the organisation`,
+  'org.parentKind': ({ kind }) =>
+    kind === 'bu'
+      ? 'A department has no parent unit'
+      : kind === 'ka'
+        ? 'A section goes under a department'
+        : 'A subsection goes under a section',
+  'org.cycle': ({ unit, parent }) => `“${unit}” cannot move under “${parent}” (that is inside itself)`,
+  'org.unitHasPeople': ({ unit, count, people }) =>
+    `${count} ${count === 1 ? 'person is' : 'people are'} still in “${unit}” (${people}${count > 5 ? ' and others' : ''}). Move them first`,
+  'org.unitHasChildren': ({ unit, count, units }) =>
+    `“${unit}” still has ${count} unit${count === 1 ? '' : 's'} under it (${units}). Move or abolish them first`,
+  'org.idInvalid': ({ unit }) => `Unit code “${unit}” cannot be used (letters, digits, - and _, up to 40)`,
+  'org.duplicateCode': ({ unit }) => `Unit code “${unit}” is already used`,
+  'org.mergeKind': ({ unit, into }) =>
+    `“${unit}” cannot be merged into “${into}” (choose another unit of the same level)`,
+  'org.dateInvalid': 'Enter the effective date as YYYY-MM-DD',
+  'org.batchNotFound': 'This reorganisation was not found. Check it again',
+  'org.hasErrors': ({ count }) => `${count} problem${count === 1 ? '' : 's'} must be fixed before applying`,
+  'org.notStaged': 'This reorganisation is already applied or scheduled',
   'roster.tooManyRows': ({ max }) => `Up to ${max} rows can be imported at once`,
   'roster.importNotFound': 'This import was not found. Choose the file again',
   'roster.importIncomplete': 'The file has not been sent completely',

@@ -176,6 +176,31 @@ export const ja = {
   'roster.beforeLatest': ({ date }) =>
     `この職員には${date}付の発令がすでにあります。それより前の日付では登録できません`,
   'roster.noRows': '取り込む行がありません',
+  'org.noChanges': '変更がありません',
+  'org.tooManyChanges': ({ max }) => `一度に登録できる変更は${max}件までです`,
+  'org.nameEmpty': '名称を入力してください',
+  'org.nameTooLong': ({ max }) => `名称は${max}文字以内にしてください`,
+  'org.kanaTooLong': ({ max }) => `よみは${max}文字以内にしてください`,
+  'org.unitGone': ({ unit }) => `所属コード「${unit}」はこの改正の前の行で廃止・統合されています`,
+  'org.unknownUnit': ({ unit }) => `所属コード「${unit}」は組織にありません`,
+  'org.parentKind': ({ kind }) =>
+    kind === 'bu'
+      ? '部は上位の所属なしで置いてください'
+      : kind === 'ka'
+        ? '課は部の下に置いてください'
+        : '係は課の下に置いてください',
+  'org.cycle': ({ unit, parent }) => `「${unit}」を「${parent}」の下へは移せません（自分の下位に移すことになります）`,
+  'org.unitHasPeople': ({ unit, count, people }) =>
+    `「${unit}」にはまだ${count}人が所属しています（${people}${count > 5 ? 'ほか' : ''}）。先に異動させてください`,
+  'org.unitHasChildren': ({ unit, count, units }) =>
+    `「${unit}」の下にまだ${count}の所属があります（${units}）。先に移すか廃止してください`,
+  'org.idInvalid': ({ unit }) => `所属コード「${unit}」は使えません（英数字・-・_、40文字以内）`,
+  'org.duplicateCode': ({ unit }) => `所属コード「${unit}」はすでに使われています`,
+  'org.mergeKind': ({ unit, into }) => `「${unit}」は「${into}」に統合できません（同じ階層の別の所属にしてください）`,
+  'org.dateInvalid': '施行日を YYYY-MM-DD の形で入力してください',
+  'org.batchNotFound': 'この組織改正は見つかりません。もう一度確認からやり直してください',
+  'org.hasErrors': ({ count }) => `${count}件の問題があるため反映できません`,
+  'org.notStaged': 'この組織改正はすでに反映または予約されています',
   'roster.tooManyRows': ({ max }) => `一度に取り込めるのは${max}行までです`,
   'roster.importNotFound': 'この取り込みは見つかりません。もう一度ファイルを選んでください',
   'roster.importIncomplete': 'ファイルの送信が終わっていません',

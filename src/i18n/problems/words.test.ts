@@ -32,6 +32,12 @@ const SAMPLE: Required<Record<keyof UnionToIntersection<ProblemParams[ProblemCod
   role: 'chief',
   padded: '000123',
   count: 2,
+  unit: 'kakari-2',
+  kind: 'ka',
+  parent: 'bu-1',
+  people: 's00001、s00002',
+  units: 'kakari-1',
+  into: 'kakari-1',
 };
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

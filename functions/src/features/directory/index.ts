@@ -18,6 +18,7 @@ import { directoryAnswer } from './sync';
 import { jstDate } from '../../../../src/domain/roster/normalize';
 import { serverClock } from '../../kit/clock';
 import { applyDueRoster } from '../roster/due';
+import { applyDueOrganisation } from '../organisation/due';
 import { rosterWiringFor } from '../roster/wiring';
 
 /** Paths only the functions serve (the app's paths are in src/domain/protocol.ts). */
@@ -45,9 +46,11 @@ export const directory = defineFeature({
           reads: [head.read],
           answer: async () => {
             let meta = head.value();
-            // A roster change kept until its day (issue 21) is applied by the first sync after it.
+            // An organisation batch or a roster change kept until its day (issue 21) is applied by
+            // the first sync after it: the organisation first, so a 4/1 row finds the 4/1 units.
             const now = serverClock.now();
             if (meta.rosterDue !== undefined && meta.rosterDue <= jstDate(now)) {
+              await applyDueOrganisation(stores, claims.orgId, now);
               await applyDueRoster(stores, claims.orgId, now, rosterWiringFor(stores));
               meta = await stores.directory.getDirectoryMeta(claims.orgId);
             }

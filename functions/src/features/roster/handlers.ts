@@ -24,6 +24,8 @@ import type { AccessChange } from '../../kit/access';
 import type { ServerStores } from '../stores';
 import { pendingId, type ImportMeta, type PendingChange } from './port';
 import type { RosterWiring } from './wiring';
+import { refreshDirectoryDue } from '../due';
+import { unitsOnDay } from '../../../../src/domain/organisation/batch';
 
 /**
  * The roster import's use cases (issue 21, A1), for HR only (the routes say so). The device reads
@@ -34,7 +36,7 @@ import type { RosterWiring } from './wiring';
  * the same pure planRoster as the dry run, so a row already applied plans as 変更なし and is not
  * written again: no duplicates after a rerun, and the same file twice changes nothing.
  */
-export type RosterStores = Pick<ServerStores, 'roster' | 'directory'>;
+export type RosterStores = Pick<ServerStores, 'roster' | 'directory' | 'organisation'>;
 
 /** People written per step: one directory batch (BULK_PROFILES_PER_BATCH) and one AccessPort call. */
 export const APPLY_STEP = 200;
@@ -272,14 +274,26 @@ async function planImport(
   if (parts.some((p) => p === null)) throw new HandlerError(409, problem('roster.importIncomplete'));
   const rows: CsvRow[] = parts.flatMap((p) => p ?? []);
   const checked = checkRosterTable({ header: meta.header, rows });
-  const [current, unitList] = await Promise.all([loadRoster(stores, orgId), stores.directory.listUnits(orgId)]);
+  const [current, unitList, scheduled] = await Promise.all([
+    loadRoster(stores, orgId),
+    stores.directory.listUnits(orgId),
+    stores.organisation.listScheduled(orgId),
+  ]);
   const units = new Map(unitList.map((u) => [u.id, u]));
+  const byDay = new Map<string, Map<string, OrgUnit>>();
   const plan = planRoster({
     rows: checked.rows,
     current,
-    // The organisation on a row's own day: today's units. Units dated ahead (A4's reorganisation)
-    // will add theirs here.
-    unitsOn: () => units,
+    // The organisation on a row's own day: today's units with the batches scheduled up to then (A4).
+    unitsOn: (day) => {
+      if (scheduled.length === 0) return units;
+      let on = byDay.get(day);
+      if (!on) {
+        on = new Map(unitsOnDay(unitList, scheduled, day).map((u) => [u.id, u]));
+        byDay.set(day, on);
+      }
+      return on;
+    },
     today: jstDate(now),
     emailDomains: domainsOf(current),
     confirmPadded,
@@ -319,9 +333,7 @@ function domainsOf(current: ReadonlyMap<string, StaffProfile>): string[] {
   return [...domains].sort();
 }
 
-/** The directory head's due day: the earliest kept change's (one read of the kept list). */
+/** The directory head's due day: the earliest kept work's, the organisation's batches included (features/due.ts). */
 export async function refreshDue(stores: RosterStores, orgId: string): Promise<void> {
-  const pending = await stores.roster.listPending(orgId);
-  const due = pending.reduce<string | null>((min, c) => (min === null || c.effective < min ? c.effective : min), null);
-  await stores.directory.setRosterDue(orgId, due);
+  await refreshDirectoryDue(stores, orgId);
 }
