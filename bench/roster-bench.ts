@@ -3,9 +3,9 @@
  *
  * - `roster.apply_s_40k`: a first import of 40,000 people (the demo city, all 採用), through the API
  *   handlers (createApi, in this process) on the Firestore adapters against the local Firestore
- *   stand-in: parts upload, dry run, then apply calls until done, with a recording AccessPort (the
- *   real one, A2, is not wired yet). Not through the Functions emulator: the built functions refuse
- *   to apply until the lead wires the AccessPort in.
+ *   stand-in: parts upload, dry run, then apply calls until done, with the default wiring (the
+ *   access module's states and the audit log written on the stand-in too; Auth users on Auth's
+ *   twin, since no Auth emulator runs in this process). Not through the Functions emulator.
  * - `roster.dry_run_ms_40k`: the device's part, reading and checking the 40,000-row CP932 file
  *   (decode, papaparse, form checks) in Chromium with the CPU throttled 4x, the median of 3, plus
  *   the server's comparison of that file with a 40,000-person roster (the dry run handler on the
@@ -32,8 +32,8 @@ import { SYNC_PATH } from '../src/domain/sync-protocol';
 import { createApi, type Api } from '../functions/src/api/router';
 import { createFirestoreStores, createMemoryStores } from '../functions/src/features';
 import { seedOrganisation } from '../functions/src/features/directory/seed';
-import { RecordingAccess } from '../functions/src/features/roster/testing/recording-access';
-import { wireRoster } from '../functions/src/features/roster/wiring';
+import { MemoryAuthAdmin } from '../functions/src/features/access';
+import { rosterWiring } from '../functions/src/features/roster/wiring';
 import type { ServerStores } from '../functions/src/features/stores';
 import { setServerClock } from '../functions/src/kit/clock';
 import { launchChromium } from '../tools/browser';
@@ -141,8 +141,9 @@ async function browserRead(file: Uint8Array, log: (s: string) => void): Promise<
 
 export async function runRosterBench(results: Record<string, number>, log: (s: string) => void): Promise<void> {
   setServerClock(TODAY);
-  const access = new RecordingAccess();
-  wireRoster({ access });
+  // The default wiring (rosterWiringFor): the access module's states and the audit log on the same
+  // stores as the people, with Auth's twin for the users (no Auth emulator in this process).
+  if (rosterWiring()) throw new Error('the roster bench runs with the default wiring; something put another in');
   try {
     const org = generateDemoOrg({ staff: STAFF });
     const file = encodeCp932(wholeRosterCsv(org), { gaiji: true });
@@ -153,7 +154,7 @@ export async function runRosterBench(results: Record<string, number>, log: (s: s
     process.env.FIRESTORE_EMULATOR_HOST = standIn.address;
     const app = initializeApp({ projectId: 'demo-bench' }, `roster-bench-${process.pid}`);
     try {
-      const stores = createFirestoreStores(getFirestore(app));
+      const stores = createFirestoreStores(getFirestore(app), { auth: new MemoryAuthAdmin() });
       const orgId = 'bench-roster';
       await stores.directory.putUnits(orgId, org.units);
       const api = apiFor(stores, orgId);
@@ -233,7 +234,6 @@ export async function runRosterBench(results: Record<string, number>, log: (s: s
     results['roster.delta_sync_bytes'] = body.byteLength;
     results['roster.delta_sync_gz_bytes'] = gzipSync(body).byteLength;
   } finally {
-    wireRoster(null);
     setServerClock(null);
   }
 }

@@ -154,8 +154,11 @@ export function checkRow(
     problems.push(at(line, key ? headerOf(key) : null, key ? cell(key) : '', p, severity));
 
   if (raw.extra > 0) fail(null, problem('roster.tooManyColumns', { extra: raw.extra }));
-  for (const [key, i] of columns) {
-    if (hasPrivateUse(raw.cells[i] ?? '')) fail(key, problem('roster.gaiji'), 'warning');
+  // One look at the whole row first: 外字 are rare, and most rows need no look per column.
+  if (hasPrivateUse(raw.cells.join('\n'))) {
+    for (const [key, i] of columns) {
+      if (hasPrivateUse(raw.cells[i] ?? '')) fail(key, problem('roster.gaiji'), 'warning');
+    }
   }
 
   const row: RosterRow = { line, staffId: normaliseId(cell('staffId')) };

@@ -21,17 +21,24 @@ export function normaliseExtension(cell: string): string {
     .replace(/\s+/g, '');
 }
 
+/** Full-width kana, ー and spaces: what a reading may hold, and what NFKC leaves as it is. */
+const WIDE_KANA = /^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc\u30fd\u30fe ]*$/u;
+
 /**
  * A reading as the directory keeps it: hiragana. Half-width katakana is made full width (NFKC is
  * right here: it composes ｶﾞ into ガ and touches nothing but kana in a kana-only cell), then
  * katakana to hiragana. ー and spaces are kept. null when the cell holds anything but kana.
  */
 export function normaliseKana(cell: string): string | null {
-  const wide = cell
-    .normalize('NFKC')
-    .replace(/\u3000/g, ' ')
-    .trim();
-  if (!/^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc\u30fd\u30fe ]*$/u.test(wide)) return null;
+  // Most readings are full-width already: NFKC (the costly part) would change nothing.
+  const trimmed = cell.trim();
+  const wide = WIDE_KANA.test(trimmed)
+    ? trimmed
+    : cell
+        .normalize('NFKC')
+        .replace(/\u3000/g, ' ')
+        .trim();
+  if (!WIDE_KANA.test(wide)) return null;
   return wide.replace(/[\u30a1-\u30f6\u30fd\u30fe]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
 

@@ -172,6 +172,22 @@ describe('a grant of 人事 by import needs a second HR account', () => {
     ).rejects.toMatchObject({ status: 409, problem: { code: 'access.lastHr', params: { staffId: staffId(1) } } });
     expect((await stores.access.getStates(orgId, [staffId(5)])).size).toBe(0);
   });
+
+  it('taking 人事 from one HR person is allowed while another remains, the caller among them or not', async () => {
+    const { stores, orgId } = await setUp();
+    const port = accessPort(stores);
+    await port.apply(orgId, [{ staffId: staffId(1), role: 'hr', duties: [], active: true }], { staffId: staffId(1) });
+    await port.apply(orgId, [{ staffId: staffId(2), role: 'hr', duties: [], active: true }], { staffId: staffId(2) });
+    // staffId(1) removes their own 人事: staffId(2), outside this batch, is still HR.
+    await port.apply(orgId, [{ staffId: staffId(1), role: 'staff', duties: [], active: true }], {
+      staffId: staffId(1),
+    });
+    expect((await stores.access.getStates(orgId, [staffId(1)])).get(staffId(1))).toMatchObject({ role: 'staff' });
+    // Now staffId(2) is the last: removing them is refused, whoever asks.
+    await expect(
+      port.apply(orgId, [{ staffId: staffId(2), role: 'staff', duties: [], active: true }], { staffId: staffId(2) }),
+    ).rejects.toMatchObject({ status: 409, problem: { code: 'access.lastHr' } });
+  });
 });
 
 describe('tokens issued before a change', () => {

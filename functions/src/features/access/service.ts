@@ -82,17 +82,19 @@ export function accessPort(stores: Stores, options: AccessOptions = {}): AccessP
       const latest = new Map<string, AccessChange>();
       for (const c of changes) latest.set(c.staffId, c);
       const list = [...latest.values()];
-      const [states, pendingList, hrList] = await Promise.all([
+      const [states, pendingList] = await Promise.all([
         stores.access.getStates(
           orgId,
           list.map((c) => c.staffId),
         ),
         stores.access.listPending(orgId),
-        stores.access.activeHr(orgId),
       ]);
       const pending = new Map(pendingList.map((g) => [g.staffId, g]));
       // The person applying is HR by their token, whether or not the module has a state for them.
-      const hr = new Set([...hrList, by.staffId]);
+      // The other HR people are asked for only when this batch takes HR from someone: otherwise the
+      // HR set keeps the caller at least (a roster import calls this once per step of people, and a
+      // query over every state per step made a 40,000-person import quadratic).
+      const hr = new Set([by.staffId]);
 
       const steps: Step[] = [];
       const grants: PendingGrant[] = [];
@@ -142,6 +144,12 @@ export function accessPort(stores: Stores, options: AccessOptions = {}): AccessP
             signedOutAt: prev?.signedOutAt ?? null,
           },
         });
+      }
+      if (lastRemoved !== null) for (const id of await stores.access.activeHr(orgId)) hr.add(id);
+      for (const c of list) {
+        const prev = states.get(c.staffId) ?? null;
+        const wasHr = prev ? prev.role === 'hr' && prev.active : c.staffId === by.staffId;
+        if (wasHr && !(c.role === 'hr' && c.active)) hr.delete(c.staffId);
       }
       if (hr.size === 0) throw new HandlerError(409, problem('access.lastHr', { staffId: lastRemoved ?? by.staffId }));
 
