@@ -14,7 +14,6 @@ import { TRAINING_TABLES, type TrainingApplicationRow, type TrainingRow } from '
 import { PROFILE_TABLES, type ProfileDetailRow } from '../features/profile/tables';
 import { YELL_TABLES, type RecognitionCacheRow, type YellRow } from '../features/yell/tables';
 import type { FeedName } from '../domain/sync-protocol';
-import { moveCursorsToTable } from './migrations';
 import { assemble, type TableDeclarations } from './tables';
 import type { Refusal } from '../domain/problems';
 
@@ -157,9 +156,12 @@ export class AppDb extends Dexie {
     // Version history, assembled from the device's own tables (below) and each feature's
     // tables.ts. Never edit a released version: add a new one with an upgrade and a test in
     // schema.test.ts that opens the previous version's data.
+    // An upgrade's code runs once per device, on the first start after an update, so it is not in
+    // the entry chunk: it loads as the upgrade begins (a chunk precached like every other, so it is
+    // there offline), and Dexie.waitFor keeps the upgrade's transaction open meanwhile.
     const upgrades: Record<number, (tx: Transaction) => Promise<void>> = {
       // v5: each feed's cursor moves from where it was kept into feedCursors.
-      5: moveCursorsToTable,
+      5: async (tx) => (await Dexie.waitFor(import('./migrations'))).moveCursorsToTable(tx),
     };
     for (const [version, stores] of VERSION_HISTORY) {
       const declared = this.version(version).stores(stores);

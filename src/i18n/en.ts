@@ -1,4 +1,3 @@
-import { SYNC_EN } from './problems/sync-en';
 import type { Messages } from './ja';
 
 /**
@@ -73,6 +72,6 @@ export const en = {
     syncing: 'Syncing…',
     upToDate: 'Up to date',
     rejected: (n: number) => `${n} not accepted`,
-    problems: SYNC_EN,
+    error: "Couldn't sync",
   },
 } satisfies Messages;

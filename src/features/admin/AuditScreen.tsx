@@ -48,7 +48,7 @@ export function AuditScreen({ role, directory }: Props) {
   const nameOf = (id: string | null) => {
     if (!id) return '';
     const p = directory?.byId.get(id);
-    return p ? `${fullName(p)}（${id}）` : id;
+    return p ? t.audit.aside(fullName(p), id) : id;
   };
 
   async function fetchPage(query: AuditQuery, append: AuditLogEntry[]) {
@@ -134,9 +134,10 @@ export function AuditScreen({ role, directory }: Props) {
                   <time dateTime={e.at}>{jstTime(e.at)}</time> {t.audit.kinds[e.kind]}
                 </span>
                 <span>
-                  {nameOf(e.actor)}（{t.audit.roles[e.actorRole]}）{e.subject ? ` → ${nameOf(e.subject)}` : ''}
+                  {t.audit.aside(nameOf(e.actor), t.audit.roles[e.actorRole])}
+                  {e.subject ? ` → ${nameOf(e.subject)}` : ''}
                 </span>
-                {e.fields.length > 0 && <span>{e.fields.map((f) => fieldWords[f] ?? f).join('・')}</span>}
+                {e.fields.length > 0 && <span>{e.fields.map((f) => fieldWords[f] ?? f).join(t.audit.fieldsJoin)}</span>}
                 <span className="muted">
                   {e.endpoint}
                   {e.detail ? ` ${e.detail}` : ''}

@@ -56,6 +56,8 @@ export const adminEn = {
   audit: {
     title: 'Audit log',
     fileName: 'audit-log',
+    aside: (name: string, aside: string) => `${name} (${aside})`,
+    fieldsJoin: ', ',
     exportLead: 'The export holds what has been loaded with the filters shown.',
     lead: 'Reads of private fields and transfer histories, of nomination audit trails, changes of roles and reads of this log are recorded. Records cannot be changed or deleted.',
     person: 'Staff (staff number)',

@@ -58,6 +58,10 @@ export const adminJa = {
   audit: {
     title: '監査ログ',
     fileName: '監査ログ',
+    /** A name with what says more about it, on a line of the log: 佐藤 美咲（S0001）, 佐藤 美咲（人事）. */
+    aside: (name: string, aside: string) => `${name}（${aside}）`,
+    /** Between the fields one entry read. */
+    fieldsJoin: '・',
     exportLead: '書き出すのは、いま表示している条件で読み込んだ分です。',
     lead: '非公開の項目・異動歴の閲覧、表彰の監査記録の閲覧、権限の変更、このログの閲覧が記録されます。記録は変更も削除もできません。',
     person: '職員（職員番号）',

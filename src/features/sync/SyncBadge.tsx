@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useT } from '../../i18n/language';
-import { syncText } from '../../i18n/problems/sync';
+import { syncText, useSyncWords } from '../../i18n/problems/sync';
 import { useUi } from '../../ui/ui-store';
 import type { AppDb } from '../../db/schema';
 
 /**
  * One line that says whether what you see is current and whether your changes have been sent. A sync
- * error comes as a code; its words come with the shell's (src/i18n/problems/sync-ja.ts, sync-en.ts).
+ * error comes as a code; its words (src/i18n/problems/sync-ja.ts, sync-en.ts) load as the badge
+ * mounts, and until they are there it says only that the sync failed.
  */
 export function SyncBadge({ db }: { db: AppDb }) {
   const online = useUi((s) => s.online);
@@ -14,11 +15,12 @@ export function SyncBadge({ db }: { db: AppDb }) {
   const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
   const rejected = useLiveQuery(() => db.rejected.count(), [db]) ?? 0;
   const t = useT();
+  const syncWords = useSyncWords();
 
   let text: string;
   if (!online) text = pending > 0 ? t.sync.offlineUnsent(pending) : t.sync.offline;
   else if (sync.phase === 'pushing' || sync.phase === 'pulling') text = t.sync.syncing;
-  else if (sync.phase === 'error' && sync.error) text = syncText(sync.error, t.sync.problems);
+  else if (sync.phase === 'error' && sync.error) text = syncWords ? syncText(sync.error, syncWords) : t.sync.error;
   else if (pending > 0) text = t.common.unsentCount(pending);
   else text = t.sync.upToDate;
 

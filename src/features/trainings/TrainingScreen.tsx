@@ -4,6 +4,7 @@ import type { AppDb } from '../../db/schema';
 import type { Problem } from '../../domain/problems';
 import { runIsOpen, type Run, type Training } from '../../domain/trainings';
 import { useT } from '../../i18n/language';
+import { staffWords } from '../../i18n/staff-words';
 import { useProblem } from '../../i18n/problems/use-problem';
 import '../../ui/people.css';
 import { applyForRun } from './commands';
@@ -14,7 +15,7 @@ import { trainingWords } from './words';
 
 /** T1-T2: one training with its runs; apply to a run, offline too (申込中 until the server answers). */
 export function TrainingScreen({ db, id }: { db: AppDb; id: string }) {
-  const t = useT(trainingWords);
+  const t = useT(trainingWords, staffWords);
   const view = useTrainings(db);
   if (!view) return <p className="muted center">{t.common.loading}</p>;
   const tr = t.trainings;
@@ -28,7 +29,7 @@ export function TrainingScreen({ db, id }: { db: AppDb; id: string }) {
     );
   const area =
     training.area === 'dx' && training.dxSkill && training.dxLevel
-      ? `${tr.areas.dx}：${training.dxSkill} ${tr.dxLevel(training.dxLevel)}`
+      ? tr.areaSkill(tr.areas.dx, `${t.staff.dxSkill[training.dxSkill]} ${tr.dxLevel(training.dxLevel)}`)
       : tr.areas[training.area];
   return (
     <section className="people-page training-page" aria-labelledby="training-title">

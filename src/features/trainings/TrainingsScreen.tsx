@@ -12,6 +12,7 @@ import {
   type TrainingArea,
 } from '../../domain/trainings';
 import { useT } from '../../i18n/language';
+import { staffWords } from '../../i18n/staff-words';
 import '../../ui/people.css';
 import { formatDay } from './format';
 import './trainings.css';
@@ -20,7 +21,7 @@ import { trainingWords } from './words';
 
 /** T1: the catalogue on the device, browsed by skill area and DX level, searched as the directory is. */
 export function TrainingsScreen({ db }: { db: AppDb }) {
-  const t = useT(trainingWords);
+  const t = useT(trainingWords, staffWords);
   const view = useTrainings(db);
   const [area, setArea] = useState<TrainingArea | null>(null);
   const [dxLevel, setDxLevel] = useState<DxLevel | null>(null);
@@ -103,7 +104,7 @@ export function TrainingsScreen({ db }: { db: AppDb }) {
                     </Link>
                     <span className="training-meta">
                       {x.area === 'dx' && x.dxSkill && x.dxLevel
-                        ? `${x.dxSkill} ${tr.dxLevel(x.dxLevel)}`
+                        ? `${t.staff.dxSkill[x.dxSkill]} ${tr.dxLevel(x.dxLevel)}`
                         : tr.areas[x.area]}
                       {' · '}
                       {tr.providers[x.provider]}

@@ -22,6 +22,7 @@ export const trainingEn = {
       dx: 'DX skills',
     },
     dxLevel: (n: number) => `LV${n}`,
+    areaSkill: (area: string, skill: string) => `${area}: ${skill}`,
     providers: { ku: 'The ward', tokubetsuku: 'Special Wards training institute', external: 'Outside body' },
     kinds: { open: 'Open', mandatory: 'Required for the level', nominated: 'By nomination' },
     count: (n: number) => `${n} ${n === 1 ? 'training' : 'trainings'}`,

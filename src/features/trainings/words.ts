@@ -21,6 +21,8 @@ export const trainingJa = {
       dx: 'DXスキル',
     } satisfies Record<TrainingArea, string>,
     dxLevel: (n: number) => `LV${n}`,
+    /** A DX training's area and skill: DX：データ活用 LV2. */
+    areaSkill: (area: string, skill: string) => `${area}：${skill}`,
     providers: {
       ku: '区',
       tokubetsuku: '特別区職員研修所',

@@ -1,6 +1,6 @@
 import type { SyncWords } from './words';
 
-/** The sync badge's words in English, loaded with the shell's English (src/i18n/en.ts). */
+/** The sync errors' words in English: loaded like sync-ja.ts. */
 export const SYNC_EN: SyncWords = {
   'sync.offline': "You're offline. Changes will be sent when the connection is back",
   'sync.unauthenticated': 'Your sign-in has expired. Please sign in again',

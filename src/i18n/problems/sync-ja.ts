@@ -1,8 +1,8 @@
 import type { SyncWords } from './words';
 
 /**
- * The sync badge's words in Japanese: the first screen shows them, so they come with the shell's
- * words (src/i18n/ja.ts, in the entry chunk); the English ones (sync-en.ts) come with en.ts.
+ * The sync errors' words in Japanese: loaded by the badge as it mounts (a chunk of their own, see
+ * sync.ts) and with every screen's problem words (use-problem.ts, ja.ts).
  */
 export const SYNC_JA: SyncWords = {
   'sync.offline': 'オフラインです。接続が戻ったら送信します',

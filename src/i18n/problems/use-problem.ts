@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Refusal } from '../../domain/problems';
-import { useLang, useT, type Lang } from '../language';
+import { useLang, type Lang } from '../language';
+import { SYNC_EN } from './sync-en';
+import { SYNC_JA } from './sync-ja';
 import { problemText, type ProblemWords } from './words';
 
 /**
  * The words of problems, loaded with the screens that show them (a chunk per language, precached
- * by the service worker like every chunk, so they are there offline); the sync badge's words are
- * in the shell's words (sync-ja.ts in the entry, sync-en.ts with the English).
+ * by the service worker like every chunk, so they are there offline). The sync words (sync-ja.ts,
+ * sync-en.ts, a few lines) come with this module: the answer until the others are there.
  */
 const loaded: Partial<Record<Lang, ProblemWords>> = {};
 
@@ -24,8 +26,8 @@ export function loadProblemWords(lang: Lang): Promise<ProblemWords> {
  */
 export function useProblem(): (refusal: Refusal) => string {
   const lang = useLang((s) => s.lang);
-  // Until the problem words are loaded: the sync words of the shell, or the refusal's own message.
-  const syncWords = useT().sync.problems;
+  // Until the problem words are loaded: the sync words, or the refusal's own message.
+  const syncWords = lang === 'ja' ? SYNC_JA : SYNC_EN;
   const [words, setWords] = useState<ProblemWords | undefined>(() => loaded[lang]);
   useEffect(() => {
     let live = true;

@@ -6,7 +6,7 @@ export type Say<C extends ProblemCode> = string | ((params: ProblemParams[C]) =>
 
 /** A language's words for every code (ja.ts, en.ts): the compiler refuses a missing one. */
 export type ProblemWords = { readonly [C in ProblemCode]: Say<C> };
-/** The sync badge's words (sync.ts), which the first screen needs before the others load. */
+/** The sync errors' words (sync-ja.ts, sync-en.ts): the badge loads only these (sync.ts). */
 export type SyncWords = { readonly [C in SyncCode]: Say<C> };
 
 /**
