@@ -46,6 +46,7 @@ export const trainingEn = {
       applied: 'Applied',
       waitlisted: 'On the waiting list',
       awaitingApproval: "Awaiting your manager's approval",
+      declined: 'Your manager did not approve it',
     },
     closed: 'Closed',
     nominationOnly: 'By nomination only: HR chooses the participants.',

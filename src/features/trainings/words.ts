@@ -53,6 +53,7 @@ export const trainingJa = {
       applied: '申込済み',
       waitlisted: 'キャンセル待ち',
       awaitingApproval: '所属長の承認待ち',
+      declined: '所属長が承認しませんでした',
     } satisfies Record<ApplicationStatus, string>,
     closed: '受付終了',
     nominationOnly: '指名研修のため、人事担当が受講者を決めます。',
