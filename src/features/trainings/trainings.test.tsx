@@ -183,4 +183,35 @@ describe('the training catalogue (T1), offline on the device store', () => {
       { kind: 'training.cancel', trainingId: 'trn-0003', runId: 'run-0003-1' },
     ]);
   });
+
+  it('a 課長 sees the applications the feed brought for approval and decides offline', async () => {
+    await dexieTrainingCache(db).applyPage({
+      trainings: [],
+      toApprove: [
+        { trainingId: 'trn-0003', runId: 'run-0003-1', staffId: 'x-9', status: 'awaitingApproval', at: '', version: 6 },
+      ],
+      version: 6,
+      more: false,
+      reset: false,
+    });
+    renderAppAt(db, '/trainings/approvals');
+    await screen.findByRole('heading', { level: 1, name: '研修の承認' });
+    expect(screen.getByText('職員番号 x-9')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'RPA実践講座' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: '承認する' }));
+    await screen.findByText('送信待ち');
+    expect((await db.outbox.toArray()).map((o) => o.mutation)).toMatchObject([
+      { kind: 'training.decide', trainingId: 'trn-0003', runId: 'run-0003-1', staffId: 'x-9', approve: true },
+    ]);
+    // The next page with the feed moved brings the list whole: decided ones are gone.
+    await dexieTrainingCache(db).applyPage({
+      trainings: [],
+      mine: [],
+      toApprove: [],
+      version: 7,
+      more: false,
+      reset: false,
+    });
+    await screen.findByText('承認待ちの申し込みはありません。');
+  });
 });
