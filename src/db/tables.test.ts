@@ -3,7 +3,7 @@ import { DEVICE_TABLES, FEATURE_TABLES, VERSION_HISTORY } from './schema';
 import { assemble } from './tables';
 
 describe('the device database, assembled from its own tables and each feature’s', () => {
-  it('is the version history as released: versions 1-4 exactly as they were, 5 adds the cursor table, 6 the trainings, 9 the trainings\' approvals', () => {
+  it("is the version history as released: versions 1-4 exactly as they were, 5 adds the cursor table, 6 the trainings, 9 the trainings' approvals", () => {
     expect(VERSION_HISTORY).toEqual([
       [
         1,

@@ -87,7 +87,6 @@ function freePlace(
   return { training: { ...training, runs }, promoted, queue: rest };
 }
 
-
 export function applyTrainingIntent(
   state: RecordState,
   intent: TrainingIntent,
