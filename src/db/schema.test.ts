@@ -4,7 +4,7 @@ import { dexieCommunityCache } from './communities';
 import { dexieDirectoryStore, readDirectoryMeta } from './directory-store';
 import { dexieNominationCache, readAwards } from './nominations';
 import { dexieNotificationCache } from './notifications';
-import { AppDb } from './schema';
+import { AppDb, VERSION_HISTORY } from './schema';
 import { readSettings, readYellSyncState } from './yells';
 
 const names: string[] = [];
@@ -21,7 +21,7 @@ describe('AppDb versions', () => {
   it('the latest version creates every table with its keys and indexes from an empty device', async () => {
     const db = new AppDb(freshName());
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(9);
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     );
@@ -43,6 +43,7 @@ describe('AppDb versions', () => {
       nominationDrafts: ['id', 'updatedAt'],
       trainings: ['id', 'version', 'area'],
       trainingApplications: ['runId', 'trainingId'],
+      trainingApprovals: ['[runId+staffId]', 'trainingId'],
       feedCursors: ['feed'],
     });
     db.close();
@@ -228,7 +229,7 @@ describe('AppDb versions', () => {
     const db = new AppDb(name);
     await db.open();
     // The latest version (6 adds the trainings' tables) opens it too.
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(9);
     expect(Object.fromEntries((await db.feedCursors.toArray()).map((r) => [r.feed, r.cursor]))).toEqual({
       directory: { snapshotId: 'snap-12', version: 31 },
       communities: { version: 9 },
@@ -300,6 +301,37 @@ describe('AppDb versions', () => {
     expect(await dexieDirectoryStore(db).state()).toEqual({ snapshotId: null, version: 0 });
     expect(await dexieNominationCache(db).version()).toBe(0);
     expect(await db.outbox.toArray()).toMatchObject([{ id: 'ssssssss' }]);
+    db.close();
+  });
+
+  it('version 9 opens a version 6 device and keeps its catalogue, applications and outbox; approvals start empty', async () => {
+    const name = freshName();
+    // Versions 1-6 as released (the history below 7 is not edited).
+    const v6 = new Dexie(name);
+    for (const [version, stores] of VERSION_HISTORY.filter(([n]) => n <= 6)) v6.version(version).stores(stores);
+    await v6.table('trainings').add({ id: 'trn-0001', version: 3, area: 'dx', runs: [] });
+    await v6.table('trainingApplications').add({ runId: 'run-0001-1', trainingId: 'trn-0001', status: 'applied' });
+    await v6
+      .table('outbox')
+      .add({ id: 'oooooooo', mutation: { kind: 'training.apply' }, attempts: 0, notBefore: 0, lastError: null });
+    v6.close();
+
+    const db = new AppDb(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    expect(await db.trainings.get('trn-0001')).toMatchObject({ version: 3 });
+    expect(await db.trainingApplications.get('run-0001-1')).toMatchObject({ status: 'applied' });
+    expect(await db.outbox.toArray()).toMatchObject([{ id: 'oooooooo' }]);
+    expect(await db.trainingApprovals.count()).toBe(0);
+    await db.trainingApprovals.put({
+      trainingId: 'trn-0001',
+      runId: 'run-0001-1',
+      staffId: 's0002',
+      status: 'awaitingApproval',
+      at: '',
+      version: 4,
+    });
+    expect(await db.trainingApprovals.get(['run-0001-1', 's0002'])).toMatchObject({ staffId: 's0002' });
     db.close();
   });
 

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Mutation } from '../domain/mutations';
 import type { OrgUnit } from '../domain/org';
 import type { DirectoryRecord } from '../domain/staff';
@@ -10,7 +10,12 @@ import {
   type NominationRow,
 } from '../features/nominations/tables';
 import { NOTIFICATION_TABLES, type NotificationRow, type ReadNotificationRow } from '../features/notifications/tables';
-import { TRAINING_TABLES, type TrainingApplicationRow, type TrainingRow } from '../features/trainings/tables';
+import {
+  TRAINING_TABLES,
+  type TrainingApplicationRow,
+  type TrainingApprovalRow,
+  type TrainingRow,
+} from '../features/trainings/tables';
 import { PROFILE_TABLES, type ProfileDetailRow } from '../features/profile/tables';
 import { YELL_TABLES, type RecognitionCacheRow, type YellRow } from '../features/yell/tables';
 import type { FeedName } from '../domain/sync-protocol';
@@ -149,6 +154,7 @@ export class AppDb extends Dexie {
   nominationDrafts!: EntityTable<NominationDraftRow, 'id'>;
   trainings!: EntityTable<TrainingRow, 'id'>;
   trainingApplications!: EntityTable<TrainingApplicationRow, 'runId'>;
+  trainingApprovals!: Table<TrainingApprovalRow, [string, string]>;
   feedCursors!: EntityTable<FeedCursorRow, 'feed'>;
 
   constructor(name = DB_NAME) {

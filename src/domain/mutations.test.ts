@@ -138,6 +138,8 @@ describe('the mutation registry', () => {
       | 'nomination.review'
       | 'award.consent'
       | 'training.apply'
+      | 'training.cancel'
+      | 'training.decide'
     >();
     expectTypeOf<MutationFeature>().toEqualTypeOf<
       'directory' | 'communities' | 'yells' | 'nominations' | 'trainings'

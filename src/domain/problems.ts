@@ -103,6 +103,11 @@ export interface ProblemParams {
   'training.notForLevel': At;
   'training.runHasApplicants': At & { date: string };
   'training.capacityBelowTaken': At & { taken: number };
+  'training.applicationNotFound': At;
+  'training.notApprover': At;
+  'training.runStarted': At & { date: string };
+  'training.dateNotInRun': At & { date: string };
+  'training.notAttending': At;
 
   'community.notFound': At;
   'community.idTaken': At;

@@ -25,3 +25,16 @@ export function unitAncestry<U extends TreeUnit>(units: ReadonlyMap<string, U>, 
 export function departmentOf<U extends TreeUnit>(units: ReadonlyMap<string, U>, unitId: string): U | undefined {
   return unitAncestry(units, unitId).find((u) => u.kind === 'bu');
 }
+
+/**
+ * "Section" is the 課: the nearest 課 above a person's unit (their 係, or the 課 itself for a
+ * 課長). A 係 is too small a unit: the next 係 of the same 課 works with the nominee every day and
+ * shares its 課長, who writes the evaluations. A 部 is too large: with a committee of one member
+ * per 部 (as in the demo ward), excluding the whole 部 would often leave nobody to review. A person
+ * sitting directly under a 部 (a 部長) has the 部 as section. Used by the nominations (who may
+ * review) and the trainings (whose 課長 approves an application).
+ */
+export function sectionOf(units: ReadonlyMap<string, TreeUnit>, unitId: string): string | null {
+  const chain = unitAncestry(units, unitId);
+  return (chain.find((u) => u.kind === 'ka') ?? chain[0])?.id ?? null;
+}

@@ -29,6 +29,7 @@ import {
   replayOutcome,
   retryVersioned,
   UNLINKED_RECORD,
+  versionDocId,
   type Conflict,
   type Decision,
   type MutationOutcome,
@@ -225,4 +226,52 @@ export function fieldValueFor(db: Firestore): typeof FieldValue {
   // The constructor's static members are not in its type; this reads one that the package sets.
   const own = (db.constructor as unknown as { FieldValue?: typeof FieldValue }).FieldValue;
   return own ?? FieldValue;
+}
+
+/**
+ * A feature's version sequence on Firestore: `orgs/{orgId}/{meta}/head` and
+ * `orgs/{orgId}/{versions}/{000000000042}`, and the reads every sequenced adapter makes of it.
+ * Written once here; the adapters of the nominations and the trainings use it.
+ */
+export class FirestoreSequence {
+  constructor(
+    private readonly db: Firestore,
+    private readonly reads: ReadCounter,
+    private readonly names: { meta: string; versions: string },
+  ) {}
+
+  org(orgId: string): DocumentReference {
+    return this.db.collection('orgs').doc(orgId);
+  }
+
+  headRef(orgId: string): DocumentReference {
+    return this.org(orgId).collection(this.names.meta).doc('head');
+  }
+
+  versionRef(orgId: string, version: number): DocumentReference {
+    return this.org(orgId).collection(this.names.versions).doc(versionDocId(version));
+  }
+
+  /** What a versioned write or a version bump of this sequence needs besides its own fields. */
+  writeSpec(orgId: string): Pick<FirestoreWriteSpec, 'db' | 'reads' | 'headRef' | 'versionRef'> {
+    return {
+      db: this.db,
+      reads: this.reads,
+      headRef: this.headRef(orgId),
+      versionRef: (version) => this.versionRef(orgId, version),
+    };
+  }
+
+  async head(orgId: string): Promise<number> {
+    return parseHeadVersion(await readDoc(this.reads, this.headRef(orgId)));
+  }
+
+  feedHead(orgId: string): HeadHandle<number> {
+    return firestoreHead(this.headRef(orgId), parseHeadVersion);
+  }
+
+  /** Documents of `collection` changed since `version`, in version order. */
+  since<T>(orgId: string, collection: string, version: number, limit: number, parse: (data: unknown) => T) {
+    return firestorePage(this.reads, this.org(orgId).collection(collection), version, limit, parse);
+  }
 }

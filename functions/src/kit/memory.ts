@@ -160,3 +160,54 @@ export function memoryPage<T extends { version: number }>(
   reads.addQuery(page.length);
   return page;
 }
+
+/**
+ * A twin's organisations, each with its version sequence, and the reads every sequenced twin makes
+ * of them: the head (one read), the head for the sync's batched read, the "changed since" page.
+ * Written once here; the twins of the nominations and the trainings use it.
+ */
+export class MemoryOrgs<O extends { gate: MemoryGate }> {
+  readonly #orgs = new Map<string, O>();
+
+  /** `meta` is the adapter's head collection (its batched-read key is `{orgId}/{meta}/head`). */
+  constructor(
+    private readonly reads: ReadCounter,
+    private readonly meta: string,
+    private readonly fresh: () => O,
+  ) {}
+
+  /** The organisation's state, made empty on first use. */
+  of(orgId: string): O {
+    let org = this.#orgs.get(orgId);
+    if (!org) {
+      org = this.fresh();
+      this.#orgs.set(orgId, org);
+    }
+    return org;
+  }
+
+  /** A round trip that fetches `documents` documents by id. */
+  async read(documents: number): Promise<void> {
+    await tick();
+    this.reads.add(documents);
+  }
+
+  async head(orgId: string): Promise<number> {
+    await this.read(1);
+    return this.of(orgId).gate.head;
+  }
+
+  feedHead(orgId: string): HeadHandle<number> {
+    return memoryHead(`${orgId}/${this.meta}/head`, () => this.of(orgId).gate.head);
+  }
+
+  async since<T extends { version: number }>(
+    orgId: string,
+    items: (org: O) => Iterable<T>,
+    version: number,
+    limit: number,
+  ): Promise<T[]> {
+    await tick();
+    return memoryPage(this.reads, items(this.of(orgId)), version, limit);
+  }
+}

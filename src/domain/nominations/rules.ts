@@ -1,6 +1,4 @@
-import type { OrgUnit } from '../org';
 import { problem, type Problem } from '../problems';
-import { unitAncestry } from '../unit-tree';
 import { type AuditEntry, type Award, type NominationState, type NominationStatus, type ReviewEntry } from './schemas';
 
 // The status machine, who may review, the linked エール check, and the rule that applies one intent.
@@ -23,17 +21,7 @@ export function canTransition(from: NominationStatus, to: NominationStatus): boo
 // ---------------------------------------------------------------------------------------------
 // Reviewer eligibility
 
-/**
- * "Section" is the 課: the nearest 課 above a person's unit (their 係, or the 課 itself for a
- * 課長). A 係 is too small a unit: the next 係 of the same 課 works with the nominee every day and
- * shares its 課長, who writes the evaluations. A 部 is too large: with a committee of one member
- * per 部 (as in the demo ward), excluding the whole 部 would often leave nobody to review. A person
- * sitting directly under a 部 (a 部長) has the 部 as section.
- */
-export function sectionOf(units: ReadonlyMap<string, OrgUnit>, unitId: string): string | null {
-  const chain = unitAncestry(units, unitId);
-  return (chain.find((u) => u.kind === 'ka') ?? chain[0])?.id ?? null;
-}
+export { sectionOf } from '../unit-tree';
 
 export interface Reviewer {
   staffId: string;

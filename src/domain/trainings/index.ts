@@ -1,3 +1,4 @@
 export * from './schemas';
 export * from './rules';
-export { TrainingApplySchema, TRAINING_MUTATION_KINDS } from './kinds';
+export { TrainingApplySchema, TrainingCancelSchema, TrainingDecideSchema, TRAINING_MUTATION_KINDS } from './kinds';
+export * from './records';

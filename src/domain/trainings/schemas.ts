@@ -117,8 +117,8 @@ export const TrainingSchema = v.object({
 });
 export type Training = v.InferOutput<typeof TrainingSchema>;
 
-/** 申込済み, キャンセル待ち, 所属長の承認待ち. */
-export const APPLICATION_STATUSES = ['applied', 'waitlisted', 'awaitingApproval'] as const;
+/** 申込済み, キャンセル待ち, 所属長の承認待ち, 不承認 (the 課長 declined; the place went to the next). */
+export const APPLICATION_STATUSES = ['applied', 'waitlisted', 'awaitingApproval', 'declined'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** One person's application to one run: `{runId}_{staffId}` is its document, so one per person and run. */
@@ -128,14 +128,37 @@ export const ApplicationSchema = v.object({
   staffId: v.string(),
   status: v.picklist(APPLICATION_STATUSES),
   at: v.string(),
+  /**
+   * The unit whose 課長 approves (the applicant's 課, or their 部 when they sit in none), set when
+   * the training needs approval; absent otherwise.
+   */
+  approverUnitId: v.optional(v.nullable(v.string())),
+  /** HR's roll-call per date of the run: present or absent; a date not yet recorded is absent from it. */
+  attendance: v.optional(v.record(v.string(), v.picklist(['present', 'absent']))),
+  /** HR marked the run completed (or took the mark back) whatever the roll-call says. */
+  completed: v.optional(v.boolean()),
   version: v.number(),
 });
 export type Application = v.InferOutput<typeof ApplicationSchema>;
+
+/**
+ * A run's waiting list in order, kept on the server only (`trainingQueues/{runId}`): the catalogue,
+ * which every phone holds, carries only its length.
+ */
+export const QueueEntrySchema = v.object({
+  staffId: v.string(),
+  at: v.string(),
+  approverUnitId: v.nullable(v.string()),
+});
+export type QueueEntry = v.InferOutput<typeof QueueEntrySchema>;
+export const RunQueueSchema = v.object({ trainingId: v.string(), waiting: v.array(QueueEntrySchema) });
 
 /** The trainings feed: the catalogue changed since V, and the viewer's own applications when the feed moved. */
 export const TrainingsPageSchema = v.object({
   trainings: v.array(TrainingSchema),
   mine: v.optional(v.array(ApplicationSchema)),
+  /** For a 課長, when the feed moved: the applications of their section awaiting their approval, whole. */
+  toApprove: v.optional(v.array(ApplicationSchema)),
   version: v.number(),
   more: v.boolean(),
   reset: v.boolean(),
@@ -143,6 +166,32 @@ export const TrainingsPageSchema = v.object({
 export type TrainingsPage = v.InferOutput<typeof TrainingsPageSchema>;
 
 export const TRAININGS_PAGE_SIZE = 300;
+
+const StaffIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
+
+/**
+ * HR's roll-call of one run (POST /trainings/attendance): present or absent per person and date, and
+ * HR's mark of completion (true or false) where the roll-call alone does not decide it.
+ */
+export const AttendanceInputSchema = v.object({
+  trainingId: TrainingIdSchema,
+  runId: TrainingIdSchema,
+  marks: v.pipe(
+    v.array(v.object({ staffId: StaffIdSchema, date: DateSchema, present: v.boolean() })),
+    v.maxLength(20_000, says('input.invalid')),
+  ),
+  completions: v.optional(
+    v.pipe(
+      v.array(v.object({ staffId: StaffIdSchema, completed: v.boolean() })),
+      v.maxLength(2000, says('input.invalid')),
+    ),
+    [],
+  ),
+});
+export type AttendanceInput = v.InferOutput<typeof AttendanceInputSchema>;
+export const TRAINING_ATTENDANCE_PATH = '/trainings/attendance';
+/** GET for HR: everyone's applications to one run (`/trainings/runs/{runId}`), for the roll-call. */
+export const TRAINING_RUN_PATH = '/trainings/runs';
 
 export function applicationDocId(runId: string, staffId: string): string {
   return `${runId}_${staffId}`;

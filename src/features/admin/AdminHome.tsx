@@ -88,6 +88,7 @@ export function ManageHome({ role }: { role: Role }) {
   const entries: Entry[] = [
     { href: '/recognition/summary', title: t.manage.summary, hint: t.manage.summaryHint },
     { href: ADMIN_LINKS.tree, title: t.manage.org, hint: t.manage.orgHint },
+    { href: '/trainings/approvals', title: t.manage.trainingApprovals, hint: t.manage.trainingApprovalsHint },
     // The 360 results of issue 8 take this slot.
     { href: null, title: t.manage.feedback, hint: t.manage.feedbackHint },
   ];

@@ -106,7 +106,7 @@ describe('管理 in the menu (A5)', () => {
       within(page)
         .getAllByRole('link')
         .map((a) => a.getAttribute('href')),
-    ).toEqual(['/recognition/summary', '/org']);
+    ).toEqual(['/recognition/summary', '/org', '/trainings/approvals']);
   });
 });
 

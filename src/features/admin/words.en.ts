@@ -47,6 +47,8 @@ export const adminEn = {
     lead: 'What you may see as a manager.',
     summary: 'Yell summary',
     summaryHint: 'Yells in your department',
+    trainingApprovals: 'Training approvals',
+    trainingApprovalsHint: "Approve your section's training applications",
     org: 'Organisation',
     orgHint: 'Departments, sections and units, and who is in them',
     feedback: 'I-messages (360) results',

@@ -49,6 +49,8 @@ export const adminJa = {
     lead: '管理職として見られる情報です。',
     summary: 'エールの集計',
     summaryHint: '自分の部のエールの集計',
+    trainingApprovals: '研修の承認',
+    trainingApprovalsHint: '課の職員の研修申し込みを承認する',
     org: '組織',
     orgHint: '部・課・係の構成と所属する職員',
     feedback: 'I・メッセージ（360度）の結果',

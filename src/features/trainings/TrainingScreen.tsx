@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { AppDb } from '../../db/schema';
 import type { Problem } from '../../domain/problems';
-import { runIsOpen, type Run, type Training } from '../../domain/trainings';
+import { runCompleted, runIsOpen, type Application, type Run, type Training } from '../../domain/trainings';
 import { useT } from '../../i18n/language';
 import { staffWords } from '../../i18n/staff-words';
 import { useProblem } from '../../i18n/problems/use-problem';
 import '../../ui/people.css';
-import { applyForRun } from './commands';
+import { applyForRun, cancelRun } from './commands';
 import { formatDay } from './format';
 import './trainings.css';
 import { useTrainings, type TrainingsView } from './use-trainings';
-import { trainingWords } from './words';
+import { trainingWords, type TrainingWords } from './words';
 
 /** T1-T2: one training with its runs; apply to a run, offline too (申込中 until the server answers). */
 export function TrainingScreen({ db, id }: { db: AppDb; id: string }) {
@@ -73,8 +73,24 @@ function RunItem({ db, training, run, view }: { db: AppDb; training: Training; r
     const result = await applyForRun(db, training.id, run.id);
     setProblem(result.ok ? null : result.problem);
   };
+  const cancel = async () => {
+    const result = await cancelRun(db, training.id, run.id);
+    setProblem(result.ok ? null : result.problem);
+  };
   let action;
-  if (mine) action = <p className="training-status">{tr.status[mine.status]}</p>;
+  if (mine && view.cancelling.has(run.id))
+    action = <p className="training-status training-status--pending">{tr.cancelling}</p>;
+  else if (mine)
+    action = (
+      <>
+        <p className="training-status">{recordText(tr, mine, run)}</p>
+        {open && (
+          <button type="button" className="button" onClick={() => void cancel()}>
+            {tr.cancel}
+          </button>
+        )}
+      </>
+    );
   else if (pending) action = <p className="training-status training-status--pending">{tr.pending}</p>;
   else if (!open) action = <p className="muted">{tr.closed}</p>;
   else if (training.kind === 'nominated') action = null;
@@ -106,4 +122,13 @@ function RunItem({ db, training, run, view }: { db: AppDb; training: Training; r
       )}
     </li>
   );
+}
+
+/** 修了 only by the completion rule; an absence says so and never reads as completed. */
+function recordText(tr: TrainingWords['trainings'], mine: Application, run: Run): string {
+  if (runCompleted(mine, run)) return tr.completed;
+  const marks = Object.values(mine.attendance ?? {});
+  if (mine.status === 'applied' && marks.includes('absent')) return tr.absent;
+  if (mine.status === 'applied' && marks.length > 0) return tr.attending(marks.length, run.dates.length);
+  return tr.status[mine.status];
 }

@@ -131,4 +131,87 @@ describe('the training catalogue (T1), offline on the device store', () => {
     expect(screen.getByText('指名研修のため、人事担当が受講者を決めます。')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'この回に申し込む' })).toBeNull();
   });
+
+  it('my record of a run: 修了 only when every date is attended, an absence never reads as completed; I can cancel', async () => {
+    const app = (runId: string, attendance: Record<string, 'present' | 'absent'>) => ({
+      trainingId: 'trn-0001',
+      runId,
+      staffId: 'me',
+      status: 'applied' as const,
+      at: '',
+      attendance,
+      version: 5,
+    });
+    await dexieTrainingCache(db).applyPage({
+      trainings: [
+        training({ runs: [run('run-0001-1', ['2026-04-10', '2026-04-17']), run('run-0001-2', ['2026-05-10'])] }, 5),
+        training(
+          {
+            id: 'trn-0003',
+            title: 'RPA実践講座',
+            dxSkill: 'デジタル活用',
+            dxLevel: 2,
+            runs: [run('run-0003-1', ['2099-07-01'])],
+          },
+          5,
+        ),
+      ],
+      mine: [
+        app('run-0001-1', { '2026-04-10': 'present', '2026-04-17': 'present' }),
+        app('run-0001-2', { '2026-05-10': 'absent' }),
+        app('run-0003-1', {}),
+      ],
+      version: 5,
+      more: false,
+      reset: false,
+    });
+    renderAppAt(db, '/trainings/trn-0001');
+    await screen.findByRole('heading', { level: 1, name: 'データ活用入門（Excel・BIツール）' });
+    const runs = within(screen.getByRole('list', { name: '開催日程' })).getAllByRole('listitem');
+    expect(within(runs[0]!).getByText('修了')).toBeTruthy();
+    expect(within(runs[1]!).getByText('欠席あり（未修了）')).toBeTruthy();
+    expect(within(runs[1]!).queryByText('修了')).toBeNull();
+    // A run that has started offers no cancellation.
+    expect(within(runs[0]!).queryByRole('button')).toBeNull();
+    cleanup();
+
+    renderAppAt(db, '/trainings/trn-0003');
+    await screen.findByRole('heading', { level: 1, name: 'RPA実践講座' });
+    await userEvent.click(screen.getByRole('button', { name: '申し込みを取り消す' }));
+    await screen.findByText('取消中（送信待ち）');
+    expect((await db.outbox.toArray()).map((o) => o.mutation)).toMatchObject([
+      { kind: 'training.cancel', trainingId: 'trn-0003', runId: 'run-0003-1' },
+    ]);
+  });
+
+  it('a 課長 sees the applications the feed brought for approval and decides offline', async () => {
+    await dexieTrainingCache(db).applyPage({
+      trainings: [],
+      toApprove: [
+        { trainingId: 'trn-0003', runId: 'run-0003-1', staffId: 'x-9', status: 'awaitingApproval', at: '', version: 6 },
+      ],
+      version: 6,
+      more: false,
+      reset: false,
+    });
+    renderAppAt(db, '/trainings/approvals');
+    await screen.findByRole('heading', { level: 1, name: '研修の承認' });
+    expect(screen.getByText('職員番号 x-9')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'RPA実践講座' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: '承認する' }));
+    await screen.findByText('送信待ち');
+    expect((await db.outbox.toArray()).map((o) => o.mutation)).toMatchObject([
+      { kind: 'training.decide', trainingId: 'trn-0003', runId: 'run-0003-1', staffId: 'x-9', approve: true },
+    ]);
+    // The next page with the feed moved brings the list whole: decided ones are gone.
+    await dexieTrainingCache(db).applyPage({
+      trainings: [],
+      mine: [],
+      toApprove: [],
+      version: 7,
+      more: false,
+      reset: false,
+    });
+    await screen.findByText('承認待ちの申し込みはありません。');
+  });
 });

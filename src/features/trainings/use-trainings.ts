@@ -9,6 +9,8 @@ export interface TrainingsView {
   applications: Map<string, Application>;
   /** Runs I applied to that the server has not answered yet (申込中). */
   pending: Set<string>;
+  /** Runs whose cancellation is in the outbox (取消中). */
+  cancelling: Set<string>;
   /** My applications the server refused, by run, with why. */
   refused: Map<string, Refusal>;
 }
@@ -23,14 +25,20 @@ export function useTrainings(db: AppDb): TrainingsView | undefined {
       db.rejected.toArray(),
     ]);
     const pending = new Set<string>();
-    for (const o of outbox) if (o.mutation.kind === 'training.apply') pending.add(o.mutation.runId);
+    const cancelling = new Set<string>();
+    for (const o of outbox) {
+      if (o.mutation.kind === 'training.apply') pending.add(o.mutation.runId);
+      if (o.mutation.kind === 'training.cancel') cancelling.add(o.mutation.runId);
+    }
     const refused = new Map<string, Refusal>();
     for (const r of rejected.sort((a, b) => a.rejectedAt - b.rejectedAt))
-      if (r.mutation.kind === 'training.apply') refused.set(r.mutation.runId, refusalOf(r));
+      if (r.mutation.kind === 'training.apply' || r.mutation.kind === 'training.cancel')
+        refused.set(r.mutation.runId, refusalOf(r));
     return {
       trainings,
       applications: new Map(applications.map((a) => [a.runId, a])),
       pending,
+      cancelling,
       refused,
     };
   }, [db]);

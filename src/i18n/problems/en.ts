@@ -99,6 +99,11 @@ export const en = {
   'training.notForLevel': 'This training is for other job levels than yours',
   'training.runHasApplicants': ({ date }) => `The run starting ${date} has applicants and cannot be removed`,
   'training.capacityBelowTaken': ({ taken }) => `Capacity cannot be below the ${taken} places already taken`,
+  'training.applicationNotFound': 'This application was not found',
+  'training.notApprover': "Only the manager of the applicant's section can approve this application",
+  'training.runStarted': ({ date }) => `This run started on ${date} and can no longer be cancelled: please contact HR`,
+  'training.dateNotInRun': ({ date }) => `${date} is not one of this run's dates`,
+  'training.notAttending': 'This person does not hold a place on this run (waiting, awaiting approval or declined)',
 
   'community.notFound': 'Community not found',
   'community.idTaken': 'This community ID is already used',

@@ -98,6 +98,11 @@ export const ja = {
   'training.notForLevel': 'この職層研修はあなたの職層の対象ではありません',
   'training.runHasApplicants': ({ date }) => `${date}開始の回には申込者がいるため、削除できません`,
   'training.capacityBelowTaken': ({ taken }) => `定員をすでに申し込んだ人数（${taken}人）より少なくはできません`,
+  'training.applicationNotFound': 'この申し込みは見つかりません',
+  'training.notApprover': 'この申し込みを承認できるのは、申込者の所属の課長です',
+  'training.runStarted': ({ date }) => `この回は${date}に始まっているため、取り消せません。人事担当に連絡してください`,
+  'training.dateNotInRun': ({ date }) => `${date}はこの回の日程にありません`,
+  'training.notAttending': 'この人はこの回の受講者ではありません（キャンセル待ち・承認待ち・不承認）',
 
   'community.notFound': 'コミュニティが見つかりません',
   'community.idTaken': 'このコミュニティIDは使用済みです',

@@ -38,11 +38,9 @@ import {
 } from '../../../../src/domain/nominations';
 import type { HeadHandle } from '../../kit/batch-read';
 import {
-  firestoreHead,
-  firestorePage,
+  FirestoreSequence,
   firestoreVersionBump,
   firestoreVersionedWrite,
-  parseHeadVersion,
   readDoc,
   readQuery,
 } from '../../kit/firestore';
@@ -53,10 +51,14 @@ import { endorsementDocId, withoutVersion, type NominationStore } from './port';
 const AwardsDocSchema = v.object({ awards: v.array(AwardSchema) });
 
 export class FirestoreNominations implements NominationStore {
+  readonly #seq: FirestoreSequence;
+
   constructor(
     private readonly env: FirestoreEnv,
     readonly retry: RetryPolicy,
-  ) {}
+  ) {
+    this.#seq = new FirestoreSequence(env.db, env.reads, { meta: 'nominationMeta', versions: 'nominationVersions' });
+  }
 
   applyNominationMutation(
     orgId: string,
@@ -68,11 +70,8 @@ export class FirestoreNominations implements NominationStore {
     const org = this.#org(orgId);
     const nominationRef = org.collection('nominations').doc(intent.nominationId);
     return firestoreVersionedWrite({
-      db: this.env.db,
+      ...this.#seq.writeSpec(orgId),
       policy: this.retry,
-      reads: this.env.reads,
-      headRef: this.#headRef(orgId),
-      versionRef: (version) => this.#versionRef(orgId, version),
       mutationRef: org.collection('mutations').doc(mutationId),
       actor: actorStaffId,
       appliedAt: () => ctx.now,
@@ -113,18 +112,16 @@ export class FirestoreNominations implements NominationStore {
     return snap.exists ? v.parse(NominationSchema, snap.data()) : null;
   }
 
-  async nominationHead(orgId: string): Promise<number> {
-    return parseHeadVersion(await readDoc(this.env.reads, this.#headRef(orgId)));
+  nominationHead(orgId: string): Promise<number> {
+    return this.#seq.head(orgId);
   }
 
   feedHead(orgId: string): HeadHandle<number> {
-    return firestoreHead(this.#headRef(orgId), parseHeadVersion);
+    return this.#seq.feedHead(orgId);
   }
 
   nominationsSince(orgId: string, version: number, limit: number): Promise<Nomination[]> {
-    return firestorePage(this.env.reads, this.#org(orgId).collection('nominations'), version, limit, (d) =>
-      v.parse(NominationSchema, d),
-    );
+    return this.#seq.since(orgId, 'nominations', version, limit, (d) => v.parse(NominationSchema, d));
   }
 
   async nominationAudit(orgId: string, nominationId: string): Promise<AuditEntry[]> {
@@ -142,11 +139,8 @@ export class FirestoreNominations implements NominationStore {
 
   putAwards(orgId: string, awards: readonly Award[]): Promise<void> {
     return firestoreVersionBump({
-      db: this.env.db,
+      ...this.#seq.writeSpec(orgId),
       policy: this.retry,
-      reads: this.env.reads,
-      headRef: this.#headRef(orgId),
-      versionRef: (version) => this.#versionRef(orgId, version),
       decide: async () => ({
         count: 1,
         gate: { kind: 'awards' },
@@ -156,15 +150,7 @@ export class FirestoreNominations implements NominationStore {
   }
 
   #org(orgId: string): DocumentReference {
-    return this.env.db.collection('orgs').doc(orgId);
-  }
-
-  #headRef(orgId: string): DocumentReference {
-    return this.#org(orgId).collection('nominationMeta').doc('head');
-  }
-
-  #versionRef(orgId: string, version: number): DocumentReference {
-    return this.#org(orgId).collection('nominationVersions').doc(versionDocId(version));
+    return this.#seq.org(orgId);
   }
 
   #awardsRef(orgId: string): DocumentReference {

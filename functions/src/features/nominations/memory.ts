@@ -9,8 +9,7 @@ import {
 import type { HeadHandle } from '../../kit/batch-read';
 import {
   emptyGate,
-  memoryHead,
-  memoryPage,
+  MemoryOrgs,
   memoryVersionBump,
   memoryVersionedWrite,
   tick,
@@ -30,12 +29,20 @@ interface OrgNominations {
 
 /** The in-memory twin of the commendations' Firestore adapter (kit/memory.ts says what it keeps of Firestore). */
 export class MemoryNominations implements NominationStore {
-  readonly #orgs = new Map<string, OrgNominations>();
+  readonly #orgs: MemoryOrgs<OrgNominations>;
 
   constructor(
     private readonly env: MemoryEnv,
     readonly retry: RetryPolicy,
-  ) {}
+  ) {
+    this.#orgs = new MemoryOrgs(env.reads, 'nominationMeta', () => ({
+      gate: emptyGate(),
+      nominations: new Map(),
+      endorsements: new Set(),
+      audit: [],
+      awards: null,
+    }));
+  }
 
   applyNominationMutation(
     orgId: string,
@@ -81,18 +88,16 @@ export class MemoryNominations implements NominationStore {
     return n ? structuredClone(n) : null;
   }
 
-  async nominationHead(orgId: string): Promise<number> {
-    await this.#read(1);
-    return this.#org(orgId).gate.head;
+  nominationHead(orgId: string): Promise<number> {
+    return this.#orgs.head(orgId);
   }
 
   feedHead(orgId: string): HeadHandle<number> {
-    return memoryHead(`${orgId}/nominationMeta/head`, () => this.#org(orgId).gate.head);
+    return this.#orgs.feedHead(orgId);
   }
 
-  async nominationsSince(orgId: string, version: number, limit: number): Promise<Nomination[]> {
-    await tick();
-    return memoryPage(this.env.reads, this.#org(orgId).nominations.values(), version, limit);
+  nominationsSince(orgId: string, version: number, limit: number): Promise<Nomination[]> {
+    return this.#orgs.since(orgId, (org) => org.nominations.values(), version, limit);
   }
 
   async nominationAudit(orgId: string, nominationId: string): Promise<AuditEntry[]> {
@@ -124,17 +129,11 @@ export class MemoryNominations implements NominationStore {
     });
   }
 
-  async #read(documents: number): Promise<void> {
-    await tick();
-    this.env.reads.add(documents);
+  #read(documents: number): Promise<void> {
+    return this.#orgs.read(documents);
   }
 
   #org(orgId: string): OrgNominations {
-    let org = this.#orgs.get(orgId);
-    if (!org) {
-      org = { gate: emptyGate(), nominations: new Map(), endorsements: new Set(), audit: [], awards: null };
-      this.#orgs.set(orgId, org);
-    }
-    return org;
+    return this.#orgs.of(orgId);
   }
 }

@@ -32,6 +32,8 @@ async function setup(): Promise<Api> {
     makeProfile(2, { jobLevel: '主事' }),
     makeProfile(3, { jobLevel: '係長級' }),
     makeProfile(9, { jobLevel: '係長級' }),
+    makeProfile(5, { jobLevel: '課長級', unitId: 'ka-1' }),
+    makeProfile(6, { jobLevel: '部長級', unitId: 'bu-1' }),
   ]);
   const claims = (n: number, role: Claims['role'] = 'staff'): Claims => ({
     orgId,
@@ -41,7 +43,14 @@ async function setup(): Promise<Api> {
   });
   return createApi({
     stores: store,
-    verifier: fakeVerifier({ a: claims(1), b: claims(2), c: claims(3), hr: claims(9, 'hr') }),
+    verifier: fakeVerifier({
+      a: claims(1),
+      b: claims(2),
+      c: claims(3),
+      hr: claims(9, 'hr'),
+      kacho: claims(5, 'manager'),
+      bucho: claims(6, 'manager'),
+    }),
     logError: (message, e) => {
       throw new Error(`${message}: ${String(e)}`);
     },
@@ -165,5 +174,81 @@ describe('API: applying to a run (T2)', () => {
     await put(api, 'hr', sampleTraining({ approvalRequired: true }));
     await push(api, 'a', apply());
     expect((await page(api, 'a')).mine?.[0]?.status).toBe('awaitingApproval');
+  });
+});
+
+const decide = (staff: number, approve: boolean) => ({
+  kind: 'training.decide',
+  id: `m-decide-${++seq}`.padEnd(8, '0'),
+  createdAt: '2027-05-01T00:00:00.000Z',
+  trainingId: 'trn-0001',
+  runId: 'run-0001-1',
+  staffId: staffId(staff),
+  approve,
+});
+const cancel = () => ({
+  kind: 'training.cancel',
+  id: `m-cancel-${++seq}`.padEnd(8, '0'),
+  createdAt: '2027-05-01T00:00:00.000Z',
+  trainingId: 'trn-0001',
+  runId: 'run-0001-1',
+});
+
+describe('API: approval, cancellation and the roll-call (T2)', () => {
+  it('the 課長 of the applicant’s 課 (from the directory) sees it to approve and approves; the 部長 may not', async () => {
+    const api = await setup();
+    await put(api, 'hr', sampleTraining({ approvalRequired: true }));
+    await push(api, 'a', apply());
+    const k = await page(api, 'kacho');
+    expect(k.toApprove?.map((x) => [x.staffId, x.approverUnitId])).toEqual([[staffId(1), 'ka-1']]);
+    expect((await page(api, 'bucho')).toApprove).toEqual([]);
+    expect((await page(api, 'a')).toApprove).toBeUndefined();
+    expect(await push(api, 'bucho', decide(1, true))).toMatchObject({
+      status: 'rejected',
+      code: 'training.notApprover',
+    });
+    expect(await push(api, 'b', decide(1, true))).toMatchObject({ status: 'rejected', code: 'training.notApprover' });
+    expect((await push(api, 'kacho', decide(1, true))).status).toBe('applied');
+    expect((await page(api, 'a')).mine?.[0]?.status).toBe('applied');
+    expect((await page(api, 'kacho')).toApprove).toEqual([]);
+  });
+
+  it('a cancellation moves the first waiting applicant up', async () => {
+    const api = await setup();
+    await put(api, 'hr', sampleTraining({ runs: [{ ...sampleTraining().runs[0]!, capacity: 1 }] }));
+    await push(api, 'a', apply());
+    await push(api, 'b', apply());
+    expect((await push(api, 'a', cancel())).status).toBe('applied');
+    const b = await page(api, 'b');
+    expect(b.mine?.map((x) => x.status)).toEqual(['applied']);
+    expect(b.trainings[0]?.runs[0]).toMatchObject({ taken: 1, waiting: 0 });
+    expect((await page(api, 'a')).mine).toEqual([]);
+  });
+
+  it('HR records attendance; a 職員 may not (403); the person’s feed brings it', async () => {
+    const api = await setup();
+    await put(api, 'hr', sampleTraining());
+    await push(api, 'a', apply());
+    const body = {
+      trainingId: 'trn-0001',
+      runId: 'run-0001-1',
+      marks: [{ staffId: staffId(1), date: '2027-06-10', present: true }],
+    };
+    const byStaff = await api(apiRequest('POST', '/api/trainings/attendance', 'a', body));
+    expect(byStaff.status).toBe(403);
+    const res = await api(apiRequest('POST', '/api/trainings/attendance', 'hr', body));
+    expect(res.status).toBe(200);
+    expect(bodyJson(res)).toEqual({ changed: 1 });
+    expect((await page(api, 'a')).mine?.[0]?.attendance).toEqual({ '2027-06-10': 'present' });
+    const roster = await api(apiRequest('GET', '/api/trainings/runs/run-0001-1', 'hr'));
+    expect(bodyJson(roster)).toMatchObject({ applications: [{ staffId: staffId(1) }] });
+    const wrong = await api(
+      apiRequest('POST', '/api/trainings/attendance', 'hr', {
+        ...body,
+        marks: [{ ...body.marks[0], date: '2027-06-11' }],
+      }),
+    );
+    expect(wrong.status).toBe(400);
+    expect(bodyJson(wrong)).toMatchObject({ code: 'training.dateNotInRun', params: { date: '2027-06-11' } });
   });
 });

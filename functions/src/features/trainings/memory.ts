@@ -1,19 +1,22 @@
 import {
   applicationDocId,
-  applyToRun,
+  applyTrainingIntent,
   mergeTrainingEdit,
+  recordAttendance,
+  targetOf,
   type Application,
-  type ApplyContext,
-  type ApplyIntent,
+  type AttendanceInput,
+  type QueueEntry,
+  type RecordContext,
   type Training,
   type TrainingInput,
+  type TrainingIntent,
 } from '../../../../src/domain/trainings';
 import type { Problem } from '../../../../src/domain/problems';
 import type { HeadHandle } from '../../kit/batch-read';
 import {
   emptyGate,
-  memoryHead,
-  memoryPage,
+  MemoryOrgs,
   memoryVersionBump,
   memoryVersionedWrite,
   tick,
@@ -27,54 +30,70 @@ interface OrgTrainings {
   gate: MemoryGate;
   trainings: Map<string, Training>;
   applications: Map<string, Application>;
+  /** Each run's waiting list, by run id. */
+  queues: Map<string, QueueEntry[]>;
 }
 
 /** The in-memory twin of the trainings' Firestore adapter. */
 export class MemoryTrainings implements TrainingStore {
-  readonly #orgs = new Map<string, OrgTrainings>();
+  readonly #orgs: MemoryOrgs<OrgTrainings>;
 
   constructor(
     private readonly env: MemoryEnv,
     readonly retry: RetryPolicy,
-  ) {}
+  ) {
+    this.#orgs = new MemoryOrgs(env.reads, 'trainingMeta', () => ({
+      gate: emptyGate(),
+      trainings: new Map(),
+      applications: new Map(),
+      queues: new Map(),
+    }));
+  }
 
   applyTrainingMutation(
     orgId: string,
     mutationId: string,
     actorStaffId: string,
-    intent: ApplyIntent,
-    ctx: ApplyContext,
+    intent: TrainingIntent,
+    ctx: RecordContext,
   ): Promise<MutationOutcome> {
-    const appId = applicationDocId(intent.runId, actorStaffId);
+    const appId = applicationDocId(intent.runId, targetOf(intent, actorStaffId));
     return memoryVersionedWrite({
       policy: this.retry,
       reads: this.env.reads,
       mutations: () => this.env.mutations(orgId),
-      gate: () => this.#org(orgId).gate,
+      gate: () => this.#orgs.of(orgId).gate,
       mutationId,
       actor: actorStaffId,
       appliedAt: () => ctx.now,
-      extraReads: 2,
+      extraReads: 3,
       decide: () => {
-        const org = this.#org(orgId);
+        const org = this.#orgs.of(orgId);
         const stored = org.trainings.get(intent.trainingId);
         const existing = org.applications.get(appId) ?? null;
-        const outcome = applyToRun(stored ? withoutVersion(stored) : null, existing, intent, ctx);
+        const outcome = applyTrainingIntent(
+          {
+            training: stored ? withoutVersion(stored) : null,
+            application: existing ? { ...existing } : null,
+            queue: org.queues.get(intent.runId) ?? [],
+          },
+          intent,
+          actorStaffId,
+          ctx,
+        );
         if (!outcome.ok) return rejectWith(outcome.problem);
         if (!outcome.changed) return UNCHANGED;
+        const { change } = outcome;
         return {
           write: {
-            conflicts: () => org.applications.has(appId),
+            // The adapter creates a new application (one per person and run): a second tab's collides.
+            conflicts: () => intent.kind === 'training.apply' && org.applications.has(appId),
             commit: (version) => {
-              org.applications.set(appId, {
-                trainingId: intent.trainingId,
-                runId: intent.runId,
-                staffId: actorStaffId,
-                status: outcome.status,
-                at: ctx.now,
-                version,
-              });
-              org.trainings.set(intent.trainingId, structuredClone({ ...outcome.training, version }));
+              for (const staffId of change.remove) org.applications.delete(applicationDocId(intent.runId, staffId));
+              for (const a of change.put)
+                org.applications.set(applicationDocId(a.runId, a.staffId), structuredClone({ ...a, version }));
+              org.queues.set(intent.runId, structuredClone(change.queue));
+              org.trainings.set(intent.trainingId, structuredClone({ ...change.training, version }));
             },
           },
         };
@@ -90,10 +109,10 @@ export class MemoryTrainings implements TrainingStore {
     await memoryVersionBump({
       policy: this.retry,
       reads: this.env.reads,
-      gate: () => this.#org(orgId).gate,
+      gate: () => this.#orgs.of(orgId).gate,
       decide: () => {
         this.env.reads.add(1); // the training, as the adapter reads it after the head
-        const stored = this.#org(orgId).trainings.get(input.id);
+        const stored = this.#orgs.of(orgId).trainings.get(input.id);
         const merged = mergeTrainingEdit(stored ? withoutVersion(stored) : null, input);
         if (!merged.ok) {
           result = merged;
@@ -105,54 +124,81 @@ export class MemoryTrainings implements TrainingStore {
       commit: (version) => {
         if (!result?.ok) return;
         result = { ok: true, training: { ...result.training, version } };
-        this.#org(orgId).trainings.set(input.id, structuredClone(result.training));
+        this.#orgs.of(orgId).trainings.set(input.id, structuredClone(result.training));
       },
     });
     if (!result) throw new Error('putTraining decided nothing');
     return result;
   }
 
+  async recordAttendance(
+    orgId: string,
+    input: AttendanceInput,
+  ): Promise<{ ok: true; changed: number } | { ok: false; problem: Problem }> {
+    let result: { ok: true; changed: number } | { ok: false; problem: Problem } | undefined;
+    let put: Omit<Application, 'version'>[] = [];
+    await memoryVersionBump({
+      policy: this.retry,
+      reads: this.env.reads,
+      gate: () => this.#orgs.of(orgId).gate,
+      decide: () => {
+        const org = this.#orgs.of(orgId);
+        const stored = org.trainings.get(input.trainingId);
+        const apps = [...org.applications.values()].filter((a) => a.runId === input.runId);
+        this.env.reads.add(1); // the training
+        this.env.reads.addQuery(apps.length); // the run's applications
+        const outcome = recordAttendance(stored ? withoutVersion(stored) : null, apps, input);
+        result = outcome.ok ? { ok: true, changed: outcome.put.length } : outcome;
+        put = outcome.ok ? outcome.put : [];
+        return put.length > 0 ? 1 : 0;
+      },
+      commit: (version) => {
+        const org = this.#orgs.of(orgId);
+        for (const a of put)
+          org.applications.set(applicationDocId(a.runId, a.staffId), structuredClone({ ...a, version }));
+      },
+    });
+    if (!result) throw new Error('recordAttendance decided nothing');
+    return result;
+  }
+
   async getTraining(orgId: string, trainingId: string): Promise<Training | null> {
-    await this.#read(1);
-    const t = this.#org(orgId).trainings.get(trainingId);
+    await this.#orgs.read(1);
+    const t = this.#orgs.of(orgId).trainings.get(trainingId);
     return t ? structuredClone(t) : null;
   }
 
-  async trainingHead(orgId: string): Promise<number> {
-    await this.#read(1);
-    return this.#org(orgId).gate.head;
+  trainingHead(orgId: string): Promise<number> {
+    return this.#orgs.head(orgId);
   }
 
   feedHead(orgId: string): HeadHandle<number> {
-    return memoryHead(`${orgId}/trainingMeta/head`, () => this.#org(orgId).gate.head);
+    return this.#orgs.feedHead(orgId);
   }
 
-  async trainingsSince(orgId: string, version: number, limit: number): Promise<Training[]> {
-    await tick();
-    return memoryPage(this.env.reads, this.#org(orgId).trainings.values(), version, limit);
+  trainingsSince(orgId: string, version: number, limit: number): Promise<Training[]> {
+    return this.#orgs.since(orgId, (org) => org.trainings.values(), version, limit);
   }
 
-  async applicationsOf(orgId: string, staffId: string): Promise<Application[]> {
+  applicationsOf(orgId: string, staffId: string): Promise<Application[]> {
+    return this.#query(orgId, (a) => a.staffId === staffId);
+  }
+
+  awaitingApprovalIn(orgId: string, unitId: string): Promise<Application[]> {
+    return this.#query(orgId, (a) => a.approverUnitId === unitId && a.status === 'awaitingApproval');
+  }
+
+  applicationsOfRun(orgId: string, runId: string): Promise<Application[]> {
+    return this.#query(orgId, (a) => a.runId === runId);
+  }
+
+  async #query(orgId: string, keep: (a: Application) => boolean): Promise<Application[]> {
     await tick();
-    const mine = [...this.#org(orgId).applications.values()]
-      .filter((a) => a.staffId === staffId)
+    const found = [...this.#orgs.of(orgId).applications.values()]
+      .filter(keep)
       .sort((a, b) => a.version - b.version)
-      .map((a) => ({ ...a }));
-    this.env.reads.addQuery(mine.length);
-    return mine;
-  }
-
-  async #read(documents: number): Promise<void> {
-    await tick();
-    this.env.reads.add(documents);
-  }
-
-  #org(orgId: string): OrgTrainings {
-    let org = this.#orgs.get(orgId);
-    if (!org) {
-      org = { gate: emptyGate(), trainings: new Map(), applications: new Map() };
-      this.#orgs.set(orgId, org);
-    }
-    return org;
+      .map((a) => structuredClone(a));
+    this.env.reads.addQuery(found.length);
+    return found;
   }
 }
