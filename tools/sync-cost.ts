@@ -16,6 +16,7 @@ const FRESH: Record<FeedName, unknown> = {
   yells: { version: 0 },
   notifications: { version: 0 },
   nominations: { version: 0 },
+  surveys: { version: 0 },
 };
 
 export interface SyncCall {

@@ -10,6 +10,7 @@ const INITIAL: Cursors = {
   yells: { version: 0 },
   notifications: { version: 0 },
   nominations: { version: 0 },
+  surveys: { version: 0 },
 };
 
 /**

@@ -137,8 +137,10 @@ describe('the mutation registry', () => {
       | 'nomination.endorse'
       | 'nomination.review'
       | 'award.consent'
+      | 'survey.participate'
+      | 'survey.answerNamed'
     >();
-    expectTypeOf<MutationFeature>().toEqualTypeOf<'directory' | 'communities' | 'yells' | 'nominations'>();
+    expectTypeOf<MutationFeature>().toEqualTypeOf<'directory' | 'communities' | 'yells' | 'nominations' | 'surveys'>();
     expectTypeOf<FeatureKind<'yells'>>().toEqualTypeOf<'yell.send' | 'yell.clap'>();
     expectTypeOf<DirectoryKind>().toEqualTypeOf<'profile.update' | 'profile.photo' | 'award.consent'>();
     expectTypeOf<FeatureMutation<'communities'>['kind']>().toEqualTypeOf<FeatureKind<'communities'>>();

@@ -5,6 +5,7 @@ import { newId, type KindSpec, type ValidationResult } from './mutation-kit';
 import { NOMINATION_KINDS } from './nominations/kinds';
 import { PROFILE_KINDS } from './profile-edit';
 import { YELL_KINDS } from './yells';
+import { SURVEY_KINDS } from './surveys/survey';
 
 /**
  * The registry of mutation kinds: what the outbox carries, one user intent each (see
@@ -12,7 +13,13 @@ import { YELL_KINDS } from './yells';
  * schema, their intent and whether they touch the directory record; this list gathers them, and
  * the union schema, the types below and the lookups are built from it. A new feature is one line.
  */
-export const MUTATION_KINDS = [...PROFILE_KINDS, ...COMMUNITY_KINDS, ...YELL_KINDS, ...NOMINATION_KINDS] as const;
+export const MUTATION_KINDS = [
+  ...PROFILE_KINDS,
+  ...COMMUNITY_KINDS,
+  ...YELL_KINDS,
+  ...NOMINATION_KINDS,
+  ...SURVEY_KINDS,
+] as const;
 
 export { CreatedAtSchema, MutationIdSchema, newId, type ValidationResult } from './mutation-kit';
 export { ProfilePhotoSchema, ProfileUpdateSchema } from './profile-edit';

@@ -2,7 +2,7 @@ import { problem } from '../../../src/domain/problems';
 import { API_PATHS } from '../../../src/domain/protocol';
 import { SYNC_PATH } from '../../../src/domain/sync-protocol';
 import { SERVER_FEATURES } from '../features';
-import type { Route } from '../features/feature';
+import type { AnyRoute } from '../features/feature';
 import type { ServerStores } from '../features/stores';
 import { me } from '../handlers/me';
 import { pushMutations } from '../handlers/push-mutations';
@@ -34,7 +34,7 @@ export type Api = (request: ApiRequest) => Promise<ApiResponse>;
 
 export function createApi(deps: ApiDeps): Api {
   const { stores } = deps;
-  const routes: Route[] = [
+  const routes: AnyRoute[] = [
     { method: 'GET', pattern: exact(API_PATHS.me), handle: async ({ claims }) => json(200, me(claims)) },
     {
       method: 'POST',
@@ -63,6 +63,21 @@ export function createApi(deps: ApiDeps): Api {
         const res = error(405, problem('api.methodNotAllowed'));
         res.headers['Allow'] = matching.map(({ route }) => route.method).join(', ');
         return res;
+      }
+      if (found.route.anonymous === true) {
+        if (bodyTooLarge(request)) return error(413, problem('api.tooLarge', { maxKb: MAX_BODY_BYTES / 1024 }));
+        try {
+          return await found.route.handle({ request, params: found.params, stores });
+        } catch (e) {
+          if (e instanceof HandlerError) return error(e.status, e.problem);
+          if (e instanceof VersionContentionError) return error(503, problem('api.busy'));
+          // Nothing of the request, and no stack that could hold part of it: the error's name alone.
+          (deps.logError ?? ((message, err) => console.error(message, err)))(
+            'api: anonymous route fault',
+            e instanceof Error ? e.name : 'unknown',
+          );
+          return error(500, problem('api.internal'));
+        }
       }
       const authorization =
         request.headers['authorization'] ??

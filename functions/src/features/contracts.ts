@@ -4,6 +4,7 @@ import type { ContractSuite } from './feature';
 import { runNominationContract } from './nominations/contract';
 import { runNotificationContract } from './notifications/contract';
 import type { ServerStores } from './stores';
+import { runSurveyContract } from './surveys/contract';
 import { runYellContract } from './yells/contract';
 import type { SERVER_FEATURES } from '.';
 
@@ -19,6 +20,7 @@ export const FEATURE_CONTRACTS = {
   yells: runYellContract,
   notifications: runNotificationContract,
   nominations: runNominationContract,
+  surveys: runSurveyContract,
 } satisfies Record<(typeof SERVER_FEATURES)[number]['name'], ContractSuite>;
 
 /** Every feature's contract suite, on the stores `make` builds. */

@@ -32,8 +32,23 @@ export interface Route {
    * token from the `__session` cookie (the one cookie Firebase Hosting passes to functions).
    */
   cookieAuth?: boolean;
+  /** Only AnonymousRoute sets it. */
+  anonymous?: undefined;
   handle(ctx: RouteContext): Promise<ApiResponse>;
 }
+
+/**
+ * A route that takes no ID token (the anonymous survey answer): it has no claims, the router logs
+ * nothing of its request (a fault is logged as its error's name alone), and it answers no role.
+ */
+export interface AnonymousRoute {
+  method: 'POST';
+  pattern: RegExp;
+  anonymous: true;
+  handle(ctx: Omit<RouteContext, 'claims'>): Promise<ApiResponse>;
+}
+
+export type AnyRoute = Route | AnonymousRoute;
 
 export type MutationOf<K extends Mutation['kind']> = Extract<Mutation, { kind: K }>;
 
@@ -64,7 +79,7 @@ export interface FeatureSpec<N extends keyof Omit<ServerStores, 'reads' | 'reade
     memory(env: MemoryEnv): ServerStores[N];
     firestore(env: FirestoreEnv): ServerStores[N];
   };
-  routes?: readonly Route[];
+  routes?: readonly AnyRoute[];
   mutations?: { [Kind in K]: (stores: ServerStores, claims: Claims, m: MutationOf<Kind>) => Promise<PushResult> };
   feeds?: readonly ServerFeed<FeedName>[];
 }

@@ -13,9 +13,10 @@ import type { ServerFeature } from './feature';
 import { nominations } from './nominations';
 import { notifications } from './notifications';
 import type { FirestoreEnv, MemoryEnv, ServerStores } from './stores';
+import { surveys } from './surveys';
 import { yells } from './yells';
 
-export const SERVER_FEATURES = [directory, communities, yells, notifications, nominations] as const;
+export const SERVER_FEATURES = [directory, communities, yells, notifications, nominations, surveys] as const;
 
 type Feature = (typeof SERVER_FEATURES)[number];
 type KindsOf<F> = F extends ServerFeature<infer _N, infer K> ? K : never;
@@ -53,6 +54,7 @@ export function createMemoryStores(): ServerStores {
     yells: yells.store.memory(env),
     notifications: notifications.store.memory(env),
     nominations: nominations.store.memory(env),
+    surveys: surveys.store.memory(env),
   };
 }
 
@@ -68,5 +70,6 @@ export function createFirestoreStores(db: Firestore): ServerStores {
     yells: yells.store.firestore(env),
     notifications: notifications.store.firestore(env),
     nominations: nominations.store.firestore(env),
+    surveys: surveys.store.firestore(env),
   };
 }

@@ -11,6 +11,7 @@ import type { CommunityStore } from './communities/port';
 import type { DirectoryStore } from './directory/port';
 import type { NominationStore } from './nominations/port';
 import type { NotificationStore } from './notifications/port';
+import type { SurveyStore } from './surveys/port';
 import type { YellStore } from './yells/port';
 
 export interface ServerStores {
@@ -21,6 +22,7 @@ export interface ServerStores {
   yells: YellStore;
   notifications: NotificationStore;
   nominations: NominationStore;
+  surveys: SurveyStore;
 }
 
 export interface MemoryEnv {

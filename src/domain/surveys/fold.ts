@@ -58,3 +58,13 @@ export function foldVariance(f: Fold): number {
 export function foldMoments(f: Fold): Moments {
   return { n: f.n, mean: foldMean(f), variance: foldVariance(f) };
 }
+
+/** `a` without `b` (b's answers are part of a's): the 「その他」 of a group. */
+export function subtractFolds(a: Fold, b: Fold): Fold {
+  return {
+    n: a.n - b.n,
+    sum: a.sum - b.sum,
+    sumSq: a.sumSq - b.sumSq,
+    counts: a.counts.map((c, i) => c - (b.counts[i] ?? 0)),
+  };
+}
