@@ -31,10 +31,12 @@ const everyStoreMade: [Unmade] extends [never] ? true : Unmade = true;
 void everyKindDeclared;
 void everyStoreMade;
 
-/** Every feature's twin, sharing one read counter and one set of mutation records. */
-export function createMemoryStores(): ServerStores {
+/**
+ * Every feature's twin, sharing one read counter and one set of mutation records (`records`, which
+ * a test may pass in to inspect what is kept).
+ */
+export function createMemoryStores(records = new Map<string, MemoryMutations>()): ServerStores {
   const reads = new ReadCounter();
-  const records = new Map<string, MemoryMutations>();
   const env: MemoryEnv = {
     reads,
     mutations: (orgId) => {

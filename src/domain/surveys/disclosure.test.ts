@@ -11,9 +11,12 @@ function assertRule(nodes: DisclosureNode[], k: number, rollsUp?: (key: string) 
   for (const n of nodes) {
     if (!shown.has(n.key)) continue;
     expect(showable(n.n, k), `${n.key} shown with ${n.n}`).toBe(true);
-    const kids = nodes.filter((c) => c.parent === n.key && shown.has(c.key));
-    const rest = n.n - kids.reduce((s, c) => s + c.n, 0) - (others.get(n.key) ?? 0);
-    expect(showable(rest, k), `${n.key} minus its shown parts is ${rest}`).toBe(true);
+    const parts = new Set(nodes.filter((c) => c.parent === n.key).map((c) => c.partition ?? ''));
+    for (const part of parts) {
+      const kids = nodes.filter((c) => c.parent === n.key && (c.partition ?? '') === part && shown.has(c.key));
+      const rest = n.n - kids.reduce((s, c) => s + c.n, 0) - (others.get(n.key) ?? 0);
+      expect(showable(rest, k), `${n.key} minus its shown parts is ${rest}`).toBe(true);
+    }
   }
   for (const [key, n] of others) expect(showable(n, k), `その他 of ${key}`).toBe(true);
 }
@@ -100,6 +103,17 @@ describe('disclose', () => {
     const d = disclose(nodes, 5, () => true);
     expect([...d.shown]).toEqual(['ka']);
     expect(d.others.size).toBe(0);
+  });
+
+  it('checks each breakdown of a group on its own (units, job levels)', () => {
+    const nodes = [
+      { ...node('all', null, 12) },
+      { ...node('bu1', 'all', 12), partition: 'unit' },
+      { ...node('lvA', 'all', 10), partition: 'level' },
+      { ...node('lvB', 'all', 2), partition: 'level' },
+    ];
+    // The unit breakdown is whole (12 = 12); the level one would isolate 2: both levels hidden.
+    expect(shownKeys(nodes)).toEqual(['all', 'bu1']);
   });
 
   it('K is respected as set (3 here), never below 3', () => {

@@ -6,7 +6,7 @@
  * is cut out of it, so a 部長's view and HR's never disagree on a number.
  *
  * - A group of 1..K-1 answers is hidden, and with it everything inside it.
- * - Inside a shown group, the hidden children's answers form the remainder (the group minus its
+ * - Inside a shown group, per breakdown (`partition`), the hidden children's answers form the remainder (the group minus its
  *   shown children). A remainder of 1..K-1 would let anyone subtract its way to them, so the
  *   smallest shown sibling is hidden too, until the remainder is 0 or at least K.
  * - Where a group's children roll up (a 課's 係), a remainder of at least K is shown as its own
@@ -20,6 +20,11 @@ export interface DisclosureNode {
   parent: string | null;
   /** Answers to the question in this group. */
   n: number;
+  /**
+   * Which breakdown of the parent this group is part of (the unit tree, job levels, employment
+   * types): each partition of a parent is checked on its own. Absent: one partition.
+   */
+  partition?: string;
 }
 
 export interface Disclosure {
@@ -52,18 +57,26 @@ export function disclose(
 
   const visit = (node: DisclosureNode): void => {
     shown.add(node.key);
-    const kids = [...(children.get(node.key) ?? [])].sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
-    const visible = kids.filter((c) => showable(c.n, k));
-    const remainder = () => node.n - visible.reduce((s, c) => s + c.n, 0);
-    // Hide the smallest shown sibling (answers above 0) until the remainder is safe.
-    while (!showable(remainder(), k)) {
-      const i = visible.findIndex((c) => c.n > 0);
-      if (i < 0) break; // only empty children left: the remainder is the whole group, already safe
-      visible.splice(i, 1);
+    const partitions = new Map<string, DisclosureNode[]>();
+    for (const c of children.get(node.key) ?? []) {
+      const list = partitions.get(c.partition ?? '') ?? [];
+      list.push(c);
+      partitions.set(c.partition ?? '', list);
     }
-    for (const c of visible) visit(c);
-    const rest = remainder();
-    if (rollsUp(node.key) && rest > 0 && visible.some((c) => c.n > 0)) others.set(node.key, rest);
+    for (const kids of partitions.values()) {
+      kids.sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
+      const visible = kids.filter((c) => showable(c.n, k));
+      const remainder = () => node.n - visible.reduce((s, c) => s + c.n, 0);
+      // Hide the smallest shown sibling (answers above 0) until the remainder is safe.
+      while (!showable(remainder(), k)) {
+        const i = visible.findIndex((c) => c.n > 0);
+        if (i < 0) break; // only empty children left: the remainder is the whole group, already safe
+        visible.splice(i, 1);
+      }
+      for (const c of visible) visit(c);
+      const rest = remainder();
+      if (rollsUp(node.key) && rest > 0 && visible.some((c) => c.n > 0)) others.set(node.key, rest);
+    }
   };
 
   for (const root of children.get(null) ?? []) if (showable(root.n, k)) visit(root);

@@ -44,6 +44,13 @@ export function parentsOf(combos: readonly string[]): Map<string, string | null>
   return parent;
 }
 
+/** The unit tree, job levels and employment types each partition the whole on their own. */
+function partitionOf(key: string): string {
+  if (key.startsWith('level:')) return 'level';
+  if (key.startsWith('employment:')) return 'employment';
+  return 'unit';
+}
+
 function dimensionOf(key: string): ResultDimension {
   return (key === 'all' ? 'all' : key.slice(0, key.indexOf(':'))) as ResultDimension;
 }
@@ -73,7 +80,7 @@ export function materialise(input: MaterialiseInput): SurveyResults {
   const rollsUp = (key: string) => key.startsWith('ka:');
   const otherKey = (kaKey: string) => `otherKakari:${kaKey.slice(3)}`;
   const nodes = (n: (key: string) => number): DisclosureNode[] =>
-    keys.map((key) => ({ key, parent: parent.get(key) ?? null, n: n(key) }));
+    keys.map((key) => ({ key, parent: parent.get(key) ?? null, n: n(key), partition: partitionOf(key) }));
   const foldAt = (key: string, q: Question) => input.folds[key]?.[q.id] ?? emptyFold(q);
 
   const groups = new Map<string, ResultGroup>();

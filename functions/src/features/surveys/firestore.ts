@@ -248,7 +248,12 @@ export class FirestoreSurveys implements SurveyStore {
     batch.create(ref, { surveyId, staffId, mutationId, answers });
     batch.create(this.#col(orgId, 'surveyParticipation').doc(`${surveyId}_${staffId}`), { surveyId, staffId });
     this.#stageDelta(batch, orgId, surveyId, delta);
-    this.#counters.increment(batch, this.#respondentsRef(orgId, surveyId), randomShard(), encodeCounts(countByGroup([groups])));
+    this.#counters.increment(
+      batch,
+      this.#respondentsRef(orgId, surveyId),
+      randomShard(),
+      encodeCounts(countByGroup([groups])),
+    );
     if ((await commitOrConflict(batch.commit())) !== CONFLICT) return 'applied' as const;
     const snap = await readDoc(this.env.reads, ref);
     return snap.exists && (snap.data() as { mutationId: string }).mutationId === mutationId
@@ -267,7 +272,12 @@ export class FirestoreSurveys implements SurveyStore {
   async participate(orgId: string, surveyId: string, staffId: string, groups: AnswerGroups) {
     const batch = this.env.db.batch();
     batch.create(this.#col(orgId, 'surveyParticipation').doc(`${surveyId}_${staffId}`), { surveyId, staffId });
-    this.#counters.increment(batch, this.#respondentsRef(orgId, surveyId), randomShard(), encodeCounts(countByGroup([groups])));
+    this.#counters.increment(
+      batch,
+      this.#respondentsRef(orgId, surveyId),
+      randomShard(),
+      encodeCounts(countByGroup([groups])),
+    );
     return (await commitOrConflict(batch.commit())) === CONFLICT ? ('duplicate' as const) : ('applied' as const);
   }
 
