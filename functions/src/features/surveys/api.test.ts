@@ -41,7 +41,13 @@ describe('surveys API: the anonymous journey', { timeout: 60_000 }, () => {
     // The survey reaches the device with the groups its answer counts in: 給与係 is small (2 < K), so 課 only.
     const assigned = async (who: number) =>
       (await o.call('POST', '/sync', who, { feeds: { surveys: { version: 0 } } })).body.feeds.surveys.surveys[0];
-    expect((await assigned(9)).groups).toEqual({ buId: 'bu-1', kaId: 'ka-1', kakariId: null, level: '主事', employment: '正規' });
+    expect((await assigned(9)).groups).toEqual({
+      buId: 'bu-1',
+      kaId: 'ka-1',
+      kakariId: null,
+      level: '主事',
+      employment: '正規',
+    });
     expect((await assigned(1)).groups.kakariId).toBe('kk-1a');
 
     const before = await rate(o, 40);
