@@ -18,7 +18,7 @@ import { freshOrgId, makeProfile, staffId } from '../../testing/fixtures';
 import { seedOrganisation } from '../directory/seed';
 import { createMemoryStores } from '..';
 import type { ServerStores } from '../stores';
-import { MemorySurveys } from './memory';
+import type { MemorySurveys } from './memory';
 
 export const UNITS: OrgUnit[] = [
   { id: 'bu-1', kind: 'bu', name: '総務部', kana: 'そうむぶ', parentId: null, order: 1 },
@@ -49,6 +49,10 @@ export const PEOPLE: { n: number; unitId: string; role?: Claims['role']; jobLeve
   { n: 43, unitId: 'ka-3', role: 'manager', jobLevel: '課長級' },
 ];
 
+/** A JSON answer as the tests read it: any shape, checked by the assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read many answer shapes
+type Json = any;
+
 export interface SurveyOrg {
   api: Api;
   stores: ServerStores;
@@ -58,7 +62,7 @@ export interface SurveyOrg {
   logs: string[];
   /** Sets the server clock. */
   at(iso: string): void;
-  call(method: string, path: string, who: number | null, body?: unknown): Promise<{ status: number; body: any }>;
+  call(method: string, path: string, who: number | null, body?: unknown): Promise<{ status: number; body: Json }>;
 }
 
 export async function surveyOrg(): Promise<SurveyOrg> {
@@ -101,7 +105,7 @@ export async function surveyOrg(): Promise<SurveyOrg> {
     const signed = apiRequest(method, `/api${path}`, who === null ? '' : `t${who}`, body);
     const { authorization: _drop, ...unsigned } = signed.headers;
     const res: ApiResponse = await api(who === null ? { ...signed, headers: unsigned } : signed);
-    return { status: res.status, body: bodyJson(res) as any };
+    return { status: res.status, body: bodyJson(res) as Json };
   };
   return {
     api,
