@@ -2,6 +2,7 @@ import type { AppDb } from '../db/schema';
 import { communityFeed } from '../features/communities/feed';
 import { nominationFeed } from '../features/nominations/feed';
 import { notificationFeed } from '../features/notifications/feed';
+import { surveyFeed } from '../features/surveys/feed';
 import { yellFeed } from '../features/yell/feed';
 import type { AnyFeed } from '../sync/feed';
 
@@ -10,5 +11,5 @@ import type { AnyFeed } from '../sync/feed';
  * in the order their answers are applied. A new feature's feed is one line here.
  */
 export function appFeeds(db: AppDb): AnyFeed[] {
-  return [communityFeed(db), yellFeed(db), notificationFeed(db), nominationFeed(db)];
+  return [communityFeed(db), yellFeed(db), notificationFeed(db), nominationFeed(db), surveyFeed(db)];
 }

@@ -6,6 +6,7 @@ import { orgRoutes } from '../features/org/routes';
 import { peersRoutes } from '../features/peers/routes';
 import { profileRoutes } from '../features/profile/routes';
 import { summaryRoutes } from '../features/recognition-summary/routes';
+import { surveyRoutes } from '../features/surveys/routes';
 import { yellRoutes } from '../features/yell/routes';
 import type { FeatureRoute } from '../ui/routes';
 
@@ -23,4 +24,5 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
   ...adminRoutes,
   ...summaryRoutes,
   ...nominationRoutes,
+  ...surveyRoutes,
 ];

@@ -64,7 +64,7 @@ describe('the mutation registry', () => {
   });
 
   it('answers "is this one of feature F’s kinds" as the registry says, for every kind and feature', () => {
-    expect(FEATURES.sort()).toEqual(['communities', 'directory', 'nominations', 'yells']);
+    expect(FEATURES.sort()).toEqual(['communities', 'directory', 'nominations', 'surveys', 'yells']);
     for (const spec of MUTATION_KINDS) {
       const m = SAMPLE_MUTATIONS[spec.kind];
       expect(featureOf(spec.kind)).toBe(spec.feature);

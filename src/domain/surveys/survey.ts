@@ -15,7 +15,6 @@ import { says } from '../issues';
 import { problem, type Problem } from '../problems';
 import { CreatedAtSchema, defineKind, MutationIdSchema } from '../mutation-kit';
 import { LIKERT_POINTS, type Question } from './model';
-import type { AnswerValue } from './fold';
 
 export const MAX_QUESTIONS = 60;
 export const MAX_CHOICES = 20;
@@ -119,7 +118,7 @@ export const AnswersSchema = v.pipe(
   v.record(QuestionIdSchema, AnswerValueSchema),
   v.check((a) => Object.keys(a).length <= MAX_QUESTIONS, says('survey.answerUnknownQuestion')),
 );
-export type Answers = Record<string, AnswerValue>;
+export type Answers = v.InferOutput<typeof AnswersSchema>;
 
 /** Text that looks like markup is refused: it is never rendered as such, but it has no place in an answer. */
 const MARKUP = /<\s*[A-Za-z!/?]|&#?[A-Za-z0-9]+;/;

@@ -1,0 +1,78 @@
+import { defineWords } from '../../i18n/language';
+
+/** The surveys feature's words in Japanese, the source of truth for its English (words.en.ts). */
+export const surveysJa = {
+  surveys: {
+    title: 'アンケート',
+    link: 'アンケート',
+    none: '回答をお願いしているアンケートはありません。',
+    deadline: (d: string) => `締切 ${d}`,
+    state: {
+      todo: '未回答',
+      draft: '回答途中',
+      queued: '送信待ち',
+      answered: '回答済み',
+      refused: '送信できませんでした',
+      closed: '締切済み',
+    },
+    anonymous: '匿名',
+    named: '記名式',
+    noteTitle: '回答の前に：サーバーが見るもの',
+    noteAnonymous: (group: string, level: string, employment: string, k: number) => [
+      'このアンケートは匿名です。回答は、職員IDもログイン情報も付けずに送られます。',
+      `サーバーが受け取り保存するのは、回答内容（選択と自由記述）と、集計に使う所属「${group}」・職層「${level}」・雇用形態「${employment}」だけです。自由記述は部の単位でだけ残り、時刻は残りません。`,
+      'あなたが対象者であることは、回答用の署名（ブラインド署名）で確かめます。サーバーはこの署名をあなたに渡したことは知っていますが、どの回答があなたのものかは分かりません。',
+      '「回答済み」は回答とは別に、数分〜30分後の同期でログインした状態で送られ、回答率とリマインドにだけ使われます。',
+      `結果は${k}人以上が回答した集団でだけ表示されます。あなたが数えられる最も細かい集団は「${group}」です。`,
+      'なお、通信の記録（Googleのリクエストログなど）には送信元のIPアドレスと時刻が残る場合があります。',
+    ],
+    noteNamed: (group: string, k: number) => [
+      'このアンケートは記名式です。回答はあなたの職員IDとともに保存され、人事課だけが個別に読めます。',
+      `集計結果は${k}人以上が回答した集団でだけ表示されます。あなたが数えられる最も細かい集団は「${group}」です。`,
+    ],
+    otherKakari: (ka: string) => `${ka}（その他の係）`,
+    likert4: ['そう思わない', 'あまりそう思わない', 'まあそう思う', 'そう思う'],
+    likert5: ['そう思わない', 'あまりそう思わない', 'どちらともいえない', 'まあそう思う', 'そう思う'],
+    chars: (n: number, max: number) => `${n} / ${max}文字`,
+    submit: '送信する',
+    submitted: '送信待ちにしました。オンラインになると送信されます。',
+    answeredThanks: '回答ありがとうございました。',
+    draftKept: '入力した内容はこの端末に残っています。',
+    back: 'アンケート一覧へ',
+    admin: 'アンケートの管理（人事）',
+    adminTitle: 'アンケートの管理',
+    newSurvey: '新しいアンケート',
+    surveyTitle: 'タイトル',
+    round: '年度',
+    audience: '対象の部',
+    deadlineLabel: '締切',
+    graceLabel: '猶予（日）',
+    kLabel: '最小表示人数 K',
+    anonymousLabel: '匿名で回答してもらう',
+    addLikert: '4段階の設問を追加',
+    addText: '自由記述を追加',
+    questionText: '設問',
+    save: '下書きを保存',
+    open: '公開する',
+    remind: '未回答の方にリマインド',
+    reminded: 'リマインドを送りました（未回答の方だけに届きます）',
+    rate: '回答率',
+    results: '結果',
+    status: { draft: '下書き', open: '回答受付中', closed: '締切済み' },
+    group: '集団',
+    audienceCount: '対象',
+    respondedCount: '回答',
+    hidden: '非表示',
+    whole: '全体',
+    n: '回答数',
+    mean: '平均',
+    sd: '標準偏差',
+    texts: '自由記述（順不同）',
+    exportCsv: 'CSVを書き出す',
+  },
+};
+
+export type SurveysWords = typeof surveysJa;
+
+/** Loaded with the feature's screens; English when chosen. */
+export const surveysWords = defineWords(surveysJa, () => import('./words.en').then((m) => m.surveysEn));
