@@ -8,6 +8,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { createFirestoreStores } from '../functions/src/features';
 import { seedOrganisation } from '../functions/src/features/directory/seed';
+import { seedDemoSurveys } from '../functions/src/features/surveys/seed';
 import { seedDemoYells } from '../functions/src/features/yells/seed';
 import type { Claims } from '../src/domain/protocol';
 import { generateDemoOrg, type DemoAccount } from './demo-org';
@@ -54,6 +55,9 @@ export async function seedDemo(options: SeedOptions): Promise<DemoAccount[]> {
       staff: org.staff,
       focus: org.accounts.map((a) => a.staffId),
     });
+
+    // Last year's staff survey closed (about 55% answered) and this year's open (S1-S6).
+    await seedDemoSurveys(store, { orgId: org.orgId, units: org.units, staff: org.staff });
 
     await waitFor(`http://${options.authHost}/`, 180_000);
     const auth = getAuth(app);
