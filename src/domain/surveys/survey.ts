@@ -40,6 +40,7 @@ export const QuestionSchema = v.variant('kind', [
       v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))),
       v.minLength(2),
       v.maxLength(MAX_CHOICES),
+      v.readonly(),
     ),
   }),
   v.object({
