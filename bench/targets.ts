@@ -28,6 +28,9 @@ export const TARGETS: Readonly<Record<string, Target>> = {
   'sync.nochange_requests': atMost(1, 'HTTPS calls of a sync when nothing changed'),
   // One head document per feed, read in one batched get.
   'sync.nochange_reads': atMost(5, 'document reads of that sync, counted by the store'),
+  'survey.results_reads_40k': atMost(100, 'reads to show a closed survey to HR, free text aside'),
+  'survey.burst_exact': atLeast(1, '500 concurrent anonymous answers counted exactly (twin, in process)'),
+  'survey.answer_submit_ms': atMost(100, 'tap to 送信待ち on the phone, 4x CPU'),
 };
 
 export interface Verdict {
