@@ -8,6 +8,7 @@ import { setRecognitionApi } from '../features/recognition-summary/summary-sourc
 import { setNominationApi } from '../features/nominations/audit-source';
 import { setAccessApi, setAdminApi } from '../features/admin/admin-source';
 import { setRosterApi } from '../features/roster/public';
+import { setSurveyApi } from '../features/surveys/public';
 import { readConfig } from '../platform/config';
 import { webLocks } from '../platform/locks';
 import { SyncEngine } from '../sync/engine';
@@ -50,6 +51,8 @@ export function connect(db: AppDb): Connection {
   setRecognitionApi(transport);
   // The award committee's audit log of a nomination (C2) is read online; nominations are a feed.
   setNominationApi(transport);
+  // Surveys (S1-S4): tokens, the anonymous answer and HR's screens are online calls; surveys are a feed.
+  setSurveyApi(transport);
   setAdminApi(transport);
   setAccessApi(transport);
   setRosterApi(transport);

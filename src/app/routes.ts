@@ -7,6 +7,7 @@ import { paths as peersPaths } from '../features/peers/paths';
 import { paths as profilePaths } from '../features/profile/paths';
 import { paths as summaryPaths } from '../features/recognition-summary/paths';
 import { paths as rosterPaths } from '../features/roster/paths';
+import { paths as surveyPaths } from '../features/surveys/paths';
 import { paths as trainingPaths } from '../features/trainings/paths';
 import { paths as yellPaths } from '../features/yell/paths';
 import { featureArea, type FeatureArea } from '../ui/routes';
@@ -28,4 +29,5 @@ export const FEATURE_AREAS: readonly FeatureArea[] = [
   featureArea(nominationPaths, () => import('../features/nominations/routes')),
   featureArea(trainingPaths, () => import('../features/trainings/routes')),
   featureArea(rosterPaths, () => import('../features/roster/routes')),
+  featureArea(surveyPaths, () => import('../features/surveys/routes')),
 ];

@@ -15,6 +15,7 @@ import type { DirectoryStore } from './directory/port';
 import type { NominationStore } from './nominations/port';
 import type { NotificationStore } from './notifications/port';
 import type { TrainingStore } from './trainings/port';
+import type { SurveyStore } from './surveys/port';
 import type { YellStore } from './yells/port';
 import type { RosterStore } from './roster/port';
 
@@ -30,6 +31,7 @@ export interface ServerStores {
   audit: AuditStore;
   trainings: TrainingStore;
   roster: RosterStore;
+  surveys: SurveyStore;
 }
 
 export interface MemoryEnv {
