@@ -20,7 +20,7 @@ export const surveysEn = {
     noteTitle: 'Before you answer: what the server sees',
     noteAnonymous: (group: string, level: string, employment: string, k: number) => [
       'This survey is anonymous. Your answer is sent without your staff ID or sign-in.',
-      `The server receives and keeps only your answers (choices and free text) and the groups they are counted in: "${group}", job level "${level}", employment type "${employment}". Free text keeps only its department, and no time.`,
+      `The server receives your answers (choices and free text), the groups they are counted in ("${group}", job level "${level}", employment type "${employment}") and the answer signature. It keeps only additions to each group's totals, free text (with its department alone) and a hash of the spent signature (so it counts once). No time field is written, but the database's own creation and update times remain.`,
       'A blind signature proves you are in the audience. The server knows it gave you one, but not which answer is yours.',
       '"Answered" is sent separately, signed in, at a sync a few minutes to half an hour later, and is used only for the response rate and reminders.',
       `Results are shown only for groups where at least ${k} people answered. The most detailed group you count in is "${group}".`,
