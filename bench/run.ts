@@ -144,6 +144,9 @@ for (const [, code = ''] of html.matchAll(/<script>([\s\S]*?)<\/script>/g))
 results['bundle.critical_js_gz_kb'] = round((criticalGz + inlineGz) / 1024);
 results['bundle.inline_js_gz_bytes'] = inlineGz;
 
+// --- Surveys (issue 18) on the functions' code over the twins, the 40,000 people above.
+await (await import('./survey-bench')).runSurveyBench(stores, org, results, log);
+
 // --- The app itself on a 40,000-person stack. `--quick` skips it (about four minutes).
 if (!process.argv.includes('--quick')) await runAppBench(results, log);
 if (!process.argv.includes('--quick')) await (await import('./yell-bench')).runYellBench(results, log);

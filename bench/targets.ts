@@ -37,6 +37,10 @@ export const TARGETS: Readonly<Record<string, Target>> = {
   'roster.dry_run_ms_40k': atMost(5000, 'CP932 file read + checked, 4x CPU, + server comparison'),
   'roster.apply_s_40k': atMost(120, 'first import of 40,000 on the Firestore stand-in'),
   'roster.delta_sync_bytes': atMost(20 * 1024, 'a phone after 10 changes + 1 unit renamed, 40,000'),
+  // Issue 18: surveys.
+  'survey.results_reads_40k': atMost(100, 'reads to show a closed survey to HR, free text aside'),
+  'survey.burst_exact': atLeast(1, '500 concurrent anonymous answers counted exactly (twin, in process)'),
+  'survey.answer_submit_ms': atMost(100, 'tap to 送信待ち on the phone, 4x CPU'),
 };
 
 export interface Verdict {

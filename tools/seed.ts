@@ -8,6 +8,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { createFirestoreStores } from '../functions/src/features';
 import { seedOrganisation } from '../functions/src/features/directory/seed';
+import { seedDemoSurveys } from '../functions/src/features/surveys/seed';
 import { seedDemoTrainings } from '../functions/src/features/trainings/seed';
 import { seedDemoYells } from '../functions/src/features/yells/seed';
 import type { Claims } from '../src/domain/protocol';
@@ -56,6 +57,9 @@ export async function seedDemo(options: SeedOptions): Promise<DemoAccount[]> {
       focus: org.accounts.map((a) => a.staffId),
     });
     await seedDemoTrainings(store, { orgId: org.orgId }); // about 220 trainings of this fiscal year (T1)
+
+    // Last year's staff survey closed (about 55% answered) and this year's open (S1-S6).
+    await seedDemoSurveys(store, { orgId: org.orgId, units: org.units, staff: org.staff });
 
     await waitFor(`http://${options.authHost}/`, 180_000);
     const auth = getAuth(app);

@@ -17,6 +17,7 @@ const FRESH: Record<FeedName, unknown> = {
   notifications: { version: 0 },
   nominations: { version: 0 },
   trainings: { version: 0 },
+  surveys: { version: 0 },
 };
 
 export interface SyncCall {

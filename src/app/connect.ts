@@ -9,6 +9,8 @@ import { setNominationApi } from '../features/nominations/audit-source';
 import { setAccessApi, setAdminApi } from '../features/admin/admin-source';
 import { setRosterApi } from '../features/roster/public';
 import { setOrganisationApi } from '../features/organisation/public';
+
+import { setSurveyApi } from '../features/surveys/public';
 import { readConfig } from '../platform/config';
 import { webLocks } from '../platform/locks';
 import { SyncEngine } from '../sync/engine';
@@ -51,6 +53,8 @@ export function connect(db: AppDb): Connection {
   setRecognitionApi(transport);
   // The award committee's audit log of a nomination (C2) is read online; nominations are a feed.
   setNominationApi(transport);
+  // Surveys (S1-S4): tokens, the anonymous answer and HR's screens are online calls; surveys are a feed.
+  setSurveyApi(transport);
   setAdminApi(transport);
   setAccessApi(transport);
   setRosterApi(transport);

@@ -3,6 +3,7 @@ import { communityFeed } from '../features/communities/feed';
 import { nominationFeed } from '../features/nominations/feed';
 import { notificationFeed } from '../features/notifications/feed';
 import { trainingFeed } from '../features/trainings/feed';
+import { surveyFeed } from '../features/surveys/feed';
 import { yellFeed } from '../features/yell/feed';
 import type { AnyFeed } from '../sync/feed';
 
@@ -11,5 +12,5 @@ import type { AnyFeed } from '../sync/feed';
  * in the order their answers are applied. A new feature's feed is one line here.
  */
 export function appFeeds(db: AppDb): AnyFeed[] {
-  return [communityFeed(db), yellFeed(db), notificationFeed(db), nominationFeed(db), trainingFeed(db)];
+  return [communityFeed(db), yellFeed(db), notificationFeed(db), nominationFeed(db), trainingFeed(db), surveyFeed(db)];
 }

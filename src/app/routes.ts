@@ -8,6 +8,8 @@ import { paths as profilePaths } from '../features/profile/paths';
 import { paths as summaryPaths } from '../features/recognition-summary/paths';
 import { paths as rosterPaths } from '../features/roster/paths';
 import { paths as organisationPaths } from '../features/organisation/paths';
+
+import { paths as surveyPaths } from '../features/surveys/paths';
 import { paths as trainingPaths } from '../features/trainings/paths';
 import { paths as yellPaths } from '../features/yell/paths';
 import { featureArea, type FeatureArea } from '../ui/routes';
@@ -30,4 +32,6 @@ export const FEATURE_AREAS: readonly FeatureArea[] = [
   featureArea(trainingPaths, () => import('../features/trainings/routes')),
   featureArea(rosterPaths, () => import('../features/roster/routes')),
   featureArea(organisationPaths, () => import('../features/organisation/routes')),
+
+  featureArea(surveyPaths, () => import('../features/surveys/routes')),
 ];

@@ -11,6 +11,7 @@ const INITIAL: Cursors = {
   notifications: { version: 0 },
   nominations: { version: 0 },
   trainings: { version: 0 },
+  surveys: { version: 0 },
 };
 
 /**

@@ -30,6 +30,7 @@ function toRow(n: AppNotification): NotificationRow {
   if (n.yellId !== undefined) row.yellId = n.yellId;
   if (n.nominationId !== undefined) row.nominationId = n.nominationId;
   if (n.status !== undefined) row.status = n.status;
+  if (n.surveyId !== undefined) row.surveyId = n.surveyId;
   return row;
 }
 

@@ -45,6 +45,10 @@ describe('AppDb versions', () => {
       trainingApplications: ['runId', 'trainingId'],
       trainingApprovals: ['[runId+staffId]', 'trainingId'],
       feedCursors: ['feed'],
+      surveys: ['id'],
+      surveyDrafts: ['surveyId'],
+      surveyTokens: ['surveyId'],
+      surveySends: ['surveyId', 'state'],
     });
     db.close();
   });
@@ -347,6 +351,72 @@ describe('AppDb versions', () => {
     await db.outbox.bulkAdd([m('bbbbbbbb'), m('aaaaaaaa')]);
     expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.id)).toEqual(['bbbbbbbb', 'aaaaaaaa']);
     await expect(db.outbox.add(m('aaaaaaaa'))).rejects.toThrow(/ConstraintError|Key already exists/);
+    db.close();
+  });
+
+  it('version 9 opens a version 6 device (main before the surveys): outbox, cursors and directory kept; survey tables empty', async () => {
+    const name = freshName();
+    // Versions 1-6 exactly as released (7 onwards are later).
+    const v6 = new Dexie(name);
+    v6.version(1).stores({
+      directoryChunks: 'n',
+      directoryOverlay: 'id',
+      units: 'id, parentId',
+      meta: 'key',
+      outbox: '++seq, &id',
+      rejected: 'id',
+    });
+    v6.version(2).stores({ profileDetails: 'id', communities: 'id, name' });
+    v6.version(3).stores({
+      yells: 'id, version, from, *to, createdAt',
+      notifications: 'id, version, createdAt',
+      readNotifications: 'id',
+      recognition: 'key',
+    });
+    v6.version(4).stores({
+      nominations: 'id, version, status, createdAt',
+      nominationMeta: 'key',
+      nominationDrafts: 'id, updatedAt',
+    });
+    v6.version(5).stores({ feedCursors: 'feed' });
+    v6.version(6).stores({ trainings: 'id, version, area', trainingApplications: 'runId, trainingId' });
+    await v6.table('meta').bulkAdd([
+      { key: 'directory', value: { staffCount: 3, syncedAt: 1000 } },
+      { key: 'session', value: { staffId: 'me' } },
+    ]);
+    await v6.table('directoryChunks').add({ n: 0, snapshotId: 'snap-7', count: 3, json: '[]' });
+    await v6.table('directoryOverlay').add({ id: 'p9', version: 40, record: null });
+    await v6.table('feedCursors').bulkAdd([
+      { feed: 'directory', cursor: { snapshotId: 'snap-7', version: 40 } },
+      { feed: 'trainings', cursor: { version: 12 } },
+      { feed: 'nominations', cursor: { version: 5 } },
+    ]);
+    await v6.table('trainings').add({ id: 'trn-1', version: 12, area: 'dx' });
+    await v6.table('outbox').bulkAdd([
+      { id: 'tttttttt', mutation: { kind: 'training.apply' }, attempts: 1, notBefore: 3, lastError: 'offline' },
+      { id: 'uuuuuuuu', mutation: { kind: 'yell.send' }, attempts: 0, notBefore: 0, lastError: null },
+    ]);
+    v6.close();
+
+    const db = new AppDb(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    expect(await db.outbox.orderBy('seq').toArray()).toMatchObject([
+      { id: 'tttttttt', attempts: 1, lastError: 'offline' },
+      { id: 'uuuuuuuu', attempts: 0 },
+    ]);
+    expect(Object.fromEntries((await db.feedCursors.toArray()).map((r) => [r.feed, r.cursor]))).toEqual({
+      directory: { snapshotId: 'snap-7', version: 40 },
+      trainings: { version: 12 },
+      nominations: { version: 5 },
+    });
+    expect(await dexieDirectoryStore(db).state()).toEqual({ snapshotId: 'snap-7', version: 40 });
+    expect(await db.directoryChunks.get(0)).toMatchObject({ snapshotId: 'snap-7', count: 3 });
+    expect(await db.directoryOverlay.get('p9')).toMatchObject({ version: 40 });
+    expect(await db.trainings.get('trn-1')).toMatchObject({ version: 12 });
+    expect(await db.meta.get('session')).toMatchObject({ value: { staffId: 'me' } });
+    expect(await db.surveys.count()).toBe(0);
+    expect(await db.surveySends.count()).toBe(0);
     db.close();
   });
 });

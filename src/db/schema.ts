@@ -1,3 +1,10 @@
+import {
+  SURVEY_TABLES,
+  type SurveyDraftRow,
+  type SurveyRow,
+  type SurveySendRow,
+  type SurveyTokenRow,
+} from '../features/surveys/tables';
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Mutation } from '../domain/mutations';
 import type { OrgUnit } from '../domain/org';
@@ -131,6 +138,7 @@ export const FEATURE_TABLES: readonly TableDeclarations[] = [
   NOTIFICATION_TABLES,
   NOMINATION_TABLES,
   TRAINING_TABLES,
+  SURVEY_TABLES,
 ];
 
 /** Every version of the database in order, with the tables it adds or changes. */
@@ -155,6 +163,10 @@ export class AppDb extends Dexie {
   trainings!: EntityTable<TrainingRow, 'id'>;
   trainingApplications!: EntityTable<TrainingApplicationRow, 'runId'>;
   trainingApprovals!: Table<TrainingApprovalRow, [string, string]>;
+  surveys!: EntityTable<SurveyRow, 'id'>;
+  surveyDrafts!: EntityTable<SurveyDraftRow, 'surveyId'>;
+  surveyTokens!: EntityTable<SurveyTokenRow, 'surveyId'>;
+  surveySends!: EntityTable<SurveySendRow, 'surveyId'>;
   feedCursors!: EntityTable<FeedCursorRow, 'feed'>;
 
   constructor(name = DB_NAME) {

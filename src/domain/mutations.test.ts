@@ -64,7 +64,7 @@ describe('the mutation registry', () => {
   });
 
   it('answers "is this one of feature F’s kinds" as the registry says, for every kind and feature', () => {
-    expect(FEATURES.sort()).toEqual(['communities', 'directory', 'nominations', 'trainings', 'yells']);
+    expect(FEATURES.sort()).toEqual(['communities', 'directory', 'nominations', 'surveys', 'trainings', 'yells']);
     for (const spec of MUTATION_KINDS) {
       const m = SAMPLE_MUTATIONS[spec.kind];
       expect(featureOf(spec.kind)).toBe(spec.feature);
@@ -140,9 +140,11 @@ describe('the mutation registry', () => {
       | 'training.apply'
       | 'training.cancel'
       | 'training.decide'
+      | 'survey.participate'
+      | 'survey.answerNamed'
     >();
     expectTypeOf<MutationFeature>().toEqualTypeOf<
-      'directory' | 'communities' | 'yells' | 'nominations' | 'trainings'
+      'directory' | 'communities' | 'yells' | 'nominations' | 'trainings' | 'surveys'
     >();
     expectTypeOf<FeatureKind<'yells'>>().toEqualTypeOf<'yell.send' | 'yell.clap'>();
     expectTypeOf<DirectoryKind>().toEqualTypeOf<'profile.update' | 'profile.photo' | 'award.consent'>();

@@ -6,6 +6,7 @@ import { NOMINATION_KINDS } from './nominations/kinds';
 import { PROFILE_KINDS } from './profile-edit';
 import { TRAINING_MUTATION_KINDS } from './trainings/kinds';
 import { YELL_KINDS } from './yells';
+import { SURVEY_KINDS } from './surveys/survey';
 
 /**
  * The registry of mutation kinds: what the outbox carries, one user intent each (see
@@ -19,6 +20,7 @@ export const MUTATION_KINDS = [
   ...YELL_KINDS,
   ...NOMINATION_KINDS,
   ...TRAINING_MUTATION_KINDS,
+  ...SURVEY_KINDS,
 ] as const;
 
 export { CreatedAtSchema, MutationIdSchema, newId, type ValidationResult } from './mutation-kit';

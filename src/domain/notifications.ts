@@ -5,7 +5,7 @@ import { says } from './issues';
  * In-app notifications (P4): a new エール, a clap, a nomination's status. Each person reads only
  * their own. Shared by the app and the functions.
  */
-export const NOTIFICATION_KINDS = ['yell.received', 'yell.clapped', 'nomination.status'] as const;
+export const NOTIFICATION_KINDS = ['yell.received', 'yell.clapped', 'nomination.status', 'survey.reminder'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
@@ -28,6 +28,7 @@ export const AppNotificationSchema = v.object({
   yellId: v.optional(v.string()),
   nominationId: v.optional(v.string()),
   status: v.optional(v.string()),
+  surveyId: v.optional(v.string()),
   /** Rising and unique among one person's notifications (the recipients of one エール share its version); pages by it. */
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
@@ -59,4 +60,9 @@ export function yellClappedNotificationId(yellId: string, clapperId: string): st
 /** One per status a nomination reaches (to whoever the nominations feature notifies). */
 export function nominationStatusNotificationId(nominationId: string, status: string): string {
   return `nomination.status:${nominationId}:${status}`;
+}
+
+/** One per reminder of a survey (S3), to each person who had not answered when it became due. */
+export function surveyReminderNotificationId(surveyId: string, reminderId: string): string {
+  return `survey.reminder:${surveyId}:${reminderId}`;
 }

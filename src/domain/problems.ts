@@ -209,6 +209,37 @@ export interface ProblemParams {
   'summary.outsideDepartment': At;
   'summary.unknownUnit': At;
 
+  'campaign.audienceEmpty': At;
+  'campaign.kInvalid': At & { min: number; max: number };
+  'campaign.deadlineInvalid': At;
+  'campaign.graceInvalid': At & { max: number };
+  'campaign.deadlinePast': At;
+  'campaign.audienceNone': At;
+  'campaign.notMember': At;
+  'campaign.closed': At;
+  'campaign.notOpen': At;
+  'campaign.frozen': At;
+  'campaign.kFrozen': At;
+  'campaign.alreadyAnswered': At;
+  'campaign.tokenTaken': At;
+  'survey.idInvalid': At;
+  'survey.notFound': At;
+  'survey.titleEmpty': At;
+  'survey.questionsEmpty': At;
+  'survey.questionInvalid': At;
+  'survey.answerUnknownQuestion': At;
+  'survey.answerOutOfScale': At & { max: number };
+  'survey.textTooLong': At & { max: number };
+  'survey.textMarkup': At;
+  'survey.tokenInvalid': At;
+  'survey.tokenForged': At;
+  'survey.groupsInvalid': At;
+  'survey.wrongMode': At;
+  'survey.resultsForbidden': At;
+  'survey.outsideScope': At;
+  'survey.resultsNotReady': At;
+  'survey.paperInvalid': At;
+
   'probe.alreadyTookPart': At;
   'probe.refused': At;
 

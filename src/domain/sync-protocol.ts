@@ -3,6 +3,7 @@ import { CommunitiesPageSchema } from './communities';
 import { AwardsConfigSchema, NominationsPageSchema } from './nominations';
 import { NotificationsPageSchema } from './notifications';
 import { DirectorySyncResponseSchema } from './protocol';
+import { SurveysPageSchema } from './surveys/survey';
 import { TrainingsPageSchema } from './trainings/schemas';
 import { RecognitionMeSchema, RecognitionSettingsSchema, YellsPageSchema } from './yells';
 
@@ -43,6 +44,7 @@ export const SYNC_FEEDS = {
     cursor: VersionCursorSchema,
     answer: v.object({ ...NotificationsPageSchema.entries, reset: v.boolean() }),
   },
+  surveys: { cursor: VersionCursorSchema, answer: SurveysPageSchema },
   nominations: {
     cursor: VersionCursorSchema,
     answer: v.object({ ...NominationsPageSchema.entries, awards: v.optional(AwardsConfigSchema) }),

@@ -76,13 +76,29 @@ export interface RosterApi {
   rosterPost(path: string, body: unknown): Promise<unknown>;
 }
 
+/**
+ * The surveys' online calls (S1-S4). `answerAnonymously` is sent without the ID token and without
+ * cookies (the photo cookie holds the ID token too): nothing in it names the sender.
+ */
+export interface SurveyApi {
+  surveyJson(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown>;
+  answerAnonymously(path: string, body: unknown): Promise<unknown>;
+}
+
 /** The sync engine's Transport over HTTPS to the functions API. */
 export function httpTransport({
   apiBase,
   getToken,
   fetch: doFetch = fetch,
   onSignedOut,
-}: HttpTransportOptions): Transport & ProfileApi & RecognitionApi & NominationApi & AdminApi & AccessApi & RosterApi {
+}: HttpTransportOptions): Transport &
+  ProfileApi &
+  RecognitionApi &
+  NominationApi &
+  AdminApi &
+  AccessApi &
+  RosterApi &
+  SurveyApi {
   async function send(path: string, init: RequestInit, forceRefresh: boolean): Promise<Response> {
     const token = await getToken(forceRefresh);
     if (!token) throw failure(problem('api.unauthenticated'), 401, 'unauthenticated');
@@ -188,6 +204,29 @@ export function httpTransport({
     },
     async rosterPost(path: string, body: unknown): Promise<unknown> {
       return (await postJson(path, body)).json();
+    },
+    async surveyJson(method, path, body) {
+      const res = method === 'GET' ? await request(path) : await postJson(path, body ?? {});
+      return res.json();
+    },
+    async answerAnonymously(path, body) {
+      let res: Response;
+      try {
+        res = await doFetch(apiBase + path, {
+          method: 'POST',
+          credentials: 'omit',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      } catch {
+        throw failure(problem('sync.offline'), 0, 'offline');
+      }
+      const answer: unknown = await res.json().catch(() => null);
+      if (res.ok) return answer;
+      const parsed = v.safeParse(ApiErrorSchema, answer);
+      if (!parsed.success) throw failure(problem('api.httpError', { status: res.status }), res.status, 'http');
+      const { code, params } = parsed.output;
+      throw new TransportError(code, res.status, code, { code, ...(params !== undefined && { params }) });
     },
     async fetchRecognitionSummary(unitId: string | null): Promise<RecognitionSummary> {
       const q = unitId === null ? '' : `?${new URLSearchParams({ unit: unitId })}`;

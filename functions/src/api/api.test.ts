@@ -193,7 +193,7 @@ describe('API: requests and answers', () => {
     expect((await api(request('POST', '/api/sync', { token: 'staff', body: { cursors: {} } }))).status).toBe(400);
     // A feed this server does not know is ignored, not refused (a newer device).
     const unknown = await api(
-      request('POST', '/api/sync', { token: 'staff', body: { feeds: { surveys: { version: 0 } } } }),
+      request('POST', '/api/sync', { token: 'staff', body: { feeds: { quizzes: { version: 0 } } } }),
     );
     expect(bodyJson(unknown)).toEqual({ feeds: {} });
   });

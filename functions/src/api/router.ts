@@ -2,7 +2,7 @@ import { problem } from '../../../src/domain/problems';
 import { API_PATHS } from '../../../src/domain/protocol';
 import { SYNC_PATH } from '../../../src/domain/sync-protocol';
 import { SERVER_FEATURES } from '../features';
-import type { Route } from '../features/feature';
+import type { AnyRoute } from '../features/feature';
 import type { ServerStores } from '../features/stores';
 import { me } from '../handlers/me';
 import { pushMutations } from '../handlers/push-mutations';
@@ -35,7 +35,7 @@ export type Api = (request: ApiRequest) => Promise<ApiResponse>;
 
 export function createApi(deps: ApiDeps): Api {
   const { stores } = deps;
-  const routes: Route[] = [
+  const routes: AnyRoute[] = [
     { method: 'GET', pattern: exact(API_PATHS.me), handle: async ({ claims }) => json(200, me(claims)) },
     {
       method: 'POST',
@@ -68,20 +68,37 @@ export function createApi(deps: ApiDeps): Api {
         res.headers['Allow'] = matching.map(({ route }) => route.method).join(', ');
         return res;
       }
+      const anyRoute = found.route;
+      if (anyRoute.anonymous === true) {
+        if (bodyTooLarge(request)) return error(413, problem('api.tooLarge', { maxKb: MAX_BODY_BYTES / 1024 }));
+        try {
+          return await anyRoute.handle({ request, params: found.params, stores });
+        } catch (e) {
+          if (e instanceof HandlerError) return error(e.status, e.problem);
+          if (e instanceof VersionContentionError) return error(503, problem('api.busy'));
+          // Nothing of the request, and no stack that could hold part of it: the error's name alone.
+          (deps.logError ?? ((message, err) => console.error(message, err)))(
+            'api: anonymous route fault',
+            e instanceof Error ? e.name : 'unknown',
+          );
+          return error(500, problem('api.internal'));
+        }
+      }
+      const route = anyRoute;
       const authorization =
         request.headers['authorization'] ??
-        (found.route.cookieAuth ? sessionCookieBearer(request.headers['cookie']) : undefined);
+        (route.cookieAuth ? sessionCookieBearer(request.headers['cookie']) : undefined);
       const { claims, token: times } = await authenticate(authorization, deps.verifier);
       if (bodyTooLarge(request)) return error(413, problem('api.tooLarge', { maxKb: MAX_BODY_BYTES / 1024 }));
       const { result, reads } = await stores.reads.measure(async () => {
         // Before the role: a token issued before a promotion is told to refresh, not refused.
         const token = tokenCheck(stores, claims, times);
-        if (!found.route.checksToken) {
+        if (!route.checksToken) {
           await stores.reader.readAll(token.reads);
           token.check();
         }
-        if (found.route.roles && !found.route.roles.includes(claims.role)) throw forbidden();
-        return found.route.handle({ request, claims, params: found.params, stores, token });
+        if (route.roles && !route.roles.includes(claims.role)) throw forbidden();
+        return route.handle({ request, claims, params: found.params, stores, token });
       });
       if (deps.exposeReads) result.headers[READS_HEADER] = String(reads);
       return result;

@@ -7,6 +7,7 @@ import { runNominationContract } from './nominations/contract';
 import { runNotificationContract } from './notifications/contract';
 import type { ServerStores } from './stores';
 import { runTrainingContract } from './trainings/contract';
+import { runSurveyContract } from './surveys/contract';
 import { runYellContract } from './yells/contract';
 import { runRosterContract } from './roster/contract';
 import { runOrganisationContract } from './organisation/contract';
@@ -29,6 +30,8 @@ export const FEATURE_CONTRACTS = {
   trainings: runTrainingContract,
   roster: runRosterContract,
   organisation: runOrganisationContract,
+
+  surveys: runSurveyContract,
 } satisfies Record<(typeof SERVER_FEATURES)[number]['name'], ContractSuite>;
 
 /** Every feature's contract suite, on the stores `make` builds. */

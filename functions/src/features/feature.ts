@@ -41,8 +41,23 @@ export interface Route {
   cookieAuth?: boolean;
   /** The route runs the token check itself, in its own batched read (/sync: no read of its own). */
   checksToken?: boolean;
+  /** Only AnonymousRoute sets it. */
+  anonymous?: undefined;
   handle(ctx: RouteContext): Promise<ApiResponse>;
 }
+
+/**
+ * A route that takes no ID token (the anonymous survey answer): it has no claims, the router logs
+ * nothing of its request (a fault is logged as its error's name alone), and it answers no role.
+ */
+export interface AnonymousRoute {
+  method: 'POST';
+  pattern: RegExp;
+  anonymous: true;
+  handle(ctx: Omit<RouteContext, 'claims' | 'token'>): Promise<ApiResponse>;
+}
+
+export type AnyRoute = Route | AnonymousRoute;
 
 export type MutationOf<K extends Mutation['kind']> = Extract<Mutation, { kind: K }>;
 
@@ -73,7 +88,7 @@ export interface FeatureSpec<N extends keyof Omit<ServerStores, 'reads' | 'reade
     memory(env: MemoryEnv): ServerStores[N];
     firestore(env: FirestoreEnv): ServerStores[N];
   };
-  routes?: readonly Route[];
+  routes?: readonly AnyRoute[];
   mutations?: { [Kind in K]: (stores: ServerStores, claims: Claims, m: MutationOf<Kind>) => Promise<PushResult> };
   feeds?: readonly ServerFeed<FeedName>[];
 }

@@ -17,6 +17,7 @@ import { nominations } from './nominations';
 import { notifications } from './notifications';
 import type { FirestoreEnv, MemoryEnv, ServerStores } from './stores';
 import { trainings } from './trainings';
+import { surveys } from './surveys';
 import { yells } from './yells';
 import { roster } from './roster';
 import { organisation } from './organisation';
@@ -32,6 +33,8 @@ export const SERVER_FEATURES = [
   trainings,
   roster,
   organisation,
+
+  surveys,
 ] as const;
 
 type Feature = (typeof SERVER_FEATURES)[number];
@@ -47,12 +50,17 @@ const everyStoreMade: [Unmade] extends [never] ? true : Unmade = true;
 void everyKindDeclared;
 void everyStoreMade;
 
-/** Every feature's twin, sharing one read counter and one set of mutation records. */
-export function createMemoryStores(options: { auth?: AuthAdmin } = {}): ServerStores {
+/**
+ * Every feature's twin, sharing one read counter and one set of mutation records (`records`, which
+ * a test may pass in to inspect what is kept).
+ */
+export function createMemoryStores(
+  options: { auth?: AuthAdmin; records?: Map<string, MemoryMutations> } = {},
+): ServerStores {
+  const records = options.records ?? new Map<string, MemoryMutations>();
   const reads = new ReadCounter();
-  const records = new Map<string, MemoryMutations>();
   const env: MemoryEnv = {
-    ...options,
+    ...(options.auth && { auth: options.auth }),
     reads,
     mutations: (orgId) => {
       let m = records.get(orgId);
@@ -76,6 +84,8 @@ export function createMemoryStores(options: { auth?: AuthAdmin } = {}): ServerSt
     trainings: trainings.store.memory(env),
     roster: roster.store.memory(env),
     organisation: organisation.store.memory(env),
+
+    surveys: surveys.store.memory(env),
   };
 }
 
@@ -96,5 +106,7 @@ export function createFirestoreStores(db: Firestore, options: { auth?: AuthAdmin
     trainings: trainings.store.firestore(env),
     roster: roster.store.firestore(env),
     organisation: organisation.store.firestore(env),
+
+    surveys: surveys.store.firestore(env),
   };
 }

@@ -15,6 +15,7 @@ import type { DirectoryStore } from './directory/port';
 import type { NominationStore } from './nominations/port';
 import type { NotificationStore } from './notifications/port';
 import type { TrainingStore } from './trainings/port';
+import type { SurveyStore } from './surveys/port';
 import type { YellStore } from './yells/port';
 import type { RosterStore } from './roster/port';
 import type { OrganisationStore } from './organisation/port';
@@ -32,6 +33,8 @@ export interface ServerStores {
   trainings: TrainingStore;
   roster: RosterStore;
   organisation: OrganisationStore;
+
+  surveys: SurveyStore;
 }
 
 export interface MemoryEnv {

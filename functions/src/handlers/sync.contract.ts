@@ -20,6 +20,7 @@ const FRESH = {
   notifications: { version: 0 },
   nominations: { version: 0 },
   trainings: { version: 0 },
+  surveys: { version: 0 },
 };
 
 const yell = (n: number, to: number) => ({
@@ -193,7 +194,7 @@ export function runSyncContract(name: string, make: () => ServerStores): void {
 
     it('answers only the feeds named, ignores a feed it does not know, and refuses a malformed cursor', async () => {
       const { sync } = await org();
-      const res = await sync(2, { communities: { version: 0 }, surveys: { version: 3 } });
+      const res = await sync(2, { communities: { version: 0 }, quizzes: { version: 3 } });
       expect(Object.keys(res.feeds)).toEqual(['communities']);
       await expect(sync(2, { yells: { version: -1 } })).rejects.toMatchObject({ status: 400 });
       await expect(sync(2, { directory: { version: 0 } })).rejects.toMatchObject({ status: 400 });

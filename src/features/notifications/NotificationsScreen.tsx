@@ -50,6 +50,8 @@ export function NotificationsScreen({ db, directory }: Props) {
         return t.notifications.yellClapped(name(n.actor));
       case 'nomination.status':
         return t.notifications.nominationStatus(t.notifications.statusLabel(n.status ?? ''));
+      case 'survey.reminder':
+        return t.notifications.surveyReminder;
     }
   };
   const link = (n: NotificationItem) => {
@@ -60,6 +62,8 @@ export function NotificationsScreen({ db, directory }: Props) {
         return '/yells/sent';
       case 'nomination.status':
         return n.nominationId ? `/nominations/${encodeURIComponent(n.nominationId)}` : null;
+      case 'survey.reminder':
+        return n.surveyId ? `/surveys/${encodeURIComponent(n.surveyId)}` : '/surveys';
     }
   };
 

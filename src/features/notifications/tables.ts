@@ -3,12 +3,13 @@ import type { TableDeclarations } from '../../db/tables';
 /** An in-app notification (P4) for the signed-in person. */
 export interface NotificationRow {
   id: string;
-  kind: 'yell.received' | 'yell.clapped' | 'nomination.status';
+  kind: 'yell.received' | 'yell.clapped' | 'nomination.status' | 'survey.reminder';
   createdAt: string;
   actor: string | null;
   yellId?: string;
   nominationId?: string;
   status?: string;
+  surveyId?: string;
   version: number;
 }
 

@@ -20,6 +20,7 @@ export const notificationsEn = {
         awarded: 'Awarded',
         not_awarded: 'Not awarded',
       })[status] ?? status,
+    surveyReminder: "Please answer the survey (sent to those who haven't answered yet)",
     openYell: 'View the yell',
   },
 } satisfies NotificationsWords;

@@ -21,6 +21,7 @@ export const notificationsJa = {
         not_awarded: '見送り',
       })[status] ?? status,
     openYell: 'エールを見る',
+    surveyReminder: 'アンケートへの回答をお願いします（まだ回答していない方にお送りしています）',
   },
 };
 

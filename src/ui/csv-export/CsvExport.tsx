@@ -14,6 +14,11 @@ interface Props {
   fileName: string;
   /** The rows of what the screen shows, built when the button is pressed. */
   rows: () => Iterable<CsvRow>;
+  /**
+   * Awaited before the file is made, with the encoding chosen: where the export must be recorded
+   * first (the audit log: no entry, no file). If it throws, no file is made and the control says so.
+   */
+  prepare?: (encoding: CsvEncoding) => Promise<void>;
   /** Told after each export, to record it (who, when, which survey) for the audit log. */
   onExported?: (info: CsvExported) => void;
   /** Hands the file to the user; a download by default. */
@@ -33,7 +38,7 @@ export function downloadFile(file: CsvFile, name: string): void {
 }
 
 /** The CSV export control: the encoding chosen, the file written by src/domain/csv/write.ts, and a notice of what Shift_JIS replaced. */
-export function CsvExport({ fileName, rows, onExported, save = downloadFile }: Props) {
+export function CsvExport({ fileName, rows, prepare, onExported, save = downloadFile }: Props) {
   const t = useT(csvExportWords).csvExport;
   const [encoding, setEncoding] = useState<CsvEncoding>('utf8');
   const [state, setState] = useState<
@@ -43,6 +48,7 @@ export function CsvExport({ fileName, rows, onExported, save = downloadFile }: P
   const run = async () => {
     setState({ kind: 'busy' });
     try {
+      await prepare?.(encoding);
       const file = await encodeCsv(rows(), encoding);
       save(file, `${fileName}.csv`);
       setState({ kind: 'done', replaced: file.replaced });

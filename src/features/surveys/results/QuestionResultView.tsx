@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useT } from '../../../i18n/language';
 import { BarChart } from './BarChart';
-import { choiceLabels } from './csv-rows';
+import { choiceLabels, hiddenText } from './csv-rows';
 import { isShown, type Figure, type QuestionResult } from './types';
 import { surveyResultsWords } from './words';
 import './results.css';
@@ -30,7 +30,7 @@ export function QuestionResultView({ result, k }: Props) {
   );
   const data = useMemo(() => counts.map((c) => (isShown(c) ? c : null)), [counts]);
   const show = (f: Figure | undefined, as: (x: number) => string) =>
-    f === undefined ? null : isShown(f) ? as(f) : f.hidden === 'belowK' ? t.hiddenBelowK(k) : t.hiddenDerivable;
+    f === undefined ? null : isShown(f) ? as(f) : hiddenText(f, t, k);
   const anyHidden = [result.n, result.mean, result.sd, ...result.counts].some((f) => f !== undefined && !isShown(f));
   const n = result.n;
 

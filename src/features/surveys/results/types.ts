@@ -8,9 +8,13 @@ import type { SurveyTemplate } from '../../../domain/surveys/templates';
  * a figure arrives shown or hidden, with why.
  */
 
-/** A figure withheld by the disclosure rule: fewer than K answers, or one the shown figures would give away. */
+/**
+ * A figure withheld by the disclosure rule: fewer than K answers, or one the shown figures would
+ * give away; `withheld` when the results do not say which (the server's results carry no reason,
+ * since "fewer than K" about a group is itself a fact about it).
+ */
 export interface Hidden {
-  hidden: 'belowK' | 'derivable';
+  hidden: 'belowK' | 'derivable' | 'withheld';
 }
 export type Figure = number | Hidden;
 

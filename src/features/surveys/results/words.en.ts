@@ -34,6 +34,7 @@ export const surveyResultsEn = {
     percent: (x: number) => `${(x * 100).toFixed(1)}%`,
     hiddenBelowK: (k: number) => `Hidden (fewer than ${k})`,
     hiddenDerivable: 'Hidden (could be worked out from other figures)',
+    hiddenWithheld: 'Hidden',
     hiddenNote: (k: number) =>
       `So that no one can be identified, figures resting on fewer than ${k} answers, and figures that could be worked out from the others, are not shown.`,
     multipleNote: 'Several choices could be picked, so the shares can add up to more than 100%.',

@@ -32,6 +32,7 @@ export const surveyResultsJa = {
     percent: (x: number) => `${(x * 100).toFixed(1)}%`,
     hiddenBelowK: (k: number) => `非表示（${k}件未満）`,
     hiddenDerivable: '非表示（ほかの数字から割り出せるため）',
+    hiddenWithheld: '非表示',
     hiddenNote: (k: number) =>
       `回答者が特定されないよう、${k}件未満の数字と、ほかの数字から割り出せる数字は表示しません。`,
     multipleNote: '複数選択のため、割合の合計は100%をこえることがあります。',
