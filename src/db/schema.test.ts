@@ -21,13 +21,14 @@ describe('AppDb versions', () => {
   it('the latest version creates every table with its keys and indexes from an empty device', async () => {
     const db = new AppDb(freshName());
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     );
     expect(schema).toEqual({
       directoryChunks: ['n'],
       directoryOverlay: ['id'],
+      directoryIncoming: ['n'],
       units: ['id', 'parentId'],
       meta: ['key'],
       outbox: ['++seq', '&id'],
@@ -225,7 +226,7 @@ describe('AppDb versions', () => {
 
     const db = new AppDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(Object.fromEntries((await db.feedCursors.toArray()).map((r) => [r.feed, r.cursor]))).toEqual({
       directory: { snapshotId: 'snap-12', version: 31 },
       communities: { version: 9 },
