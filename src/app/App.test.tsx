@@ -74,6 +74,8 @@ describe('App on a device store (fake-indexeddb)', () => {
     document.body.append(copy);
     renderAt('/');
     await screen.findByRole('button', { name: 'サインイン' });
+    // What the phone will keep, and how to remove it, said before signing in (issue 22).
+    expect(screen.getByText(/この端末に職員名簿と自分の下書き.*サインアウトしてください/)).toBeTruthy();
     expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
     expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
   });
