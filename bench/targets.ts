@@ -26,6 +26,9 @@ export const TARGETS: Readonly<Record<string, Target>> = {
   'lighthouse.mobile_performance': atLeast(95, 'median of 3 lighthouse runs'),
   'yell.send_to_visible_ms': atMost(100, 'offline tap to pending エール, 4x CPU'),
   'sync.nochange_requests': atMost(1, 'HTTPS calls of a sync when nothing changed'),
+  // Issue 22: a new device, 40,000 people, 4x CPU, 9 Mbit/s and 150 ms RTT, from the ID token.
+  'directory.first_signin_faces_ms_40k': atMost(1000, 'new device: ID token to 50 faces, 4G, 4x CPU'),
+  'directory.first_signin_complete_ms_40k': atMost(6000, 'new device: ID token to all searchable'),
   // One head document per feed, read in one batched get.
   'sync.nochange_reads': atMost(5, 'document reads of that sync, counted by the store'),
 };
