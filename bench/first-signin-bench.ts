@@ -73,19 +73,14 @@ export async function firstSignIn(browser: Browser, stack: Pick<Stack, 'appUrl' 
       timeout: 120_000,
       polling: 250,
     });
-    return await page.evaluate(
-      ({ token, faces }) => {
-        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-        const first = (window as unknown as { __first: { all?: number; found?: number } }).__first;
-        const t0 = at(token);
-        return {
-          facesMs: at(faces) - t0,
-          completeMs: (first.found ?? NaN) - t0,
-          allMs: (first.all ?? NaN) - t0,
-        };
-      },
-      { token: ID_TOKEN_MARK, faces: FIRST_FACES_MARK },
-    );
+    // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+    const expression = `(() => {
+      const t0 = performance.getEntriesByName(${JSON.stringify(ID_TOKEN_MARK)})[0]?.startTime ?? NaN;
+      const faces = performance.getEntriesByName(${JSON.stringify(FIRST_FACES_MARK)})[0]?.startTime ?? NaN;
+      const first = window.__first;
+      return { facesMs: faces - t0, completeMs: (first.found ?? NaN) - t0, allMs: (first.all ?? NaN) - t0 };
+    })()`;
+    return (await page.evaluate(expression)) as FirstSignIn;
   } finally {
     await context.close();
   }
