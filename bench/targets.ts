@@ -37,6 +37,9 @@ export const TARGETS: Readonly<Record<string, Target>> = {
   'roster.dry_run_ms_40k': atMost(5000, 'CP932 file read + checked, 4x CPU, + server comparison'),
   'roster.apply_s_40k': atMost(120, 'first import of 40,000 on the Firestore stand-in'),
   'roster.delta_sync_bytes': atMost(20 * 1024, 'a phone after 10 changes + 1 unit renamed, 40,000'),
+  // Issue 22: a new device, 40,000 people, 4x CPU, 9 Mbit/s and 150 ms RTT, from the ID token.
+  'directory.first_signin_faces_ms_40k': atMost(1000, 'new device: ID token to 50 faces, 4G, 4x CPU'),
+  'directory.first_signin_complete_ms_40k': atMost(6000, 'new device: ID token to all searchable'),
 };
 
 export interface Verdict {

@@ -3,7 +3,7 @@ import { DEVICE_TABLES, FEATURE_TABLES, VERSION_HISTORY } from './schema';
 import { assemble } from './tables';
 
 describe('the device database, assembled from its own tables and each feature’s', () => {
-  it('is the version history as released: versions 1-4 exactly as they were, 5 adds the cursor table, 6 the trainings', () => {
+  it('is the version history as released: versions 1-4 exactly as they were, 5 adds the cursor table, 6 the trainings, 7 the incoming snapshot', () => {
     expect(VERSION_HISTORY).toEqual([
       [
         1,
@@ -29,6 +29,7 @@ describe('the device database, assembled from its own tables and each feature’
       [4, { nominations: 'id, version, status, createdAt', nominationMeta: 'key', nominationDrafts: 'id, updatedAt' }],
       [5, { feedCursors: 'feed' }],
       [6, { trainings: 'id, version, area', trainingApplications: 'runId, trainingId' }],
+      [7, { directoryIncoming: 'n' }],
     ]);
   });
 
@@ -49,6 +50,6 @@ describe('the device database, assembled from its own tables and each feature’
         }
       }
     }
-    expect(seen.size).toBe(18);
+    expect(seen.size).toBe(19);
   });
 });

@@ -7,7 +7,7 @@ import { afterNextPaint, FIRST_FACES_MARK, FIRST_SCREEN_FACES, firstScreenShown 
 import { useReasonLine } from './reason-line';
 import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
-import { unitShort } from '../../ui/unit-label';
+import { unitFace, unitFull } from '../../ui/unit-label';
 import type { DirectoryView } from '../../ui/use-directory';
 import { reasonText, useMatchReasons, type Explain } from './use-match-reasons';
 import { useWindowRows } from './use-window-rows';
@@ -32,10 +32,13 @@ function columnsFor(width: number): number {
 const FaceCard = memo(function FaceCard({
   person,
   unit,
+  place,
   reason,
 }: {
   person: DirectoryRecord;
+  /** The part of the unit that tells people apart (unitFace); `place` is the whole path. */
   unit: string;
+  place: string;
   reason: string | undefined;
 }) {
   const { describedBy, line } = useReasonLine(person, reason);
@@ -44,7 +47,7 @@ const FaceCard = memo(function FaceCard({
       href={personHref(person.id)}
       data-person-link=""
       className="face-link"
-      aria-label={fullName(person)}
+      aria-label={`${fullName(person)}、${place}`}
       aria-describedby={describedBy}
     >
       <Avatar record={person} size={72} />
@@ -151,7 +154,8 @@ export const FaceGrid = memo(function FaceGrid({
           >
             <FaceCard
               person={p}
-              unit={unitShort(directory.units, p.unitId)}
+              unit={unitFace(directory.units, p.unitId)}
+              place={unitFull(directory.units, p.unitId)}
               reason={reasonText(t, reasons.get(p.id))}
             />
           </li>
