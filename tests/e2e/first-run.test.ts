@@ -93,11 +93,24 @@ describe('the first run on a new phone', () => {
     const { appUrl, staffCount } = stack();
     const context = await browser.newContext({ ...PHONE, serviceWorkers: 'allow' });
     const page = await context.newPage();
+    // When the note comes and when it goes, seen by the page itself: on a slow machine the service
+    // worker may be ready (and the note gone again) before the directory has finished arriving.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __note: { shown?: number; gone?: number } };
+      w.__note = {};
+      new MutationObserver(() => {
+        const up = (document.body?.textContent ?? '').includes('オフラインでも使えるようになりました');
+        if (up && w.__note.shown === undefined) w.__note.shown = performance.now();
+        if (!up && w.__note.shown !== undefined && w.__note.gone === undefined) w.__note.gone = performance.now();
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await signIn(page, appUrl, account('職員'));
     await waitForDirectory(page, staffCount);
-    const note = page.getByText('オフラインでも使えるようになりました');
-    await note.waitFor({ timeout: 60_000 });
-    await note.waitFor({ state: 'detached', timeout: 8_000 });
+    await page.waitForFunction('window.__note.gone !== undefined', null, { timeout: 90_000, polling: 100 });
+    const { shown, gone } = (await page.evaluate('window.__note')) as { shown: number; gone: number };
+    // Nobody closed it: it stayed its few seconds (OFFLINE_READY_MS, 4 s), then went by itself.
+    expect(gone - shown).toBeGreaterThan(3_500);
+    expect(gone - shown).toBeLessThan(8_000);
     await context.close();
   });
 });

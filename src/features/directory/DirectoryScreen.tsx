@@ -5,7 +5,7 @@ import { applyFilter, isFilterEmpty } from '../../domain/filters';
 import { useDirectoryUi } from './directory-ui';
 import { FaceGrid } from './FaceGrid';
 import { Filters } from './Filters';
-import { afterNextPaint, firstScreenShown, isFirstScreenShown } from './first-screen';
+import { afterNextPaint, areFirstFacesShown, firstScreenShown } from './first-screen';
 import { SearchBox } from './SearchBox';
 import type { DirectoryView } from '../../ui/use-directory';
 import { useUi } from '../../ui/ui-store';
@@ -32,9 +32,10 @@ export function DirectoryScreen({ db, directory }: Props) {
   );
   const onType = useCallback((next: string) => type(next, () => setQuery(next)), [type, setQuery]);
   const narrowed = query.trim() !== '' || !isFilterEmpty(filter);
-  // The larger window of the opening screen is for the page as it opens, once. A cleared search box
+  // The larger window of the opening screen is for the page's first faces, once. A cleared search box
   // or a return from a profile renders what is on screen: twice the cards cost a keystroke twice.
-  const firstScreen = !narrowed && !isFirstScreenShown();
+  // Not "the first screen": a new device paints "receiving" first, and its first faces come after.
+  const firstScreen = !narrowed && !areFirstFacesShown();
   const empty = directory?.records.length === 0;
   useEffect(() => {
     // Nobody on the device yet (the first sync is under way): that is the first screen.

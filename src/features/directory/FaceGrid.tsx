@@ -3,7 +3,7 @@ import { useT } from '../../i18n/language';
 import { fullName } from '../../domain/person-name';
 import type { DirectoryRecord } from '../../domain/staff';
 import { Avatar } from '../../ui/Avatar';
-import { afterNextPaint, FIRST_FACES_MARK, FIRST_SCREEN_FACES, firstScreenShown } from './first-screen';
+import { afterNextPaint, areFirstFacesShown, FIRST_FACES_MARK, FIRST_SCREEN_FACES, firstFacesShown } from './first-screen';
 import { useReasonLine } from './reason-line';
 import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
@@ -17,8 +17,6 @@ const ROW_HEIGHT = 176;
 const MIN_CARD_WIDTH = 118;
 /** Rows rendered beyond each edge of the screen, so a scroll step finds its cards there. */
 const OVERSCAN_ROWS = 2;
-
-let firstFacesMarked = false;
 
 function columnsFor(width: number): number {
   return Math.max(2, Math.min(6, Math.floor(width / MIN_CARD_WIDTH)));
@@ -115,15 +113,14 @@ export const FaceGrid = memo(function FaceGrid({
   const reasons = useMatchReasons(explain, visible);
 
   useEffect(() => {
-    if (firstFacesMarked || visible.length === 0) return;
+    if (areFirstFacesShown() || visible.length === 0) return;
     let current = true;
     // The frame after the commit is the one that shows the faces; counted there, in the DOM.
     void afterNextPaint().then(() => {
       const faces = listRef.current?.children.length ?? 0;
-      if (!current || firstFacesMarked || faces < Math.min(FIRST_SCREEN_FACES, people.length)) return;
-      firstFacesMarked = true;
+      if (!current || areFirstFacesShown() || faces < Math.min(FIRST_SCREEN_FACES, people.length)) return;
       performance.mark(FIRST_FACES_MARK, { detail: { faces } });
-      firstScreenShown();
+      firstFacesShown();
     });
     return () => {
       current = false;
