@@ -3,7 +3,13 @@ import { useT } from '../../i18n/language';
 import { fullName } from '../../domain/person-name';
 import type { DirectoryRecord } from '../../domain/staff';
 import { Avatar } from '../../ui/Avatar';
-import { afterNextPaint, areFirstFacesShown, FIRST_FACES_MARK, FIRST_SCREEN_FACES, firstFacesShown } from './first-screen';
+import {
+  afterNextPaint,
+  areFirstFacesShown,
+  FIRST_FACES_MARK,
+  FIRST_SCREEN_FACES,
+  firstFacesShown,
+} from './first-screen';
 import { useReasonLine } from './reason-line';
 import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
