@@ -274,6 +274,8 @@ export async function runAppBench(results: Record<string, number>, log: (s: stri
   const stack = await startStack({ staff: STAFF, build: true, log: () => undefined, portBase: PORT_BASE });
   const browser = await launchChromium({ extraArgs: [`--remote-debugging-port=${DEBUG_PORT}`] });
   try {
+    // First, on new devices of their own: the first sign-in (issue 22).
+    await (await import('./first-signin-bench')).measureFirstSignIn(browser, stack, results, log);
     const { context, page } = await openSignedIn(browser, stack);
     await measureNoChangeSync(page, results, log);
     await measureOffline(context, page, results, log);

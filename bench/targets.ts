@@ -41,6 +41,9 @@ export const TARGETS: Readonly<Record<string, Target>> = {
   'survey.results_reads_40k': atMost(100, 'reads to show a closed survey to HR, free text aside'),
   'survey.burst_exact': atLeast(1, '500 concurrent anonymous answers counted exactly (twin, in process)'),
   'survey.answer_submit_ms': atMost(100, 'tap to 送信待ち on the phone, 4x CPU'),
+  // Issue 22: a new device, 40,000 people, 4x CPU, 9 Mbit/s and 150 ms RTT, from the ID token.
+  'directory.first_signin_faces_ms_40k': atMost(1000, 'new device: ID token to 50 faces, 4G, 4x CPU'),
+  'directory.first_signin_complete_ms_40k': atMost(6000, 'new device: ID token to all searchable'),
 };
 
 export interface Verdict {

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 import { Router } from 'wouter';
-import { linkNames } from '../../tests/fixtures/dom';
+import { linkNames, personNamed } from '../../tests/fixtures/dom';
 import { record, UNITS } from '../../tests/fixtures/records';
 import { dexieDirectoryStore } from '../db/directory-store';
 import { toChunkText } from '../domain/directory-codec';
@@ -75,6 +75,8 @@ describe('App on a device store (fake-indexeddb)', () => {
     document.body.append(copy);
     renderAt('/');
     await screen.findByRole('button', { name: 'サインイン' });
+    // What the phone will keep, and how to remove it, said before signing in (issue 22).
+    expect(screen.getByText(/この端末に職員名簿と自分の下書き.*サインアウトしてください/)).toBeTruthy();
     expect(document.getElementById(SNAPSHOT_ID)).toBeNull();
     expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
   });
@@ -93,10 +95,12 @@ describe('App on a device store (fake-indexeddb)', () => {
   it('lists everyone from the device store as links named with their full names', async () => {
     renderAt('/');
     expect(await screen.findByText('3人')).toBeTruthy();
-    expect(screen.getByRole('link', { name: '髙橋 一郎' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: '佐藤 美咲' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: personNamed('髙橋 一郎') })).toBeTruthy();
+    expect(screen.getByRole('link', { name: personNamed('佐藤 美咲') })).toBeTruthy();
     // Markup in a name is text: no element was created from it.
-    expect(screen.getByRole('link', { name: '鈴木 <img src=x onerror=alert(1)>' }).querySelector('img')).toBeNull();
+    expect(
+      screen.getByRole('link', { name: personNamed('鈴木 <img src=x onerror=alert(1)>') }).querySelector('img'),
+    ).toBeNull();
   });
 
   it('finds a person by katakana reading and by extension', async () => {
@@ -104,7 +108,7 @@ describe('App on a device store (fake-indexeddb)', () => {
     const box = await screen.findByRole('searchbox', { name: '職員を検索' });
     await userEvent.type(box, 'サトウ');
     expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
-    expect(screen.getByRole('link', { name: '佐藤 美咲' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: personNamed('佐藤 美咲') })).toBeTruthy();
     await userEvent.clear(box);
     await userEvent.type(box, '５６７８');
     expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
@@ -131,8 +135,8 @@ describe('App on a device store (fake-indexeddb)', () => {
     const box = await screen.findByRole('searchbox', { name: '職員を検索' });
     await userEvent.type(box, 'みさき');
     await screen.findByText('1人が見つかりました');
-    expect(screen.getByRole('link', { name: '佐藤 美咲' }).getAttribute('href')).toBe('/people/p2');
-    expect(screen.queryByRole('link', { name: '髙橋 一郎' })).toBeNull();
+    expect(screen.getByRole('link', { name: personNamed('佐藤 美咲') }).getAttribute('href')).toBe('/people/p2');
+    expect(screen.queryByRole('link', { name: personNamed('髙橋 一郎') })).toBeNull();
     expect(reachedReact).not.toHaveBeenCalled();
     // The rest of the page still hands its events to React.
     await userEvent.click(screen.getByText('絞り込み'));
@@ -155,14 +159,14 @@ describe('App on a device store (fake-indexeddb)', () => {
   it('says on the card why a search found someone when the card would not: 旧姓, skill, extension', async () => {
     renderAt('/');
     const box = await screen.findByRole('searchbox', { name: '職員を検索' });
-    const card = (name: string) => screen.getByRole('link', { name });
+    const card = (name: string) => screen.getByRole('link', { name: personNamed(name) });
     const suzuki = '鈴木 <img src=x onerror=alert(1)>';
     await userEvent.type(box, 'tanaka');
     await screen.findByText('1人が見つかりました');
     await within(card(suzuki)).findByText('旧姓・通称：田中');
     expect(within(card(suzuki)).queryByText('すずき たろう')).toBeNull();
     // Named by the name alone, described by the reason: a screen reader hears both.
-    expect(screen.getByRole('link', { name: suzuki, description: '旧姓・通称：田中' })).toBe(card(suzuki));
+    expect(screen.getByRole('link', { name: personNamed(suzuki), description: '旧姓・通称：田中' })).toBe(card(suzuki));
 
     await userEvent.clear(box);
     await userEvent.type(box, '手話');
@@ -185,11 +189,14 @@ describe('App on a device store (fake-indexeddb)', () => {
 
     // The list view names a skill too (which reasons a row leaves out: PeopleList.test.tsx).
     await userEvent.click(screen.getByRole('button', { name: '一覧' }));
-    expect((await screen.findByRole('link', { name: '佐藤 美咲' })).className).toBe('person-link');
+    expect((await screen.findByRole('link', { name: personNamed('佐藤 美咲') })).className).toBe('person-link');
     await userEvent.clear(box);
     await userEvent.type(box, '手話');
     await screen.findByText('1人が見つかりました');
-    const described = await screen.findByRole('link', { name: '佐藤 美咲', description: 'スキル：<b>手話</b>' });
+    const described = await screen.findByRole('link', {
+      name: personNamed('佐藤 美咲'),
+      description: 'スキル：<b>手話</b>',
+    });
     expect(described.className).toBe('person-link');
   });
 
@@ -199,8 +206,8 @@ describe('App on a device store (fake-indexeddb)', () => {
     await userEvent.click(screen.getByText('絞り込み'));
     await userEvent.selectOptions(await screen.findByLabelText('所属'), 'b02');
     expect(await screen.findByText('1人が見つかりました')).toBeTruthy();
-    expect(screen.getByRole('link', { name: '佐藤 美咲' })).toBeTruthy();
-    expect(screen.queryByRole('link', { name: '髙橋 一郎' })).toBeNull();
+    expect(screen.getByRole('link', { name: personNamed('佐藤 美咲') })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: personNamed('髙橋 一郎') })).toBeNull();
 
     expect(screen.queryByText('5678')).toBeNull(); // faces: no extension column
     await userEvent.click(screen.getByRole('button', { name: '一覧' }));

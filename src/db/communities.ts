@@ -1,6 +1,6 @@
 import type { Community } from '../domain/communities';
 import type { Answers, PageCache } from '../sync/feed';
-import { readCursor, writeCursor } from './cursors';
+import { initialCursor, keptCursor, readCursor, writeCursor } from './cursors';
 import type { AppDb, CommunityRow } from './schema';
 
 /**
@@ -21,8 +21,9 @@ export function dexieCommunityCache(db: AppDb): PageCache<Answers['communities']
       return (await readCursor(db, 'communities')).version;
     },
     async applyPage(page) {
-      const since = await readCursor(db, 'communities');
-      if (!page.reset && page.version === since.version && page.communities.length === 0) return;
+      const kept = await keptCursor(db, 'communities');
+      const since = kept ?? initialCursor('communities');
+      if (kept !== null && !page.reset && page.version === since.version && page.communities.length === 0) return;
       const rows: StoredCommunity[] = page.communities.map(toRow);
       await db.transaction('rw', [db.communities, db.feedCursors], async () => {
         if (page.reset) await db.communities.clear();

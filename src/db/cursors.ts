@@ -24,6 +24,24 @@ export async function readCursor<F extends FeedName>(db: AppDb, feed: F): Promis
   return isCursorOf(feed, row?.cursor) ? row.cursor : INITIAL[feed];
 }
 
+/**
+ * The feed's cursor, or null when the device has never stored a page of it (issue 22): a screen
+ * whose feed has not arrived says it is loading, not that it is empty, and the badge is not 最新.
+ * So every feed stores its cursor at its first answer, an empty one too.
+ */
+export async function keptCursor<F extends FeedName>(db: AppDb, feed: F): Promise<Cursors[F] | null> {
+  const row = await db.feedCursors.get(feed);
+  return isCursorOf(feed, row?.cursor) ? row.cursor : null;
+}
+
+/** Where a feed starts when the device holds nothing of it. */
+export function initialCursor<F extends FeedName>(feed: F): Cursors[F] {
+  return INITIAL[feed];
+}
+
+/** Every feed the device keeps a cursor for (the list of SYNC_FEEDS, without its schemas). */
+export const KEPT_FEEDS = Object.keys(INITIAL) as FeedName[];
+
 export function isCursorOf<F extends FeedName>(feed: F, value: unknown): value is Cursors[F] {
   if (typeof value !== 'object' || value === null || !('version' in value)) return false;
   const { version } = value;

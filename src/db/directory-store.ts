@@ -13,7 +13,12 @@ export async function readDirectoryMeta(db: AppDb): Promise<DirectoryMetaValue &
   const [cursor, row] = await Promise.all([readCursor(db, 'directory'), db.meta.get('directory')]);
   // Only this file writes the `directory` row, always a DirectoryMetaValue.
   const meta = row ? (row.value as DirectoryMetaValue) : EMPTY;
-  return { ...cursor, staffCount: meta.staffCount, syncedAt: meta.syncedAt };
+  return {
+    ...cursor,
+    staffCount: meta.staffCount,
+    syncedAt: meta.syncedAt,
+    ...(meta.arriving ? { arriving: meta.arriving } : {}),
+  };
 }
 
 /**
@@ -21,6 +26,16 @@ export async function readDirectoryMeta(db: AppDb): Promise<DirectoryMetaValue &
  * sync engine (the first screen only reads, src/db/directory-read.ts).
  */
 export function dexieDirectoryStore(db: AppDb, now: () => number = Date.now): DirectoryStore {
+  /**
+   * Where a snapshot's chunks go while it arrives: straight into the directory when the device has
+   * none (no cursor, and no chunk of another snapshot), so its first screen shows the first chunk;
+   * aside otherwise, so the directory it shows stays whole until the new one is.
+   */
+  const receivingInto = async (manifest: SnapshotManifest) => {
+    const [cursor, first] = await Promise.all([readCursor(db, 'directory'), db.directoryChunks.toCollection().first()]);
+    const empty = cursor.snapshotId === null && (first === undefined || first.snapshotId === manifest.id);
+    return empty ? db.directoryChunks : db.directoryIncoming;
+  };
   return {
     async state(): Promise<DirectoryState> {
       return readCursor(db, 'directory');
@@ -37,6 +52,65 @@ export function dexieDirectoryStore(db: AppDb, now: () => number = Date.now): Di
         await db.units.bulkAdd([...units]);
         await db.meta.put({ key: 'directory', value: { staffCount: manifest.staffCount, syncedAt: now() } });
         await writeCursor(db, 'directory', { snapshotId: manifest.id, version: manifest.version });
+      });
+    },
+
+    async receivedChunks(manifest: SnapshotManifest) {
+      const table = await receivingInto(manifest);
+      const rows = await table.toArray();
+      return rows.filter((r) => r.snapshotId === manifest.id).map(({ n, count }) => ({ n, count }));
+    },
+
+    async receiveChunk(manifest: SnapshotManifest, units: readonly OrgUnit[], n: number, chunk: ChunkText) {
+      const tables = [db.directoryChunks, db.directoryIncoming, db.units, db.meta, db.feedCursors];
+      await db.transaction('rw', tables, async () => {
+        const table = await receivingInto(manifest);
+        if (table === db.directoryIncoming) {
+          // Aside: what the screens show stays as it is until the snapshot is complete.
+          const other = await db.directoryIncoming.filter((r) => r.snapshotId !== manifest.id).primaryKeys();
+          if (other.length > 0) await db.directoryIncoming.bulkDelete(other);
+          await db.directoryIncoming.put({ n, snapshotId: manifest.id, count: chunk.count, json: chunk.json });
+          return;
+        }
+        // Nothing on the device yet: shown at once, the first chunk with the units its cards name.
+        const meta = await readDirectoryMeta(db);
+        const first = meta.arriving?.snapshotId !== manifest.id;
+        if (first) {
+          await db.units.clear();
+          await db.units.bulkAdd([...units]);
+        }
+        const had = await db.directoryChunks.get(n);
+        await db.directoryChunks.put({ n, snapshotId: manifest.id, count: chunk.count, json: chunk.json });
+        const staffCount = (first ? 0 : meta.staffCount) + chunk.count - (had ? had.count : 0);
+        const arriving = { snapshotId: manifest.id, staffCount: manifest.staffCount };
+        await db.meta.put({ key: 'directory', value: { staffCount, syncedAt: null, arriving } });
+      });
+    },
+
+    async installSnapshot(manifest: SnapshotManifest, units: readonly OrgUnit[]) {
+      const tables = [db.directoryChunks, db.directoryIncoming, db.directoryOverlay, db.units, db.meta, db.feedCursors];
+      await db.transaction('rw', tables, async () => {
+        const table = await receivingInto(manifest);
+        const rows = (await table.toArray()).filter((r) => r.snapshotId === manifest.id);
+        if (rows.length !== manifest.chunkCount) throw new Error(`snapshot ${manifest.id} is not complete`);
+        await Promise.all([db.directoryOverlay.clear(), db.units.clear(), db.directoryIncoming.clear()]);
+        if (table === db.directoryIncoming) {
+          await db.directoryChunks.clear();
+          await db.directoryChunks.bulkAdd(rows);
+        }
+        await db.units.bulkAdd([...units]);
+        await db.meta.put({ key: 'directory', value: { staffCount: manifest.staffCount, syncedAt: now() } });
+        await writeCursor(db, 'directory', { snapshotId: manifest.id, version: manifest.version });
+      });
+    },
+
+    async discardReceived(manifest: SnapshotManifest) {
+      const tables = [db.directoryChunks, db.directoryIncoming, db.units, db.meta, db.feedCursors];
+      await db.transaction('rw', tables, async () => {
+        if ((await receivingInto(manifest)) === db.directoryChunks) {
+          await Promise.all([db.directoryChunks.clear(), db.units.clear(), db.meta.delete('directory')]);
+        }
+        await db.directoryIncoming.clear();
       });
     },
 

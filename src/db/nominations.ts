@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { AwardsConfigSchema, DEFAULT_AWARDS, type Award, type AwardsConfig } from '../domain/nominations';
 import type { Answers, PageCache } from '../sync/feed';
-import { readCursor, writeCursor } from './cursors';
+import { initialCursor, keptCursor, readCursor, writeCursor } from './cursors';
 import type { AppDb, NominationDraftRow } from './schema';
 
 /** The nominations feed's cache; HR's awards are also saved alone, after HR changes them. */
@@ -20,8 +20,9 @@ export function dexieNominationCache(db: AppDb): NominationCache {
       return (await readCursor(db, 'nominations')).version;
     },
     async applyPage(page) {
-      const since = await readCursor(db, 'nominations');
-      const empty = !page.reset && page.version === since.version && page.nominations.length === 0;
+      const kept = await keptCursor(db, 'nominations');
+      const since = kept ?? initialCursor('nominations');
+      const empty = kept !== null && !page.reset && page.version === since.version && page.nominations.length === 0;
       if (empty && page.removed.length === 0 && page.awards === undefined) return;
       await db.transaction('rw', [db.nominations, db.nominationMeta, db.feedCursors], async () => {
         if (page.reset) await db.nominations.clear();

@@ -1,6 +1,6 @@
 import type { AppNotification } from '../domain/notifications';
 import type { Answers, PageCache } from '../sync/feed';
-import { readCursor, writeCursor } from './cursors';
+import { initialCursor, keptCursor, readCursor, writeCursor } from './cursors';
 import type { AppDb, NotificationRow } from './schema';
 
 /**
@@ -14,8 +14,9 @@ export function dexieNotificationCache(db: AppDb): PageCache<Answers['notificati
       return (await readCursor(db, 'notifications')).version;
     },
     async applyPage(page) {
-      const since = await readCursor(db, 'notifications');
-      if (!page.reset && page.version === since.version && page.notifications.length === 0) return;
+      const kept = await keptCursor(db, 'notifications');
+      const since = kept ?? initialCursor('notifications');
+      if (kept !== null && !page.reset && page.version === since.version && page.notifications.length === 0) return;
       await db.transaction('rw', [db.notifications, db.feedCursors], async () => {
         if (page.reset) await db.notifications.clear();
         await db.notifications.bulkPut(page.notifications.map(toRow));

@@ -28,6 +28,7 @@ describe('AppDb versions', () => {
     expect(schema).toEqual({
       directoryChunks: ['n'],
       directoryOverlay: ['id'],
+      directoryIncoming: ['n'],
       units: ['id', 'parentId'],
       meta: ['key'],
       outbox: ['++seq', '&id'],
@@ -232,7 +233,7 @@ describe('AppDb versions', () => {
 
     const db = new AppDb(name);
     await db.open();
-    // The latest version (6 adds the trainings' tables) opens it too.
+    // The latest version (6 adds the trainings' tables, 7 the incoming snapshot) opens it too.
     expect(db.verno).toBe(9);
     expect(Object.fromEntries((await db.feedCursors.toArray()).map((r) => [r.feed, r.cursor]))).toEqual({
       directory: { snapshotId: 'snap-12', version: 31 },
@@ -268,6 +269,79 @@ describe('AppDb versions', () => {
     expect(await db.notifications.get('n1')).toMatchObject({ version: 6 });
     expect((await readSettings(db)).dailyCap).toBe(5);
     expect(await readAwards(db)).toEqual([{ id: 'kaizen', label: '改善賞' }]);
+    db.close();
+  });
+
+  it('the latest version opens a version 6 device: outbox, cursors, directory and trainings kept; the incoming table starts empty', async () => {
+    const name = freshName();
+    // The version 6 schema exactly as released (main before issue 22), written to by a version 6 app.
+    const v6 = new Dexie(name);
+    v6.version(1).stores({
+      directoryChunks: 'n',
+      directoryOverlay: 'id',
+      units: 'id, parentId',
+      meta: 'key',
+      outbox: '++seq, &id',
+      rejected: 'id',
+    });
+    v6.version(2).stores({ profileDetails: 'id', communities: 'id, name' });
+    v6.version(3).stores({
+      yells: 'id, version, from, *to, createdAt',
+      notifications: 'id, version, createdAt',
+      readNotifications: 'id',
+      recognition: 'key',
+    });
+    v6.version(4).stores({
+      nominations: 'id, version, status, createdAt',
+      nominationMeta: 'key',
+      nominationDrafts: 'id, updatedAt',
+    });
+    v6.version(5).stores({ feedCursors: 'feed' });
+    v6.version(6).stores({ trainings: 'id, version, area', trainingApplications: 'runId, trainingId' });
+    await v6.table('meta').bulkAdd([
+      { key: 'directory', value: { staffCount: 3, syncedAt: 1000 } },
+      { key: 'session', value: { staffId: 'me' } },
+    ]);
+    await v6.table('feedCursors').bulkAdd([
+      { feed: 'directory', cursor: { snapshotId: 'snap-12', version: 31 } },
+      { feed: 'communities', cursor: { version: 9 } },
+      { feed: 'trainings', cursor: { version: 4 } },
+    ]);
+    await v6.table('directoryChunks').add({ n: 0, snapshotId: 'snap-12', count: 3, json: '[]' });
+    await v6.table('directoryOverlay').add({ id: 'p9', version: 31, record: null });
+    await v6.table('units').add({ id: 'u1', name: '情報政策課', parentId: null });
+    await v6.table('trainings').add({ id: 't1', version: 4, area: 'dx' });
+    await v6.table('outbox').bulkAdd([
+      { id: 'pppppppp', mutation: { kind: 'profile.update' }, attempts: 3, notBefore: 9, lastError: 'offline' },
+      { id: 'qqqqqqqq', mutation: { kind: 'training.apply' }, attempts: 0, notBefore: 0, lastError: null },
+    ]);
+    await v6.table('rejected').add({ id: 'rrrrrrrr', mutation: { kind: 'yell.clap' }, message: 'x', rejectedAt: 2 });
+    v6.close();
+
+    const db = new AppDb(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    // Nothing typed is lost, in its order.
+    expect(await db.outbox.orderBy('seq').toArray()).toMatchObject([
+      { id: 'pppppppp', attempts: 3, notBefore: 9, lastError: 'offline' },
+      { id: 'qqqqqqqq', attempts: 0 },
+    ]);
+    expect(await db.rejected.get('rrrrrrrr')).toMatchObject({ message: 'x' });
+    // Every feed resumes from its cursor; the directory shown stays, and nothing is arriving.
+    expect(Object.fromEntries((await db.feedCursors.toArray()).map((r) => [r.feed, r.cursor]))).toEqual({
+      directory: { snapshotId: 'snap-12', version: 31 },
+      communities: { version: 9 },
+      trainings: { version: 4 },
+    });
+    expect(await dexieDirectoryStore(db).state()).toEqual({ snapshotId: 'snap-12', version: 31 });
+    expect(await readDirectoryMeta(db)).toEqual({ snapshotId: 'snap-12', version: 31, staffCount: 3, syncedAt: 1000 });
+    expect(await dexieCommunityCache(db).version()).toBe(9);
+    expect(await db.directoryChunks.get(0)).toMatchObject({ snapshotId: 'snap-12', count: 3 });
+    expect(await db.directoryOverlay.get('p9')).toMatchObject({ version: 31 });
+    expect(await db.units.get('u1')).toMatchObject({ name: '情報政策課' });
+    expect(await db.trainings.get('t1')).toMatchObject({ version: 4 });
+    expect(await db.meta.get('session')).toMatchObject({ value: { staffId: 'me' } });
+    expect(await db.directoryIncoming.count()).toBe(0);
     db.close();
   });
 

@@ -85,8 +85,14 @@ export interface RejectedRow extends Refusal {
 
 /** What the device knows of its directory beside the feed cursor (`feedCursors`, row `directory`). */
 export interface DirectoryMetaValue {
+  /** People on the device (while a first snapshot arrives, those received so far). */
   staffCount: number;
   syncedAt: number | null;
+  /**
+   * A device with no directory receiving its first snapshot (issue 22): which one, and how many
+   * people it has in all. Absent once it is installed.
+   */
+  arriving?: { snapshotId: string; staffCount: number };
 }
 
 /** The last signed-in session, so the app opens offline before firebase has loaded. */
@@ -128,6 +134,8 @@ export const DEVICE_TABLES: TableDeclarations = {
   },
   // One table of sync cursors, keyed by feed.
   5: { feedCursors: 'feed' },
+  // Chunks of a snapshot being received beside the directory the device already shows (issue 22).
+  7: { directoryIncoming: 'n' },
 };
 
 /** Every feature's tables; a new feature with tables of its own is one line here. */
@@ -147,6 +155,7 @@ export const VERSION_HISTORY = assemble(DEVICE_TABLES, FEATURE_TABLES);
 export class AppDb extends Dexie {
   directoryChunks!: EntityTable<DirectoryChunkRow, 'n'>;
   directoryOverlay!: EntityTable<OverlayRow, 'id'>;
+  directoryIncoming!: EntityTable<DirectoryChunkRow, 'n'>;
   units!: EntityTable<OrgUnit, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;

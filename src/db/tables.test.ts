@@ -3,7 +3,7 @@ import { DEVICE_TABLES, FEATURE_TABLES, VERSION_HISTORY } from './schema';
 import { assemble } from './tables';
 
 describe('the device database, assembled from its own tables and each feature’s', () => {
-  it("is the version history as released: versions 1-4 exactly as they were, 5 adds the cursor table, 6 the trainings, 8 the surveys, 9 the trainings' approvals", () => {
+  it("is the version history as released: versions 1-4 exactly as they were, 5 adds the cursor table, 6 the trainings, 7 the incoming snapshot, 8 the surveys, 9 the trainings' approvals", () => {
     expect(VERSION_HISTORY).toEqual([
       [
         1,
@@ -29,6 +29,7 @@ describe('the device database, assembled from its own tables and each feature’
       [4, { nominations: 'id, version, status, createdAt', nominationMeta: 'key', nominationDrafts: 'id, updatedAt' }],
       [5, { feedCursors: 'feed' }],
       [6, { trainings: 'id, version, area', trainingApplications: 'runId, trainingId' }],
+      [7, { directoryIncoming: 'n' }],
       [8, { surveys: 'id', surveyDrafts: 'surveyId', surveyTokens: 'surveyId', surveySends: 'surveyId, state' }],
       [9, { trainingApprovals: '[runId+staffId], trainingId' }],
     ]);
@@ -51,6 +52,6 @@ describe('the device database, assembled from its own tables and each feature’
         }
       }
     }
-    expect(seen.size).toBe(23);
+    expect(seen.size).toBe(24);
   });
 });

@@ -8,7 +8,7 @@ import {
   type Yell,
 } from '../domain/yells';
 import type { Answers, PageCache } from '../sync/feed';
-import { readCursor, writeCursor } from './cursors';
+import { initialCursor, keptCursor, readCursor, writeCursor } from './cursors';
 import type { AppDb, YellRow } from './schema';
 
 /** Keys of the `recognition` table. */
@@ -49,7 +49,8 @@ export function dexieYellCache(db: AppDb, now: () => number = Date.now): YellCac
     },
     async applyPage(page) {
       await db.transaction('rw', [db.yells, db.recognition, db.feedCursors], async () => {
-        const since = await readCursor(db, 'yells');
+        const keptRow = await keptCursor(db, 'yells');
+        const since = keptRow ?? initialCursor('yells');
         const kept = v.safeParse(FeedOptOutSchema, (await db.recognition.get(RECOGNITION_KEYS.yellSync))?.value);
         const sameOptOut = kept.success && sameList(kept.output.feedOptOut, page.feedOptOut);
         if (page.reset) await db.yells.clear();
@@ -65,7 +66,8 @@ export function dexieYellCache(db: AppDb, now: () => number = Date.now): YellCac
           await db.recognition.put({ key: RECOGNITION_KEYS.settings, value: page.settings, fetchedAt: now() });
         }
         if (page.me) await db.recognition.put({ key: RECOGNITION_KEYS.me, value: page.me, fetchedAt: now() });
-        if (page.reset || page.version !== since.version) await writeCursor(db, 'yells', { version: page.version });
+        if (keptRow === null || page.reset || page.version !== since.version)
+          await writeCursor(db, 'yells', { version: page.version });
       });
     },
     async saveSettings(settings: RecognitionSettings) {

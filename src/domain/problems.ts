@@ -116,8 +116,9 @@ export interface ProblemParams {
   'community.nameTooLong': At & { max: number };
   'community.descriptionTooLong': At & { max: number };
 
-  'edit.markup': At & { tags: TagList };
-  'edit.tagLength': At & { tags: TagList; max: number };
+  /** `tag`: which one, when the device checked before saving (issue 22). */
+  'edit.markup': At & { tags: TagList; tag?: string };
+  'edit.tagLength': At & { tags: TagList; max: number; tag?: string };
   'edit.tagCount': At & { tags: TagList; max: number };
   'edit.tagLine': At & { tags: TagList };
   'edit.phone': At & { max: number };

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { CreatedAtSchema, defineKind, MutationIdSchema } from './mutation-kit';
 import { says } from './issues';
 import { decodeBase64, isWebp, PHOTO_LIMITS } from './photo';
-import type { TagList } from './problems';
+import { problem, type Problem, type TagList } from './problems';
 import { AUDIENCE_FIELDS, AUDIENCES, LIMITS, type AudienceField } from './staff';
 import { charCount, cleanText } from './text';
 
@@ -26,6 +26,22 @@ export function tagsSchema(tags: TagList) {
     v.check((tags) => tags.every((t) => charCount(t) <= LIMITS.tag), says('edit.tagLength', { tags, max: LIMITS.tag })),
     v.check((tags) => tags.length <= LIMITS.tags, says('edit.tagCount', { tags, max: LIMITS.tags })),
   );
+}
+
+/**
+ * The first tag of a list that the schema above would refuse, named (issue 22): the form points at
+ * it before saving, where the schema's refusal says only which list. The rest of what was typed stays.
+ */
+export function firstBadTag(
+  tags: TagList,
+  list: readonly string[],
+): Problem<'edit.markup'> | Problem<'edit.tagLength'> | null {
+  for (const raw of list) {
+    const tag = cleanText(raw);
+    if (NO_MARKUP.test(tag)) return problem('edit.markup', { tags, tag });
+    if (charCount(tag) > LIMITS.tag) return problem('edit.tagLength', { tags, max: LIMITS.tag, tag });
+  }
+  return null;
 }
 
 /** Full-width digits and hyphens as phones type them become ASCII (NFKC); the rest is refused. */

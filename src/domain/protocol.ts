@@ -47,6 +47,16 @@ export const DirectoryChangeSchema = v.variant('op', [
 ]);
 export type DirectoryChange = v.InferOutput<typeof DirectoryChangeSchema>;
 
+/**
+ * A snapshot chunk inside a JSON answer: its number and its gzipped bytes (as the chunk endpoint
+ * sends them) in base64, about 80 KB for 1,000 people.
+ */
+export const InlineChunkSchema = v.object({
+  n: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  gzip: v.pipe(v.string(), v.maxLength(2_000_000)),
+});
+export type InlineChunk = v.InferOutput<typeof InlineChunkSchema>;
+
 /** Answer to "what changed since version V of snapshot S". */
 export const DirectorySyncResponseSchema = v.variant('kind', [
   v.object({ kind: v.literal('upToDate'), version: v.number() }),
@@ -62,6 +72,8 @@ export const DirectorySyncResponseSchema = v.variant('kind', [
     kind: v.literal('snapshot'),
     snapshot: SnapshotManifestSchema,
     units: v.array(OrgUnitSchema),
+    /** The snapshot's first chunk (the first screen's people), absent from an older server. */
+    firstChunk: v.optional(InlineChunkSchema),
   }),
 ]);
 export type DirectorySyncResponse = v.InferOutput<typeof DirectorySyncResponseSchema>;

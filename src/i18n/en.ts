@@ -51,6 +51,11 @@ export const en = {
     searching: 'Searching…',
     total: people,
     found: (n: number) => `${num(n)} found`,
+    arriving: (received: number, total: number) => `Loading ${num(received)} / ${num(total)} people`,
+    foundSoFar: (n: number, received: number, total: number) =>
+      `${num(n)} found (loading ${num(received)} / ${num(total)} people)`,
+    arrivingLabel: 'Receiving the directory',
+    receiving: 'Receiving the directory…',
     noResults: 'No one found. Try the reading, romaji or a section name.',
     staffList: 'Staff',
     matchedBy: {

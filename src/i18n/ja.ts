@@ -56,6 +56,13 @@ export const ja = {
     searching: '検索中…',
     total: people,
     found: (n: number) => `${num(n)}人が見つかりました`,
+    /** A first directory still arriving (issue 22): search works on who has come, and says so. */
+    arriving: (received: number, total: number) => `読み込み中 ${num(received)} / ${num(total)}人`,
+    foundSoFar: (n: number, received: number, total: number) =>
+      `${num(n)}人が見つかりました（読み込み中 ${num(received)} / ${num(total)}人）`,
+    arrivingLabel: '名簿の受信',
+    /** The first sync under way on a new device: loading, not "not received". */
+    receiving: '名簿を受信しています…',
     noResults: '見つかりませんでした。よみやローマ字、所属名でもお試しください。',
     staffList: '職員一覧',
     /** Why a person is in the results when their card does not show it (旧姓 田中 for たなか). */

@@ -13,6 +13,7 @@ import * as v from 'valibot';
 import { problem, ProblemError, type ProblemCode } from '../domain/problems';
 import { ClaimsSchema, type Claims } from '../domain/protocol';
 import { readConfig } from './config';
+import { ID_TOKEN_MARK } from './marks';
 
 /**
  * Every firebase call of the app is here, as verbs. This module is loaded with import() after the
@@ -60,7 +61,9 @@ const SIGN_IN_PROBLEMS: Readonly<Record<string, ProblemCode>> = {
 export async function signIn(email: string, password: string): Promise<SignedInUser> {
   try {
     const cred = await signInWithEmailAndPassword(getAuthInstance(), email.trim(), password);
-    return await toSignedIn(cred.user);
+    const user = await toSignedIn(cred.user);
+    performance.mark(ID_TOKEN_MARK);
+    return user;
   } catch (e) {
     if (e instanceof SignInError) throw e;
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';

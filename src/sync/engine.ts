@@ -166,10 +166,11 @@ export class SyncEngine {
 }
 
 /**
- * The one pull loop: every feed's cursor in one request, each answer applied in the order of the
- * list (the directory first), then one more request for the feeds whose answer said `more`, until
+ * The one pull loop: every feed's cursor in one request, each answer applied (side by side,
+ * started in the order of the list, the directory first), then one more request for the feeds whose answer said `more`, until
  * none does. A feed the server left out of its answer (an older server) is left as it is.
- * Throws on any failure; what was applied before it stays applied, with its cursor.
+ * Throws on any failure, once every answer of that round has settled; what was applied stays
+ * applied, with its cursor.
  */
 export async function pullFeeds(transport: Pick<Transport, 'sync'>, feeds: readonly RunningFeed[]): Promise<number> {
   let asking = feeds;
@@ -179,13 +180,20 @@ export async function pullFeeds(transport: Pick<Transport, 'sync'>, feeds: reado
     const request: SyncRequest = { feeds: {} };
     for (const feed of asking) feed.ask(request);
     const answer = await transport.sync(request);
-    const more: RunningFeed[] = [];
-    for (const feed of asking) {
-      const page = answer.feeds[feed.name];
-      if (page === undefined) continue;
-      if (await feed.apply(page)) more.push(feed);
-    }
-    asking = more;
+    // Applied side by side, started in the list's order: a first snapshot's chunks download for
+    // seconds, and the other feeds' pages (the エール a new device opens next) must not wait for them.
+    const applied = await Promise.allSettled(
+      asking.map(async (feed) => {
+        const page = answer.feeds[feed.name];
+        return page !== undefined && (await feed.apply(page));
+      }),
+    );
+    const failure = applied.find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    asking = asking.filter((_, i) => {
+      const r = applied[i];
+      return r?.status === 'fulfilled' && r.value;
+    });
   }
   return rounds;
 }

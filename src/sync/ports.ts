@@ -58,6 +58,25 @@ export interface DirectoryStore {
    * the new one, never half of each.
    */
   replaceSnapshot(manifest: SnapshotManifest, units: readonly OrgUnit[], chunks: readonly ChunkText[]): Promise<void>;
+  /**
+   * The chunks of this snapshot already received, by number, with their counts: what an interrupted
+   * download (a tab closed, the network gone) left, so a later pull fetches only the rest.
+   */
+  receivedChunks(manifest: SnapshotManifest): Promise<{ n: number; count: number }[]>;
+  /**
+   * Keeps one chunk of a snapshot being received, surviving the tab. A device that holds no
+   * directory shows it at once (with the units): its first screen need not wait for the rest. A
+   * device that holds one (or part of another snapshot) keeps it aside, and keeps showing what it
+   * has, until installSnapshot.
+   */
+  receiveChunk(manifest: SnapshotManifest, units: readonly OrgUnit[], n: number, chunk: ChunkText): Promise<void>;
+  /**
+   * Makes a snapshot whose chunks have all been received the device's directory, with its cursor,
+   * in one transaction: a reader sees the old directory or the new one, never half of each.
+   */
+  installSnapshot(manifest: SnapshotManifest, units: readonly OrgUnit[]): Promise<void>;
+  /** Forgets what was received of this snapshot (it did not add up); the next pull starts it again. */
+  discardReceived(manifest: SnapshotManifest): Promise<void>;
   /** Applies changes in order and records the new version, in one transaction. */
   applyChanges(changes: readonly DirectoryChange[], version: number): Promise<void>;
 }

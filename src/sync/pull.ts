@@ -1,8 +1,7 @@
-import type { ChunkText } from '../domain/directory-codec';
 import type { FeedAnswer } from '../domain/sync-protocol';
 import type { Feed, FeedPull } from './feed';
-import { mapLimit } from './pool';
 import type { DirectoryState, DirectoryStore, Transport } from './ports';
+import { receiveSnapshot } from './snapshot-download';
 import { ProtocolError } from './status';
 
 /** Chunk downloads in flight at once: enough to hide latency on a phone, few enough not to starve the UI's own requests. */
@@ -32,8 +31,8 @@ export interface DirectoryFeed extends Feed<'directory'> {
  * directory lock, so the state read at the start stays the device's state until the pull ends.
  *
  * Each answer is stored before the next request, leaving the store as the last completed step left
- * it: a snapshot is installed only after every chunk arrived (downloaded as before, from the chunk
- * endpoint), and each page of changes is applied with the version it leads to, so a later pull
+ * it: a snapshot's chunks are kept as they arrive and it is installed only once all are there
+ * (receiveSnapshot, snapshot-download.ts), and each page of changes is applied with the version it leads to, so a later pull
  * resumes exactly where this one stopped. After a snapshot the feed asks again, for the changes
  * made since it.
  */
@@ -70,19 +69,8 @@ export function directoryFeed(
 
           // A second snapshot request in one pull means the server does not accept the one just installed.
           if (snapshotId !== null) throw new ProtocolError(`snapshot requested again after ${snapshotId}`);
-          const { snapshot, units } = answer;
-          const chunkNumbers = Array.from({ length: snapshot.chunkCount }, (_, n) => n);
-          const texts: ChunkText[] = await mapLimit(chunkNumbers, concurrency, (n) =>
-            chunks.directoryChunk(snapshot.id, n),
-          );
-          const received = texts.reduce((sum, chunk) => sum + chunk.count, 0);
-          // A short chunk would silently drop people from the directory until the next snapshot.
-          if (received !== snapshot.staffCount) {
-            throw new ProtocolError(
-              `snapshot ${snapshot.id} has ${received} records, manifest says ${snapshot.staffCount}`,
-            );
-          }
-          await store.replaceSnapshot(snapshot, units, texts);
+          const { snapshot } = answer;
+          await receiveSnapshot(store, chunks, answer, concurrency);
           snapshotId = snapshot.id;
           since = { snapshotId: snapshot.id, version: snapshot.version };
           return true;

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { cachedChunk, decodeChunkRow, decodeChunks, mergeDirectory } from '../db/directory-read';
-import type { AppDb } from '../db/schema';
+import type { AppDb, DirectoryMetaValue } from '../db/schema';
 import type { OrgUnit } from '../domain/org';
 import type { DirectoryRecord } from '../domain/staff';
 import { applyPending } from '../sync/reconcile';
@@ -16,6 +16,11 @@ export interface DirectoryView {
    * follows one chunk per task. Counts and "not found" must wait for it.
    */
   complete: boolean;
+  /**
+   * A first snapshot still arriving (issue 22): people received so far of how many. Search works on
+   * those, and says so. Null once the directory is whole.
+   */
+  arriving: { received: number; total: number } | null;
 }
 
 /**
@@ -33,14 +38,20 @@ type DirectoryRows = Awaited<ReturnType<typeof readDirectoryRows>>;
 
 /** What the directory view is made of; everything but the chunks after the first. */
 async function readDirectoryRows(db: AppDb) {
-  const [first, numbers, overlay, units, outbox] = await Promise.all([
+  const [first, numbers, overlay, units, outbox, meta] = await Promise.all([
     db.directoryChunks.toCollection().first(),
     db.directoryChunks.toCollection().primaryKeys(),
     db.directoryOverlay.toArray(),
     db.units.toArray(),
     db.outbox.orderBy('seq').toArray(),
+    db.meta.get('directory'),
   ]);
-  return { first, numbers, overlay, units, pending: outbox.map((o) => o.mutation) };
+  // Only the directory store writes this row, always a DirectoryMetaValue.
+  const arrivingMeta = meta ? (meta.value as DirectoryMetaValue) : null;
+  const arriving = arrivingMeta?.arriving
+    ? { received: arrivingMeta.staffCount, total: arrivingMeta.arriving.staffCount }
+    : null;
+  return { first, numbers, overlay, units, pending: outbox.map((o) => o.mutation), arriving };
 }
 
 interface Preload {
@@ -138,6 +149,7 @@ export function useDirectory(db: AppDb, selfId: string | null): DirectoryView | 
       byId: new Map(records.map((r) => [r.id, r])),
       units: new Map(data.units.map((u) => [u.id, u])),
       complete,
+      arriving: data.arriving,
     };
   }, [data, selfId, restChunks]);
 }

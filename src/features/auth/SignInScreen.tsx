@@ -68,6 +68,7 @@ export function SignInScreen({ signIn }: Props) {
           {busy ? t.signIn.busy : t.signIn.submit}
         </button>
       </form>
+      <p className="muted signin-keeps">{t.signIn.keeps}</p>
     </main>
   );
 }

@@ -10,5 +10,7 @@ export const signInEn = {
     submit: 'Sign in',
     busy: 'Signing in…',
     failed: 'Could not sign in',
+    keeps:
+      'Once you sign in, this device keeps the staff directory and your own drafts and unsent changes, so it opens without a signal. To remove them from the device, sign out.',
   },
 } satisfies SignInWords;

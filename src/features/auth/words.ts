@@ -10,6 +10,9 @@ export const signInJa = {
     submit: 'サインイン',
     busy: 'サインイン中…',
     failed: 'サインインできませんでした',
+    /** What the phone keeps, said before it keeps it (issue 22). */
+    keeps:
+      'サインインすると、この端末に職員名簿と自分の下書き・未送信の変更が保存され、電波がなくても開けます。端末から消すには、サインアウトしてください。',
   },
 };
 

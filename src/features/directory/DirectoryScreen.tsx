@@ -5,9 +5,10 @@ import { applyFilter, isFilterEmpty } from '../../domain/filters';
 import { useDirectoryUi } from './directory-ui';
 import { FaceGrid } from './FaceGrid';
 import { Filters } from './Filters';
-import { afterNextPaint, firstScreenShown, isFirstScreenShown } from './first-screen';
+import { afterNextPaint, areFirstFacesShown, firstScreenShown } from './first-screen';
 import { SearchBox } from './SearchBox';
 import type { DirectoryView } from '../../ui/use-directory';
+import { useUi } from '../../ui/ui-store';
 import type { People } from './search-protocol';
 import { useSearchResults } from './use-search';
 import type { Explain } from './use-match-reasons';
@@ -31,9 +32,10 @@ export function DirectoryScreen({ db, directory }: Props) {
   );
   const onType = useCallback((next: string) => type(next, () => setQuery(next)), [type, setQuery]);
   const narrowed = query.trim() !== '' || !isFilterEmpty(filter);
-  // The larger window of the opening screen is for the page as it opens, once. A cleared search box
+  // The larger window of the opening screen is for the page's first faces, once. A cleared search box
   // or a return from a profile renders what is on screen: twice the cards cost a keystroke twice.
-  const firstScreen = !narrowed && !isFirstScreenShown();
+  // Not "the first screen": a new device paints "receiving" first, and its first faces come after.
+  const firstScreen = !narrowed && !areFirstFacesShown();
   const empty = directory?.records.length === 0;
   useEffect(() => {
     // Nobody on the device yet (the first sync is under way): that is the first screen.
@@ -46,10 +48,19 @@ export function DirectoryScreen({ db, directory }: Props) {
         {t.directory.heading}
       </h1>
       <SearchBox initial={query} onType={onType} onAhead={ahead} />
+      {directory?.arriving && (
+        // Blocks nothing: the faces that have come are there to scroll and search beneath it.
+        <progress
+          className="arriving-bar"
+          max={directory.arriving.total}
+          value={directory.arriving.received}
+          aria-label={t.directory.arrivingLabel}
+        />
+      )}
       {directory === undefined ? (
         <p className="muted center">{t.common.loading}</p>
       ) : directory.records.length === 0 ? (
-        <p className="muted center">{t.common.notReceived}</p>
+        <NothingYet />
       ) : (
         <>
           <div className="directory-tools">
@@ -66,6 +77,7 @@ export function DirectoryScreen({ db, directory }: Props) {
           <ResultCount
             state={!directory.complete ? 'loading' : !answered ? 'searching' : narrowed ? 'found' : 'total'}
             count={results.length}
+            arriving={directory.arriving}
           />
           {!answered ? (
             // Everyone, as before the keystroke, until the query's first answer comes.
@@ -108,20 +120,41 @@ function Results({
 const ResultCount = memo(function ResultCount({
   state,
   count,
+  arriving,
 }: {
   state: 'loading' | 'searching' | 'found' | 'total';
   count: number;
+  arriving: { received: number; total: number } | null;
 }) {
   const t = useT();
+  let text: string;
+  if (state === 'searching') text = t.directory.searching;
+  else if (arriving)
+    text =
+      state === 'found'
+        ? t.directory.foundSoFar(count, arriving.received, arriving.total)
+        : t.directory.arriving(arriving.received, arriving.total);
+  else if (state === 'loading') text = t.common.loading;
+  else text = state === 'found' ? t.directory.found(count) : t.directory.total(count);
   return (
     <p className="result-count" aria-live="polite">
-      {state === 'loading'
-        ? t.common.loading
-        : state === 'searching'
-          ? t.directory.searching
-          : state === 'found'
-            ? t.directory.found(count)
-            : t.directory.total(count)}
+      {text}
     </p>
   );
 });
+
+/**
+ * Nobody on the device: while the first sync may still bring them, that is loading (issue 22);
+ * offline or after a failed sync, that the directory has not arrived and how it will.
+ */
+function NothingYet() {
+  const t = useT();
+  const online = useUi((s) => s.online);
+  const sync = useUi((s) => s.sync);
+  const waiting = online && sync.lastSyncedAt === null && sync.phase !== 'error' && sync.phase !== 'offline';
+  return (
+    <p className="muted center" role="status">
+      {waiting ? t.directory.receiving : t.common.notReceived}
+    </p>
+  );
+}

@@ -4,6 +4,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { describe, expect, it } from 'vitest';
 import { record } from '../../../tests/fixtures/records';
 import { directoryView } from '../../../tests/fixtures/directory-view';
+import { personNamed } from '../../../tests/fixtures/dom';
 import { FaceGrid } from './FaceGrid';
 import { FIRST_SCREEN_FACES } from './first-screen';
 
@@ -38,7 +39,7 @@ describe('FaceGrid (jsdom, window 1024x768)', () => {
 
   it('opens a profile on a plain click of a card, through the router, and leaves modified clicks to the browser', () => {
     const { location } = renderGrid(false);
-    const link = screen.getByRole('link', { name: '姓3 名' });
+    const link = screen.getByRole('link', { name: personNamed('姓3 名') });
     expect(link.getAttribute('href')).toBe('/people/S000003');
     fireEvent.click(link, { ctrlKey: true });
     expect(location.history?.at(-1)).toBe('/');

@@ -3,11 +3,17 @@ import { useT } from '../../i18n/language';
 import { fullName } from '../../domain/person-name';
 import type { DirectoryRecord } from '../../domain/staff';
 import { Avatar } from '../../ui/Avatar';
-import { afterNextPaint, FIRST_FACES_MARK, FIRST_SCREEN_FACES, firstScreenShown } from './first-screen';
+import {
+  afterNextPaint,
+  areFirstFacesShown,
+  FIRST_FACES_MARK,
+  FIRST_SCREEN_FACES,
+  firstFacesShown,
+} from './first-screen';
 import { useReasonLine } from './reason-line';
 import { personHref, usePersonLinkClicks } from './person-links';
 import type { People } from './search-protocol';
-import { unitShort } from '../../ui/unit-label';
+import { unitFace, unitFull } from '../../ui/unit-label';
 import type { DirectoryView } from '../../ui/use-directory';
 import { reasonText, useMatchReasons, type Explain } from './use-match-reasons';
 import { useWindowRows } from './use-window-rows';
@@ -17,8 +23,6 @@ const ROW_HEIGHT = 176;
 const MIN_CARD_WIDTH = 118;
 /** Rows rendered beyond each edge of the screen, so a scroll step finds its cards there. */
 const OVERSCAN_ROWS = 2;
-
-let firstFacesMarked = false;
 
 function columnsFor(width: number): number {
   return Math.max(2, Math.min(6, Math.floor(width / MIN_CARD_WIDTH)));
@@ -32,10 +36,13 @@ function columnsFor(width: number): number {
 const FaceCard = memo(function FaceCard({
   person,
   unit,
+  place,
   reason,
 }: {
   person: DirectoryRecord;
+  /** The part of the unit that tells people apart (unitFace); `place` is the whole path. */
   unit: string;
+  place: string;
   reason: string | undefined;
 }) {
   const { describedBy, line } = useReasonLine(person, reason);
@@ -44,7 +51,7 @@ const FaceCard = memo(function FaceCard({
       href={personHref(person.id)}
       data-person-link=""
       className="face-link"
-      aria-label={fullName(person)}
+      aria-label={`${fullName(person)}、${place}`}
       aria-describedby={describedBy}
     >
       <Avatar record={person} size={72} />
@@ -112,15 +119,14 @@ export const FaceGrid = memo(function FaceGrid({
   const reasons = useMatchReasons(explain, visible);
 
   useEffect(() => {
-    if (firstFacesMarked || visible.length === 0) return;
+    if (areFirstFacesShown() || visible.length === 0) return;
     let current = true;
     // The frame after the commit is the one that shows the faces; counted there, in the DOM.
     void afterNextPaint().then(() => {
       const faces = listRef.current?.children.length ?? 0;
-      if (!current || firstFacesMarked || faces < Math.min(FIRST_SCREEN_FACES, people.length)) return;
-      firstFacesMarked = true;
+      if (!current || areFirstFacesShown() || faces < Math.min(FIRST_SCREEN_FACES, people.length)) return;
       performance.mark(FIRST_FACES_MARK, { detail: { faces } });
-      firstScreenShown();
+      firstFacesShown();
     });
     return () => {
       current = false;
@@ -151,7 +157,8 @@ export const FaceGrid = memo(function FaceGrid({
           >
             <FaceCard
               person={p}
-              unit={unitShort(directory.units, p.unitId)}
+              unit={unitFace(directory.units, p.unitId)}
+              place={unitFull(directory.units, p.unitId)}
               reason={reasonText(t, reasons.get(p.id))}
             />
           </li>

@@ -19,6 +19,23 @@ export function isFirstScreenShown(): boolean {
   return shown;
 }
 
+let facesShown = false;
+
+/**
+ * Whether this page has painted its first faces (FIRST_FACES_MARK). Not the same as the first
+ * screen: on a new device that is the word that the directory is being received, and the faces
+ * come later; their window must still hold the first FIRST_SCREEN_FACES (issue 22).
+ */
+export function areFirstFacesShown(): boolean {
+  return facesShown;
+}
+
+/** The first faces have been painted (FaceGrid, once per page): the first screen too, if it was not yet. */
+export function firstFacesShown(): void {
+  facesShown = true;
+  firstScreenShown();
+}
+
 /** The directory's first screen (faces, or the word that there are none yet) has been painted. */
 export function firstScreenShown(): void {
   if (shown) return;

@@ -31,8 +31,9 @@ let channel: SharedArrayBuffer | null = null;
 let loadedKey: Promise<string> | null = null;
 
 const keyOfDevice = async () => {
-  const { snapshotId, version } = await readDirectoryMeta(db);
-  return `${snapshotId ?? ''}@${version}`;
+  const { snapshotId, version, staffCount } = await readDirectoryMeta(db);
+  // The count too: while a first snapshot arrives (issue 22) the cursor stays and the people grow.
+  return `${snapshotId ?? ''}@${version}#${staffCount}`;
 };
 
 /**

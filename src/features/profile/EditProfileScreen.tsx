@@ -8,6 +8,7 @@ import type { AppDb } from '../../db/schema';
 import { API_PATHS } from '../../domain/protocol';
 import { DEFAULT_AUDIENCES, type StaffDetail } from '../../domain/profile';
 import { AUDIENCES, LIMITS, type Audience, type AudienceField, type DirectoryRecord } from '../../domain/staff';
+import { firstBadTag } from '../../domain/profile-edit';
 import { charCount } from '../../domain/text';
 import { pendingPhoto } from '../../sync/reconcile-detail';
 import { Avatar } from '../../ui/Avatar';
@@ -88,11 +89,14 @@ function EditForm({
   }, [fromDetail, detail, form, initial, self]);
   const [photo, setPhoto] = useState<ChosenPhoto | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  /** A tag the save was stopped for, by list (issue 22): shown under its field, which takes focus. */
+  const [tagError, setTagError] = useState<{ field: 'hobbies' | 'skills'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const remaining = LIMITS.intro - charCount(form.intro);
   const set = <K extends keyof Initial>(key: K, value: Initial[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setError(null);
+    setTagError(null);
   };
   const setAudience = (field: AudienceField, audience: Audience) =>
     set('audiences', { ...form.audiences, [field]: audience });
@@ -122,6 +126,15 @@ function EditForm({
       if (form.audiences[f] !== initial.audiences[f]) audiences[f] = form.audiences[f];
     }
     if (Object.keys(audiences).length > 0) patch.audiences = audiences;
+    // One tag the server would refuse: say which, at its field; nothing is saved and nothing typed is lost.
+    for (const field of ['hobbies', 'skills'] as const) {
+      const bad = patch[field] ? firstBadTag(field, patch[field]) : null;
+      if (bad) {
+        setTagError({ field, text: say(bad) });
+        document.getElementById(field)?.focus();
+        return;
+      }
+    }
     setSaving(true);
     const result = await saveProfileEdits(
       db,
@@ -189,8 +202,14 @@ function EditForm({
         id="hobbies"
         value={form.hobbies}
         onChange={(e) => set('hobbies', e.target.value)}
-        aria-describedby="tags-help"
+        aria-describedby={tagError?.field === 'hobbies' ? 'hobbies-error tags-help' : 'tags-help'}
+        aria-invalid={tagError?.field === 'hobbies'}
       />
+      {tagError?.field === 'hobbies' && (
+        <p id="hobbies-error" className="error" role="alert">
+          {tagError.text}
+        </p>
+      )}
       <AudienceSelect field="hobbies" label={t.profile.hobbies} value={form.audiences.hobbies} onChange={setAudience} />
 
       <label htmlFor="skills">{t.profile.skills}</label>
@@ -198,8 +217,14 @@ function EditForm({
         id="skills"
         value={form.skills}
         onChange={(e) => set('skills', e.target.value)}
-        aria-describedby="tags-help"
+        aria-describedby={tagError?.field === 'skills' ? 'skills-error tags-help' : 'tags-help'}
+        aria-invalid={tagError?.field === 'skills'}
       />
+      {tagError?.field === 'skills' && (
+        <p id="skills-error" className="error" role="alert">
+          {tagError.text}
+        </p>
+      )}
       <p id="tags-help" className="muted">
         {words.tagsHelp(LIMITS.tag, LIMITS.tags)}
       </p>

@@ -137,8 +137,8 @@ describe('edit screen (D5)', () => {
   });
 
   it.each([
-    ['趣味・特技', '<script>alert(1)</script>', '趣味・特技に「<」「>」は使えません'],
-    ['スキル', 'Excel、<b>VBA</b>', 'スキルに「<」「>」は使えません'],
+    ['趣味・特技', '<script>alert(1)</script>', '趣味・特技の「<script>alert(1)</script>」に「<」「>」は使えません'],
+    ['スキル', 'Excel、<b>VBA</b>', 'スキルの「<b>VBA</b>」に「<」「>」は使えません'],
     ['私用電話', '090-abcd', '私用電話は数字とハイフンで20文字以内で入力してください'],
   ])('refuses markup or junk in %s with a Japanese message and queues nothing', async (label, typed, message) => {
     renderAt('/me/edit');
@@ -150,6 +150,23 @@ describe('edit screen (D5)', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(message);
     expect(await db.outbox.count()).toBe(0);
     expect(document.querySelector('script, b')).toBeNull();
+  });
+
+  it('points at the one tag it cannot save, at its field, and keeps everything typed (issue 22)', async () => {
+    renderAt('/me/edit');
+    const box = await screen.findByLabelText('趣味・特技');
+    await userEvent.clear(box);
+    await userEvent.click(box);
+    const long = 'あ'.repeat(31);
+    await userEvent.paste(`将棋、${long}、釣り`);
+    await userEvent.click(screen.getByRole('button', { name: '保存' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(`趣味・特技の「${long}」が長すぎます。1つ30文字以内にしてください`);
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(box.getAttribute('aria-describedby')).toContain(alert.id);
+    expect(document.activeElement).toBe(box);
+    expect((box as HTMLInputElement).value).toBe(`将棋、${long}、釣り`);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('keeps markup in the intro as text, says so, and never renders it as elements', async () => {

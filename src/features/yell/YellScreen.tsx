@@ -8,6 +8,7 @@ import { departmentOf, type Role } from '../../domain/org';
 import { DEFAULT_RECOGNITION_SETTINGS } from '../../domain/yells';
 import type { ShownYell } from '../../sync/yells';
 import type { DirectoryView } from '../../ui/use-directory';
+import { useUi } from '../../ui/ui-store';
 import '../../ui/people.css';
 import { setYellFeedOptOut } from './commands';
 import { YellCard } from './YellCard';
@@ -34,6 +35,7 @@ export function YellScreen({ db, directory, selfId, role, tab }: Props) {
   const t = useT(yellWords);
   const say = useProblem();
   const view = useYells(db, selfId);
+  const online = useUi((s) => s.online);
   const [department, setDepartment] = useState('');
   const [shown, setShown] = useState(PAGE);
   const departmentOfPerson = useMemo(() => {
@@ -99,8 +101,11 @@ export function YellScreen({ db, directory, selfId, role, tab }: Props) {
           {say(view.writeFailure)}
         </p>
       )}
-      {list === undefined ? (
-        <p className="muted">{t.common.loading}</p>
+      {list === undefined || (list.length === 0 && !view?.arrived) ? (
+        // Not arrived yet is not empty (issue 22): the feed's first page may still be on its way.
+        <p className="muted" role="status">
+          {online || list === undefined ? t.common.loading : t.yell.notArrived}
+        </p>
       ) : list.length === 0 ? (
         <p className="muted">{empty[tab]}</p>
       ) : (

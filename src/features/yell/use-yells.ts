@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { AppDb } from '../../db/schema';
 import type { Problem } from '../../domain/problems';
+import { keptCursor } from '../../db/cursors';
 import { readMe, readSettings, readYellSyncState } from '../../db/yells';
 import type { Mutation } from '../../domain/mutations';
 import type { RecognitionMe, RecognitionSettings } from '../../domain/yells';
@@ -21,18 +22,21 @@ export interface YellView {
   optOutPending: boolean;
   /** The device could not store my last send (see sendYell). */
   writeFailure: Problem | null;
+  /** The yells feed has stored its first page on this device; until then an empty list is not known to be empty. */
+  arrived: boolean;
 }
 
 async function readAll(db: AppDb) {
-  const [rows, outbox, rejected, settings, state, me] = await Promise.all([
+  const [rows, outbox, rejected, settings, state, me, cursor] = await Promise.all([
     db.yells.toArray(),
     db.outbox.orderBy('seq').toArray(),
     db.rejected.toArray(),
     readSettings(db),
     readYellSyncState(db),
     readMe(db),
+    keptCursor(db, 'yells'),
   ]);
-  return { rows, pending: outbox.map((o) => o.mutation), rejected, settings, state, me };
+  return { rows, pending: outbox.map((o) => o.mutation), rejected, settings, state, me, arrived: cursor !== null };
 }
 
 /**
@@ -79,6 +83,7 @@ export function useYells(db: AppDb, selfId: string): YellView | undefined {
       me: data.me,
       myOptOut: lastOptOut ? lastOptOut.patch.yellFeedOptOut === true : feedOptOut.has(selfId),
       optOutPending: lastOptOut !== undefined,
+      arrived: data.arrived,
     };
   }, [data, selfId, bridged, writeFailure, db.name]);
 }

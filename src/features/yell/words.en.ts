@@ -15,6 +15,7 @@ export const yellEn = {
     emptyFeed: 'No public yells yet.',
     emptyReceived: 'No yells received yet.',
     emptySent: 'No yells sent yet.',
+    notArrived: "Yells haven't arrived yet. They download by themselves once you have a signal.",
     pending: 'Waiting to send',
     rejected: 'Could not be sent',
     visibilityPrivate: 'Private',

@@ -15,6 +15,7 @@ export const yellJa = {
     emptyFeed: 'まだ公開のエールはありません。',
     emptyReceived: 'まだ受け取ったエールはありません。',
     emptySent: 'まだ送ったエールはありません。',
+    notArrived: 'エールをまだ受信していません。電波のある場所で開くと自動で受信します。',
     pending: '送信待ち',
     rejected: '送れませんでした',
     visibilityPrivate: '非公開',

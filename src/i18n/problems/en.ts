@@ -112,8 +112,12 @@ export const en = {
   'community.nameTooLong': ({ max }) => `The name can be at most ${chars(max)}`,
   'community.descriptionTooLong': ({ max }) => `The description can be at most ${chars(max)}`,
 
-  'edit.markup': ({ tags }) => `${TAGS[tags]} can't contain "<" or ">"`,
-  'edit.tagLength': ({ tags, max }) => `${TAGS[tags]}: each can be at most ${chars(max)}`,
+  'edit.markup': ({ tags, tag }) =>
+    tag === undefined ? `${TAGS[tags]} can't contain "<" or ">"` : `${TAGS[tags]}: "${tag}" can't contain "<" or ">"`,
+  'edit.tagLength': ({ tags, max, tag }) =>
+    tag === undefined
+      ? `${TAGS[tags]}: each can be at most ${chars(max)}`
+      : `${TAGS[tags]}: "${tag}" is too long; each can be at most ${chars(max)}`,
   'edit.tagCount': ({ tags, max }) => `${TAGS[tags]}: at most ${max}`,
   'edit.tagLine': ({ tags }) => `${TAGS[tags]} can't contain line breaks`,
   'edit.phone': ({ max }) => `A private phone number is digits and hyphens, at most ${chars(max)}`,

@@ -111,8 +111,12 @@ export const ja = {
   'community.nameTooLong': ({ max }) => `名前は${max}文字以内で入力してください`,
   'community.descriptionTooLong': ({ max }) => `説明は${max}文字以内で入力してください`,
 
-  'edit.markup': ({ tags }) => `${TAGS[tags]}に「<」「>」は使えません`,
-  'edit.tagLength': ({ tags, max }) => `${TAGS[tags]}は1つ${max}文字以内で入力してください`,
+  'edit.markup': ({ tags, tag }) =>
+    tag === undefined ? `${TAGS[tags]}に「<」「>」は使えません` : `${TAGS[tags]}の「${tag}」に「<」「>」は使えません`,
+  'edit.tagLength': ({ tags, max, tag }) =>
+    tag === undefined
+      ? `${TAGS[tags]}は1つ${max}文字以内で入力してください`
+      : `${TAGS[tags]}の「${tag}」が長すぎます。1つ${max}文字以内にしてください`,
   'edit.tagCount': ({ tags, max }) => `${TAGS[tags]}は${max}個までです`,
   'edit.tagLine': ({ tags }) => `${TAGS[tags]}に改行は使えません`,
   'edit.phone': ({ max }) => `私用電話は数字とハイフンで${max}文字以内で入力してください`,

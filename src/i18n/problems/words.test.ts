@@ -14,6 +14,7 @@ const SAMPLE: Required<Record<keyof UnionToIntersection<ProblemParams[ProblemCod
   min: 1,
   cap: 5,
   tags: 'hobbies',
+  tag: 'chess<b>',
   maxKb: 16,
   maxMb: 20,
   status: 418,

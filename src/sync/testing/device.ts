@@ -36,6 +36,55 @@ export class FakeDirectoryStore implements DirectoryStore {
     this.replaced.push(structuredClone(manifest));
   }
 
+  /**
+   * Chunks received of a snapshot not yet installed, by snapshot: shown at once (`records`) when the
+   * device held no directory, kept aside otherwise, as the Dexie store does.
+   */
+  readonly incoming = new Map<string, Map<number, ChunkText>>();
+  /** Chunks received, in the order they came (resumes are seen by what is not asked twice). */
+  readonly receivedLog: { snapshotId: string; n: number }[] = [];
+
+  async receivedChunks(manifest: SnapshotManifest): Promise<{ n: number; count: number }[]> {
+    await Promise.resolve();
+    return [...(this.incoming.get(manifest.id) ?? new Map<number, ChunkText>())].map(([n, c]) => ({
+      n,
+      count: c.count,
+    }));
+  }
+
+  async receiveChunk(
+    manifest: SnapshotManifest,
+    units: readonly OrgUnit[],
+    n: number,
+    chunk: ChunkText,
+  ): Promise<void> {
+    await Promise.resolve();
+    for (const id of this.incoming.keys()) if (id !== manifest.id) this.incoming.delete(id);
+    const held = this.incoming.get(manifest.id) ?? new Map<number, ChunkText>();
+    held.set(n, { ...chunk });
+    this.incoming.set(manifest.id, held);
+    this.receivedLog.push({ snapshotId: manifest.id, n });
+    // A device with no directory shows what has come.
+    if (this.snapshotId === null) {
+      for (const r of decodeChunkText(chunk)) this.records.set(r.id, r);
+      if (this.units.length === 0) this.units = structuredClone([...units]);
+    }
+  }
+
+  async installSnapshot(manifest: SnapshotManifest, units: readonly OrgUnit[]): Promise<void> {
+    const held = this.incoming.get(manifest.id) ?? new Map<number, ChunkText>();
+    if (held.size !== manifest.chunkCount) throw new Error(`snapshot ${manifest.id} is not complete`);
+    const chunks = [...held].sort(([a], [b]) => a - b).map(([, c]) => c);
+    this.incoming.delete(manifest.id);
+    await this.replaceSnapshot(manifest, units, chunks);
+  }
+
+  async discardReceived(manifest: SnapshotManifest): Promise<void> {
+    await Promise.resolve();
+    this.incoming.delete(manifest.id);
+    if (this.snapshotId === null) this.records.clear();
+  }
+
   async applyChanges(changes: readonly DirectoryChange[], version: number): Promise<void> {
     await Promise.resolve();
     for (const change of changes) {

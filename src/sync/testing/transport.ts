@@ -1,6 +1,6 @@
 import type { ChunkText } from '../../domain/directory-codec';
 import type { Mutation } from '../../domain/mutations';
-import type { DirectorySyncResponse, PushResponse } from '../../domain/protocol';
+import type { DirectorySyncResponse, InlineChunk, PushResponse } from '../../domain/protocol';
 import type { FeedName, SyncRequest } from '../../domain/sync-protocol';
 import type { Answers, Cursors } from '../feed';
 import { TransportError, type DirectoryState, type SyncEnvelope, type Transport } from '../ports';
@@ -36,6 +36,8 @@ export class FakeTransport implements Transport {
   /** Every sync request as sent. */
   readonly requests: SyncRequest[] = [];
   readonly feeds: FeedHandlers = {};
+  /** Sends a snapshot's first chunk inside the answer, as the server does since issue 22 (off: an older server). */
+  inlineFirstChunk = false;
   chunksInFlight = 0;
   maxChunksInFlight = 0;
 
@@ -80,9 +82,11 @@ export class FakeTransport implements Transport {
     const directory = request.feeds.directory;
     if (directory !== undefined) {
       const forward = async () => this.server.directorySync({ ...directory });
-      feeds.directory = await (this.intercept.directory
-        ? this.intercept.directory({ ...directory }, forward)
-        : forward());
+      const answer = await (this.intercept.directory ? this.intercept.directory({ ...directory }, forward) : forward());
+      feeds.directory =
+        this.inlineFirstChunk && answer.kind === 'snapshot' && answer.snapshot.chunkCount > 0
+          ? { ...answer, firstChunk: await inlineChunk(this.server.directoryChunk(answer.snapshot.id, 0)) }
+          : answer;
     }
     const { communities, yells, notifications, nominations } = request.feeds;
     if (communities && this.feeds.communities) feeds.communities = await this.feeds.communities(communities);
@@ -98,4 +102,13 @@ export class FakeTransport implements Transport {
     if (this.failWith) throw this.failWith;
     return structuredClone(await handle());
   }
+}
+
+/** A chunk as the server puts it inside a snapshot answer: gzipped, in base64. */
+export async function inlineChunk(chunk: ChunkText, n = 0): Promise<InlineChunk> {
+  const stream = new Blob([chunk.json]).stream().pipeThrough(new CompressionStream('gzip'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return { n, gzip: btoa(binary) };
 }

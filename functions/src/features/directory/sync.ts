@@ -3,6 +3,7 @@ import type { ServerStores } from '../stores';
 import type { DirectoryMeta } from './port';
 import { HandlerError } from '../../api/errors';
 import { problem } from '../../../../src/domain/problems';
+import { inlineFirstChunk } from './chunk';
 
 /** Changes per answer: about 500 records is some 250 KB of JSON, one quick response. */
 export const SYNC_PAGE_SIZE = 500;
@@ -52,11 +53,14 @@ export async function directoryAnswer(
   if (!snapshot) {
     throw new HandlerError(503, problem('directory.notReady'));
   }
-  const takeSnapshot = async (): Promise<DirectorySyncResponse> => ({
-    kind: 'snapshot',
-    snapshot,
-    units: await store.directory.listUnits(orgId),
-  });
+  const takeSnapshot = async (): Promise<DirectorySyncResponse> => {
+    // The first chunk rides along (issue 22): a new device paints its first screen from this answer.
+    const [units, firstChunk] = await Promise.all([
+      store.directory.listUnits(orgId),
+      inlineFirstChunk(store, orgId, snapshot),
+    ]);
+    return { kind: 'snapshot', snapshot, units, ...(firstChunk ? { firstChunk } : {}) };
+  };
 
   const v = query.version;
   if (query.snapshotId === null || v === null) return takeSnapshot();
