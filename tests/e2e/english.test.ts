@@ -218,7 +218,7 @@ describe('the app in English, in Chromium on the local stack', () => {
     await page.getByRole('button', { name: en.profileEdit.save }).click();
     await page
       .getByRole('alert')
-      .filter({ hasText: problemWords['edit.tagLength']({ tags: 'hobbies', max: 30 }) })
+      .filter({ hasText: problemWords['edit.tagLength']({ tags: 'hobbies', max: 30, tag: 'a'.repeat(31) }) })
       .waitFor({ timeout: 10_000 });
     await expectEnglish(page, 'a hobby too long');
 

@@ -85,7 +85,8 @@ describe('the copy of the last first screen, in Chromium on the local stack', ()
     const name = (await first.getAttribute('aria-label')) ?? '';
     await expect(page.locator(`a[aria-label="${name}"]`).count()).resolves.toBe(1);
     await first.click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
+    // The card's accessible name is the person's name and their whole unit path; the profile's heading, the name.
+    await page.getByRole('heading', { level: 1, name: name.split('、')[0] ?? '' }).waitFor();
 
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await context.setOffline(false);

@@ -28,7 +28,8 @@ describe('offline-first directory and self-introduction, in Chromium on the loca
 
     // A profile from the directory: the first person in the list.
     const firstPerson = me.page.getByRole('list', { name: '職員一覧' }).getByRole('link').first();
-    const firstName = await firstPerson.getAttribute('aria-label');
+    // A card's accessible name is the person's name, then (after 、) their whole unit path.
+    const firstName = (await firstPerson.getAttribute('aria-label'))?.split('、')[0];
     expect(firstName).toBeTruthy();
     await firstPerson.click();
     await me.page.getByRole('heading', { level: 1, name: firstName ?? '' }).waitFor();
