@@ -432,28 +432,7 @@ describe('AppDb versions', () => {
     const name = freshName();
     // Versions 1-6 exactly as released (7 onwards are later).
     const v6 = new Dexie(name);
-    v6.version(1).stores({
-      directoryChunks: 'n',
-      directoryOverlay: 'id',
-      units: 'id, parentId',
-      meta: 'key',
-      outbox: '++seq, &id',
-      rejected: 'id',
-    });
-    v6.version(2).stores({ profileDetails: 'id', communities: 'id, name' });
-    v6.version(3).stores({
-      yells: 'id, version, from, *to, createdAt',
-      notifications: 'id, version, createdAt',
-      readNotifications: 'id',
-      recognition: 'key',
-    });
-    v6.version(4).stores({
-      nominations: 'id, version, status, createdAt',
-      nominationMeta: 'key',
-      nominationDrafts: 'id, updatedAt',
-    });
-    v6.version(5).stores({ feedCursors: 'feed' });
-    v6.version(6).stores({ trainings: 'id, version, area', trainingApplications: 'runId, trainingId' });
+    for (const [version, stores] of VERSION_HISTORY.filter(([n]) => n <= 6)) v6.version(version).stores(stores);
     await v6.table('meta').bulkAdd([
       { key: 'directory', value: { staffCount: 3, syncedAt: 1000 } },
       { key: 'session', value: { staffId: 'me' } },

@@ -20,7 +20,7 @@ import { LazyCsvExport, LazyEffectView, LazyKpiDashboard, LazyQuestionResultView
 import { kpiDashboardOf, type QuestionResult } from './results/types';
 import { surveyResultsWords } from './results/words';
 import { getSurveyApi } from './public';
-import { surveysWords } from './words';
+import { surveysWords, type SurveysWords } from './words';
 
 const refusalOf = (e: unknown): Refusal =>
   e instanceof TransportError ? e.refusal : { code: 'api.internal', params: {} };
@@ -65,14 +65,11 @@ export function ResultsScreen({ id }: { id: string }) {
     };
   }, [id]);
 
-  const nameOf = (g: ResultGroup) =>
-    g.key === 'all' ? t.whole : g.dimension === 'otherKakari' ? t.otherKakari(g.name) : g.name;
+  const nameOf = (g: ResultGroup) => groupName(t, g);
   const group = results?.groups.find((g) => g.key === groupKey) ?? results?.groups[0];
   const charted = useMemo(() => (results ? results.questions.filter(isCharted) : []), [results]);
   const shown: QuestionResult[] = useMemo(
-    () => (group ? charted.flatMap((q) => questionResultOf(group, nameOf(group), q) ?? []) : []),
-    // nameOf reads only words, which change with the language (t).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    () => (group ? charted.flatMap((q) => questionResultOf(group, groupName(t, group), q) ?? []) : []),
     [group, charted, t],
   );
   if (problem) return <p role="alert">{say(problem)}</p>;
@@ -159,4 +156,9 @@ export function ResultsScreen({ id }: { id: string }) {
       </Suspense>
     </section>
   );
+}
+
+/** A group's name as shown: the whole, another 係 (named as such), or the unit or level as it is. */
+function groupName(t: SurveysWords['surveys'], g: ResultGroup): string {
+  return g.key === 'all' ? t.whole : g.dimension === 'otherKakari' ? t.otherKakari(g.name) : g.name;
 }
